@@ -1,0 +1,70 @@
+# CloudGram developer commands. Everything installs itself: on a fresh machine with Python 3.11+
+# and make, `make dev` and `make test` are the only two commands you need.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+INFRA_VENV := .venv-infra
+PORT ?= 8000
+STAGE ?= dev
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: dev test test-unit test-integration test-e2e bench lint check-infra package deploy destroy browser clean
+
+# The virtualenv is rebuilt whenever a requirements file changes.
+$(VENV)/.installed: requirements.txt image_worker/requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+$(INFRA_VENV)/.installed: requirements-infra.txt
+	test -x $(INFRA_VENV)/bin/python || $(PYTHON) -m venv $(INFRA_VENV)
+	$(INFRA_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(INFRA_VENV)/bin/python -m pip install --quiet -r requirements-infra.txt
+	touch $@
+
+## Run the whole app locally (moto plays AWS) at http://localhost:$(PORT)
+dev: $(VENV)/.installed
+	$(PY) -m infra.local --port $(PORT)
+
+## The browser tests drive Debian's Chromium; install it when it is missing (needs root or sudo).
+browser:
+	@test -x $(CHROMIUM) || { \
+	  echo "Installing Debian's chromium for the browser tests..."; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+## The whole suite: unit, integration (local stack over HTTP) and e2e (real browser)
+test: $(VENV)/.installed browser
+	$(PY) -m pytest
+
+test-unit: $(VENV)/.installed
+	$(PY) -m pytest tests/unit
+
+test-integration: $(VENV)/.installed
+	$(PY) -m pytest tests/integration
+
+test-e2e: $(VENV)/.installed browser
+	$(PY) -m pytest tests/e2e
+
+## Benchmarks against named baselines, in one run; prints ratios
+bench: $(VENV)/.installed
+	$(PY) -m bench
+
+lint: $(VENV)/.installed
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+## Offline checks of everything AWS needs: chalice package, cfn-lint, checkov
+check-infra: $(VENV)/.installed $(INFRA_VENV)/.installed
+	$(PY) -m infra.check --infra-venv $(INFRA_VENV)
+
+deploy: $(VENV)/.installed
+	$(PY) -m infra.deploy deploy --stage $(STAGE)
+
+destroy: $(VENV)/.installed
+	$(PY) -m infra.deploy destroy --stage $(STAGE)
+
+clean:
+	rm -rf $(VENV) $(INFRA_VENV) build .pytest_cache .ruff_cache

@@ -1,0 +1,102 @@
+"""`python -m bench` (`make bench`): the worker's image pipeline against naive Pillow and pyvips.
+
+For each input (made in code, see `inputs`) and implementation (see `implementations`), each
+measurement runs in a fresh process (see `child`); the rounds interleave inputs and
+implementations, rotating their order, so a slow moment of the machine does not land on one of
+them. It prints median wall ms, CPU ms and peak RSS, checks our renditions against the naive ones
+(`quality`), and ends with one summary line.
+"""
+
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+from bench import quality
+from bench.implementations import IMPLEMENTATIONS, naive_pillow, ours
+from bench.inputs import BenchInput, write_inputs
+
+ROUNDS = 4
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory(prefix="cloudgram-bench-") as folder:
+        print("Making the inputs...", flush=True)
+        inputs = write_inputs(Path(folder))
+        results = run_rounds(inputs)
+        print_table(inputs, results)
+        print_quality(inputs)
+    print(summary_line(results))
+
+
+def run_rounds(inputs: list[BenchInput]) -> dict:
+    results = defaultdict(list)  # (input, implementation) -> measurements
+    names = list(IMPLEMENTATIONS)
+    for round_number in range(ROUNDS):
+        print(f"Round {round_number + 1} of {ROUNDS}...", flush=True)
+        for bench_input in inputs:
+            shift = round_number % len(names)
+            for name in names[shift:] + names[:shift]:
+                results[bench_input.name, name].append(measure(name, bench_input))
+    return results
+
+
+def measure(implementation: str, bench_input: BenchInput) -> dict:
+    finished = subprocess.run(
+        [sys.executable, "-m", "bench.child", implementation, str(bench_input.path)],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(finished.stdout)
+
+
+def median_of(measurements: list[dict], key: str) -> float | None:
+    values = [measurement[key] for measurement in measurements if key in measurement]
+    return statistics.median(values) if values else None
+
+
+def print_table(inputs: list[BenchInput], results: dict) -> None:
+    print(f"\nMedians of {ROUNDS} interleaved runs, each in a fresh process")
+    print(f"{'input':<11} {'implementation':<14} {'wall ms':>8} {'CPU ms':>8} {'peak RSS MB':>12}")
+    for bench_input in inputs:
+        for name in IMPLEMENTATIONS:
+            measurements = results[bench_input.name, name]
+            if "error" in measurements[0]:
+                print(f"{bench_input.name:<11} {name:<14} cannot: {measurements[0]['error']}")
+                continue
+            wall, cpu, rss = (median_of(measurements, key) for key in TABLE_KEYS)
+            print(f"{bench_input.name:<11} {name:<14} {wall:>8.0f} {cpu:>8.0f} {rss:>12.0f}")
+
+
+TABLE_KEYS = ("wall_ms", "cpu_ms", "peak_rss_mb")
+
+
+def print_quality(inputs: list[BenchInput]) -> None:
+    print("\nOur renditions against naive Pillow's (same size, bytes within 10 %, PSNR >= 38 dB)")
+    for bench_input in inputs:
+        data = bench_input.path.read_bytes()
+        for line in quality.compare(ours(data), naive_pillow(data)):
+            print(f"{bench_input.name:<11} {line}")
+
+
+def summary_line(results: dict) -> str:
+    ours_cpu = median_of(results["12MP JPEG", "ours"], "cpu_ms")
+    naive_cpu = median_of(results["12MP JPEG", "naive Pillow"], "cpu_ms")
+    pyvips_cpu = median_of(results["12MP JPEG", "pyvips"], "cpu_ms")
+    peak_48 = median_of(results["48MP JPEG", "ours"], "peak_rss_mb")
+    return (
+        f"worker 12MP JPEG: ours {ours_cpu:.0f} ms cpu, "
+        f"naive Pillow {naive_cpu:.0f} ms cpu ({naive_cpu / ours_cpu:.2f} x), "
+        f"pyvips {pyvips_cpu:.0f} ms cpu ({pyvips_cpu / ours_cpu:.2f} x), "
+        f"peak RSS 48MP {peak_48:.0f} MB"
+    )
+
+
+if __name__ == "__main__":
+    main()

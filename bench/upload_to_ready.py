@@ -1,0 +1,50 @@
+"""Upload-to-READY time on the local stack: from the browser's presigned POST to the photo being
+READY, for a 12 MP portrait phone JPEG, over HTTP exactly as the page does it.
+
+The measurement starts when the file POST starts, so it includes the transfer to the local S3,
+the notification, the queue's long poll, the worker and the page's polling interval. It is reported
+against the product's goal: a new photo in the feed within about two seconds.
+"""
+
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from tests.conftest import start_local_stack, stop_local_stack
+from tests.images import phone_photo
+from tests.integration.browser_like_client import BrowserLikeClient
+
+RUNS = 10
+GOAL_SECONDS = 2.0
+
+
+def main() -> float:
+    with tempfile.TemporaryDirectory() as folder:
+        stack = start_local_stack(Path(folder) / "stack.log")
+        try:
+            browser = BrowserLikeClient(stack.site_url, stack.config)
+            user = browser.sign_up_and_in()
+            data = phone_photo()
+            durations = []
+            for _ in range(RUNS):
+                created = browser.request_upload(user, data)
+                started = time.perf_counter()
+                assert browser.post_file(created["upload"], data, "image/jpeg").status_code == 204
+                photo = browser.wait_until_settled(user, created["photo"]["id"])
+                durations.append(time.perf_counter() - started)
+                assert photo["status"] == "READY", photo
+        finally:
+            stop_local_stack(stack)
+    median = statistics.median(durations)
+    print(f"Upload-to-READY, 12 MP portrait JPEG on the local stack, median of {RUNS}:")
+    print(
+        f"  {median * 1000:.0f} ms (min {min(durations) * 1000:.0f}, max "
+        f"{max(durations) * 1000:.0f}); goal {GOAL_SECONDS * 1000:.0f} ms "
+        f"({median / GOAL_SECONDS:.2f}x of the goal)"
+    )
+    return median
+
+
+if __name__ == "__main__":
+    main()

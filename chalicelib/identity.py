@@ -1,0 +1,56 @@
+"""Who is calling: the signed-in user, taken from verified Cognito claims.
+
+On routes guarded by Chalice's CognitoUserPoolAuthorizer, API Gateway (or the local gateway) has
+verified the token and put its claims in the request context. Routes where signing in is optional
+have no authorizer, so a token there is verified here before it is believed.
+"""
+
+from dataclasses import dataclass
+
+from chalice import UnauthorizedError
+
+from chalicelib.settings import load_settings
+
+SESSION_INVALID_MESSAGE = "Your session has expired or is not valid. Please sign in again."
+
+
+@dataclass(frozen=True)
+class User:
+    id: str
+    username: str
+    email: str | None
+
+    @classmethod
+    def from_claims(cls, claims: dict) -> "User":
+        return cls(id=claims["sub"], username=claims["cognito:username"], email=claims.get("email"))
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "username": self.username, "email": self.email}
+
+
+def signed_in_user(request) -> User:
+    """The user on a route that requires one; the authorizer has already verified the token."""
+    return User.from_claims(request.context["authorizer"]["claims"])
+
+
+def optional_user(request) -> User | None:
+    """The user if the request carries a valid token, None if it carries none.
+
+    A token that is present but invalid is refused (401) rather than ignored, so the page learns
+    that its session expired instead of silently seeing less.
+    """
+    claims = request.context.get("authorizer", {}).get("claims")
+    if claims:
+        return User.from_claims(claims)
+    token = request.headers.get("authorization")
+    if not token:
+        return None
+    # Imported here so routes that never see a token do not pay for PyJWT and cryptography.
+    from chalicelib.token_verifier import InvalidTokenError, verifier_for
+
+    settings = load_settings()
+    verifier = verifier_for(settings.jwks_url, settings.token_issuer, settings.user_pool_client_id)
+    try:
+        return User.from_claims(verifier.verify(token))
+    except InvalidTokenError as error:
+        raise UnauthorizedError(SESSION_INVALID_MESSAGE) from error

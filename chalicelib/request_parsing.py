@@ -1,0 +1,98 @@
+"""Turns raw request bodies and query strings into checked values, or a 400 a person can act on.
+
+Every message names the field and says what would be accepted, because the API's callers are
+people reading an error in a page or a terminal.
+"""
+
+import json
+from dataclasses import dataclass
+
+from chalice import BadRequestError
+
+from chalicelib import feed_cursor
+from chalicelib.settings import ALLOWED_CONTENT_TYPES, CAPTION_MAX_LENGTH
+
+DEFAULT_PAGE_SIZE = 12
+MAX_PAGE_SIZE = 50
+
+
+@dataclass(frozen=True)
+class NewPhotoRequest:
+    content_type: str
+    size: int
+    caption: str
+
+
+@dataclass(frozen=True)
+class PageRequest:
+    limit: int
+    cursor: str | None  # the decoded sort key to continue below, or None for the first page
+
+
+def parse_new_photo(raw_body: bytes | None, max_upload_bytes: int) -> NewPhotoRequest:
+    body = _json_object(raw_body, allowed_fields={"contentType", "size", "caption"})
+    content_type = body.get("contentType")
+    if content_type not in ALLOWED_CONTENT_TYPES:
+        raise BadRequestError(
+            f"contentType must be one of {', '.join(ALLOWED_CONTENT_TYPES)}; "
+            f"got {json.dumps(content_type)}."
+        )
+    size = body.get("size")
+    # bool is a subclass of int in Python, and `true` is no file size.
+    if not isinstance(size, int) or isinstance(size, bool) or size < 1:
+        raise BadRequestError("size must be the file's size in bytes, a whole number above 0.")
+    if size > max_upload_bytes:
+        raise BadRequestError(
+            f"This file is {_megabytes(size)}; the largest photo you can upload is "
+            f"{_megabytes(max_upload_bytes)}."
+        )
+    caption = body.get("caption", "")
+    if not isinstance(caption, str):
+        raise BadRequestError("caption must be text.")
+    if len(caption) > CAPTION_MAX_LENGTH:
+        raise BadRequestError(
+            f"caption is {len(caption)} characters long; at most {CAPTION_MAX_LENGTH} are allowed."
+        )
+    return NewPhotoRequest(content_type=content_type, size=size, caption=caption)
+
+
+def parse_page(query_params: dict | None) -> PageRequest:
+    query_params = query_params or {}
+    unknown = set(query_params) - {"limit", "cursor"}
+    if unknown:
+        raise BadRequestError(
+            f"Unknown query parameter(s): {', '.join(sorted(unknown))}. Use limit and cursor."
+        )
+    limit_text = query_params.get("limit", str(DEFAULT_PAGE_SIZE))
+    if not limit_text.isdigit() or not 1 <= int(limit_text) <= MAX_PAGE_SIZE:
+        raise BadRequestError(f"limit must be a whole number from 1 to {MAX_PAGE_SIZE}.")
+    cursor = query_params.get("cursor")
+    if cursor is None:
+        return PageRequest(limit=int(limit_text), cursor=None)
+    try:
+        return PageRequest(limit=int(limit_text), cursor=feed_cursor.decode(cursor))
+    except ValueError as error:
+        raise BadRequestError(
+            "cursor is not valid. Use the nextCursor value from the previous page, "
+            "or leave cursor out to start from the newest photos."
+        ) from error
+
+
+def _json_object(raw_body: bytes | None, allowed_fields: set[str]) -> dict:
+    try:
+        body = json.loads(raw_body or b"")
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise BadRequestError("The request body must be a JSON object.") from error
+    if not isinstance(body, dict):
+        raise BadRequestError("The request body must be a JSON object.")
+    unknown = set(body) - allowed_fields
+    if unknown:
+        raise BadRequestError(
+            f"Unknown field(s): {', '.join(sorted(unknown))}. "
+            f"Allowed fields: {', '.join(sorted(allowed_fields))}."
+        )
+    return body
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"

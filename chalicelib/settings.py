@@ -1,0 +1,75 @@
+"""The API's settings, read once from environment variables.
+
+In AWS the values come from `.chalice/config.json` (written by the deploy driver from the
+CloudFormation outputs); locally the local stack sets them before it loads app.py.
+"""
+
+import functools
+import os
+from dataclasses import dataclass
+
+ALLOWED_CONTENT_TYPES = (
+    "image/jpeg",
+    "image/png",
+    "image/webp",
+    "image/heic",
+    "image/heif",
+    "image/avif",
+    "image/gif",
+)
+CAPTION_MAX_LENGTH = 2200
+
+
+@dataclass(frozen=True)
+class Settings:
+    region: str
+    table_name: str
+    uploads_bucket: str
+    media_bucket: str
+    user_pool_id: str
+    user_pool_client_id: str
+    jwks_url: str
+    max_upload_bytes: int
+    upload_expiry_seconds: int
+    feed_shards: int
+
+    @property
+    def token_issuer(self) -> str:
+        # Cognito (and the local pool) name the real AWS address as issuer in every token.
+        return f"https://cognito-idp.{self.region}.amazonaws.com/{self.user_pool_id}"
+
+
+@functools.cache
+def load_settings() -> Settings:
+    region = os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION", "us-east-1")
+    user_pool_id = os.environ["USER_POOL_ID"]
+    default_jwks_url = (
+        f"https://cognito-idp.{region}.amazonaws.com/{user_pool_id}/.well-known/jwks.json"
+    )
+    expiry_seconds = int(os.environ.get("UPLOAD_EXPIRY_SECONDS", "600"))
+    return Settings(
+        region=region,
+        table_name=os.environ["TABLE_NAME"],
+        uploads_bucket=os.environ["UPLOADS_BUCKET"],
+        media_bucket=os.environ["MEDIA_BUCKET"],
+        user_pool_id=user_pool_id,
+        user_pool_client_id=os.environ["USER_POOL_CLIENT_ID"],
+        # Locally the pool's keys are served by the local AWS endpoint, not by Cognito.
+        jwks_url=os.environ.get("COGNITO_JWKS_URL", default_jwks_url),
+        max_upload_bytes=int(os.environ.get("MAX_UPLOAD_BYTES", str(25 * 1024 * 1024))),
+        # An upload policy never lives longer than ten minutes, whatever the environment says.
+        upload_expiry_seconds=min(expiry_seconds, 600),
+        feed_shards=int(os.environ.get("FEED_SHARDS", "1")),
+    )
+
+
+def user_pool_arn_for_deployment() -> str:
+    """The pool ARN that Chalice writes into API Gateway's Cognito authorizer.
+
+    Chalice reads it when it imports app.py to package or deploy, before any Lambda runs, so it
+    comes from the deploying shell's environment (the deploy driver sets it). Locally the value is
+    never used: the local gateway verifies tokens against the local pool itself.
+    """
+    return os.environ.get(
+        "USER_POOL_ARN", "arn:aws:cognito-idp:us-east-1:000000000000:userpool/us-east-1_local"
+    )

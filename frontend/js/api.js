@@ -1,0 +1,96 @@
+/**
+ * The CloudGram API client: every call the page makes under /api goes through here.
+ *
+ * The API lives on the page's own origin (CloudFront sends /api/* to API Gateway), so there is
+ * no CORS to think about. Calls carry the signed-in person's IdToken in the Authorization header.
+ * A 401 means the token expired or was refused: the client refreshes the tokens once and retries;
+ * if that fails too, it ends the session so the page goes back to sign-in.
+ * Errors use Chalice's shape {"Code", "Message"} and become ApiError, whose message is for people.
+ */
+
+import { SESSION_ENDED_MESSAGE } from "./session.js";
+
+/** An error answered by the API (or by the network, with status 0). */
+export class ApiError extends Error {
+  constructor(status, code, message) {
+    super(message);
+    this.name = "ApiError";
+    this.status = status;
+    this.code = code;
+  }
+}
+
+export function createApiClient({ apiBase, session }) {
+  /**
+   * Calls the API as the signed-in person, if any. `signInOptional` marks routes that also
+   * answer strangers (the feed, a READY photo): they still work after the session has ended.
+   */
+  async function request(path, { method = "GET", body, signInOptional = false } = {}) {
+    const url = apiBase + path;
+    let response = await send(url, method, body, await session.idToken());
+    if (response.status === 401 && session.isSignedIn()) {
+      if (await session.refresh()) {
+        response = await send(url, method, body, await session.idToken());
+      }
+      if (response.status === 401) {
+        session.signOut(SESSION_ENDED_MESSAGE);
+        if (signInOptional) response = await send(url, method, body, null);
+      }
+    }
+    return readResponse(response);
+  }
+
+  return {
+    /** The signed-in person: {id, username, email}. */
+    me: () => request("/me"),
+
+    /** Registers a photo and returns {photo, upload: {url, fields, expiresAt}}. */
+    createPhoto: ({ contentType, size, caption }) =>
+      request("/photos", { method: "POST", body: { contentType, size, caption } }),
+
+    getPhoto: (photoId) =>
+      request(`/photos/${encodeURIComponent(photoId)}`, { signInOptional: true }),
+
+    /** One page of READY photos, newest first: {items, nextCursor}. */
+    feed: ({ limit, cursor }) => {
+      const query = new URLSearchParams({ limit: String(limit) });
+      if (cursor) query.set("cursor", cursor);
+      return request(`/feed?${query}`, { signInOptional: true });
+    },
+  };
+}
+
+async function send(url, method, body, idToken) {
+  const headers = { Accept: "application/json" };
+  if (idToken) headers.Authorization = idToken;
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  try {
+    return await fetch(url, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, "NetworkError", "CloudGram could not be reached. Check your connection and try again.");
+  }
+}
+
+async function readResponse(response) {
+  const text = await response.text();
+  const body = parseJson(text);
+  if (response.ok) return body;
+  const message =
+    body?.Message ||
+    body?.message ||
+    `Something went wrong on our side (HTTP ${response.status}). Try again in a moment.`;
+  throw new ApiError(response.status, body?.Code ?? "HttpError", message);
+}
+
+function parseJson(text) {
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}

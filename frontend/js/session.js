@@ -1,0 +1,135 @@
+/**
+ * The signed-in person's tokens: kept, refreshed when they expire, and forgotten on sign-out.
+ *
+ * Cognito hands out three tokens. The IdToken is the one the API accepts (sent raw in the
+ * Authorization header, as API Gateway's Cognito authorizer expects); the RefreshToken buys new
+ * ones when it expires, without asking for the password again.
+ *
+ * The tokens live in localStorage so that a reload, or a second tab, keeps the session. The
+ * trade-off: any script running in the page could read them. That is why this page loads no
+ * third-party scripts and never renders data from the API as HTML.
+ */
+
+const STORAGE_KEY = "cloudgram.session";
+// Refresh a little before the IdToken expires, so a request never leaves with a stale one.
+const REFRESH_MARGIN_MS = 60_000;
+export const SESSION_ENDED_MESSAGE = "Your session has ended. Sign in again to continue.";
+
+/**
+ * Returns the session object the rest of the page shares. Listeners added with onChange are
+ * called with ({username} or null, reason) whenever someone signs in or out.
+ */
+export function createSession({ cognito, storage = window.localStorage }) {
+  let current = readStored(storage);
+  let refreshInFlight = null;
+  const listeners = new Set();
+
+  function replace(next, reason) {
+    const previous = current;
+    current = next;
+    if (next) {
+      storage.setItem(STORAGE_KEY, JSON.stringify(next));
+    } else {
+      storage.removeItem(STORAGE_KEY);
+    }
+    notifyIfChanged(previous, reason);
+  }
+
+  // Listeners hear about sign-in and sign-out, not about every token refresh.
+  function notifyIfChanged(previous, reason) {
+    if ((previous?.username ?? null) === (current?.username ?? null)) return;
+    const user = current ? { username: current.username } : null;
+    for (const listener of listeners) listener(user, reason);
+  }
+
+  async function refreshTokens() {
+    if (!current) return false;
+    const { username, refreshToken } = current;
+    try {
+      const result = await cognito.refresh(refreshToken);
+      // Signed out (here or in another tab) while the request was out: keep it that way.
+      if (current?.refreshToken !== refreshToken) return false;
+      replace(tokensFrom(result, username, refreshToken));
+      return true;
+    } catch (error) {
+      // A refused refresh token (revoked, expired) ends the session; a network failure does not.
+      if (error.type === "NotAuthorizedException") replace(null, SESSION_ENDED_MESSAGE);
+      return false;
+    }
+  }
+
+  // Another tab signed in or out: follow it.
+  window.addEventListener("storage", (event) => {
+    if (event.key !== STORAGE_KEY) return;
+    const previous = current;
+    current = readStored(storage);
+    notifyIfChanged(previous);
+  });
+
+  return {
+    get username() {
+      return current?.username ?? null;
+    },
+
+    isSignedIn: () => current !== null,
+
+    async signIn({ username, password }) {
+      const result = await cognito.signIn({ username, password });
+      replace(tokensFrom(result, username, result.RefreshToken));
+    },
+
+    /** The IdToken to send to the API, refreshed first if it is about to expire; null if none. */
+    async idToken() {
+      if (current && Date.now() > current.expiresAt - REFRESH_MARGIN_MS) {
+        await this.refresh();
+      }
+      return current?.idToken ?? null;
+    },
+
+    /** Gets new tokens; concurrent callers share one request. Resolves to true on success. */
+    refresh() {
+      refreshInFlight ??= refreshTokens().finally(() => {
+        refreshInFlight = null;
+      });
+      return refreshInFlight;
+    },
+
+    signOut(reason) {
+      replace(null, reason);
+    },
+
+    onChange(listener) {
+      listeners.add(listener);
+    },
+  };
+}
+
+function tokensFrom(result, typedUsername, refreshToken) {
+  return {
+    // Cognito's spelling of the name, which may differ in case from what the person typed.
+    username: usernameFromIdToken(result.IdToken) ?? typedUsername,
+    idToken: result.IdToken,
+    refreshToken,
+    expiresAt: Date.now() + result.ExpiresIn * 1000,
+  };
+}
+
+/** Reads a claim for display only: the API verifies the signature, the page does not need to. */
+function usernameFromIdToken(idToken) {
+  try {
+    const base64 = idToken.split(".")[1].replace(/-/g, "+").replace(/_/g, "/");
+    const bytes = Uint8Array.from(atob(base64), (character) => character.charCodeAt(0));
+    return JSON.parse(new TextDecoder().decode(bytes))["cognito:username"] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function readStored(storage) {
+  try {
+    const stored = JSON.parse(storage.getItem(STORAGE_KEY));
+    return stored?.idToken && stored?.refreshToken ? stored : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,88 @@
+"""The fixed rendition set and the arithmetic of cutting it from a photo.
+
+| name   | what the page uses it for      | size                                             |
+|--------|--------------------------------|--------------------------------------------------|
+| `grid` | square tiles of a profile grid | 480x480 centre crop (the short side, if smaller) |
+| `feed` | the feed column                | 1080 wide, height to scale (never enlarged)      |
+| `full` | the photo page                 | long edge at most 2048 (never enlarged)          |
+
+All sizes are of the *upright* photo. Boxes are in the upright original's pixel coordinates.
+"""
+
+from dataclasses import dataclass
+
+GRID_SIDE = 480
+FEED_WIDTH = 1080
+FULL_LONG_EDGE = 2048
+
+
+@dataclass(frozen=True)
+class Box:
+    left: float
+    top: float
+    right: float
+    bottom: float
+
+    @property
+    def width(self) -> float:
+        return self.right - self.left
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+    def scaled(self, x_scale: float, y_scale: float) -> tuple[float, float, float, float]:
+        return (
+            self.left * x_scale,
+            self.top * y_scale,
+            self.right * x_scale,
+            self.bottom * y_scale,
+        )
+
+
+@dataclass(frozen=True)
+class RenditionPlan:
+    name: str
+    source_box: Box
+    size: tuple[int, int]
+
+    @property
+    def scale(self) -> float:
+        """How many output pixels per original pixel this rendition needs."""
+        return max(self.size[0] / self.source_box.width, self.size[1] / self.source_box.height)
+
+
+def plan_renditions(width: int, height: int) -> list[RenditionPlan]:
+    """The rendition set for an upright photo of this size, largest scale first."""
+    whole = Box(0, 0, width, height)
+    full_scale = min(1.0, FULL_LONG_EDGE / max(width, height))
+    feed_width = min(FEED_WIDTH, width)
+    square_side = min(width, height)
+    square = Box(
+        (width - square_side) / 2,
+        (height - square_side) / 2,
+        (width + square_side) / 2,
+        (height + square_side) / 2,
+    )
+    grid_side = min(GRID_SIDE, square_side)
+    plans = [
+        RenditionPlan("grid", square, (grid_side, grid_side)),
+        RenditionPlan("feed", whole, (feed_width, _scaled_side(height, feed_width / width))),
+        RenditionPlan("full", whole, _scaled_size(width, height, full_scale)),
+    ]
+    return sorted(plans, key=lambda plan: plan.scale, reverse=True)
+
+
+def working_size(width: int, height: int, plans: list[RenditionPlan]) -> tuple[int, int]:
+    """The one size the photo is shrunk to, from which every rendition is then cut: just big
+    enough for the most demanding rendition (usually `full`; the original for a thin panorama,
+    whose square crop needs every pixel of its short side)."""
+    return _scaled_size(width, height, min(1.0, max(plan.scale for plan in plans)))
+
+
+def _scaled_size(width: int, height: int, scale: float) -> tuple[int, int]:
+    return (_scaled_side(width, scale), _scaled_side(height, scale))
+
+
+def _scaled_side(side: int, scale: float) -> int:
+    return max(1, round(side * scale))

@@ -1,0 +1,91 @@
+"""The worker's view of the photos table: read a photo, then mark it READY or FAILED, once.
+
+Both updates are conditional on the photo still being PENDING, so a duplicate S3 event (S3 and
+SQS both deliver at least once) is a harmless no-op instead of a second set of writes. Marking a
+photo READY also sets the sparse feed index keys, which is what puts it in the global feed.
+"""
+
+import hashlib
+from datetime import UTC, datetime
+
+from botocore.exceptions import ClientError
+
+from image_worker import aws_clients
+from image_worker.imaging import RenditionSet
+
+
+def photo_key(photo_id: str) -> dict:
+    return {"PK": f"PHOTO#{photo_id}", "SK": "PHOTO"}
+
+
+def get_photo(photo_id: str) -> dict | None:
+    return aws_clients.dynamodb_table().get_item(Key=photo_key(photo_id)).get("Item")
+
+
+def feed_shard(photo_id: str, shard_count: int) -> str:
+    """Spread photos over N feed partitions by a stable hash of the id (N=1 puts all in FEED#0)."""
+    digest = hashlib.sha256(photo_id.encode()).digest()
+    return f"FEED#{int.from_bytes(digest[:8], 'big') % shard_count}"
+
+
+def mark_ready(
+    photo_id: str, rendition_set: RenditionSet, rendition_keys: dict[str, str], shard_count: int
+) -> str | None:
+    """Mark the photo READY with its renditions; return its ready time, or None if it was no
+    longer PENDING (already processed, or deleted meanwhile)."""
+    ready_at = utc_timestamp()
+    renditions = {
+        rendition.name: {
+            "key": rendition_keys[rendition.name],
+            "width": rendition.width,
+            "height": rendition.height,
+        }
+        for rendition in rendition_set.renditions
+    }
+    updated = _update_if_pending(
+        photo_id,
+        "SET #status = :ready, readyAt = :ready_at, width = :width, height = :height, "
+        "renditions = :renditions, placeholder = :placeholder, "
+        "feedShard = :feed_shard, feedSort = :feed_sort",
+        {
+            ":ready": "READY",
+            ":ready_at": ready_at,
+            ":width": rendition_set.width,
+            ":height": rendition_set.height,
+            ":renditions": renditions,
+            ":placeholder": rendition_set.placeholder,
+            ":feed_shard": feed_shard(photo_id, shard_count),
+            ":feed_sort": f"{ready_at}#{photo_id}",
+        },
+    )
+    return ready_at if updated else None
+
+
+def mark_failed(photo_id: str, reason: str) -> bool:
+    """Mark the photo FAILED with a reason a person can read; False if it was not PENDING."""
+    return _update_if_pending(
+        photo_id,
+        "SET #status = :failed, failureReason = :reason, failedAt = :failed_at",
+        {":failed": "FAILED", ":reason": reason, ":failed_at": utc_timestamp()},
+    )
+
+
+def utc_timestamp() -> str:
+    """Now as ISO 8601 UTC with milliseconds: fixed width, so strings sort in time order."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def _update_if_pending(photo_id: str, update_expression: str, values: dict) -> bool:
+    try:
+        aws_clients.dynamodb_table().update_item(
+            Key=photo_key(photo_id),
+            UpdateExpression=update_expression,
+            ConditionExpression="attribute_exists(PK) AND #status = :pending",
+            ExpressionAttributeNames={"#status": "status"},
+            ExpressionAttributeValues={**values, ":pending": "PENDING"},
+        )
+    except ClientError as error:
+        if error.response["Error"]["Code"] == "ConditionalCheckFailedException":
+            return False
+        raise
+    return True

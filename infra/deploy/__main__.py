@@ -1,0 +1,172 @@
+"""`python -m infra.deploy deploy|destroy --stage dev`: what `make deploy` and `make destroy` do.
+
+deploy: package the worker -> artifacts bucket -> stack -> .chalice/config.json -> chalice deploy
+-> point CloudFront's /api/* at the API -> frontend/ and config.json -> invalidation -> site URL.
+destroy: chalice delete -> empty the buckets -> delete the stack -> remove the stage's artifacts.
+Running deploy again updates everything in place and skips what has not changed.
+"""
+
+import argparse
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from infra.deploy import artifacts, aws, buckets, chalice_stage, site, stack, worker_package
+
+BUILD_DIR = Path(__file__).resolve().parents[2] / "build"
+# Emptying a bucket makes S3 write access logs into the logs bucket a few minutes later, which
+# can make its deletion fail; emptying again and retrying settles it.
+DELETE_ATTEMPTS = 3
+
+
+def report(message: str) -> None:
+    print(f"    {message}", flush=True)
+
+
+def announce(number: int, total: int, message: str) -> None:
+    print(f"==> [{number}/{total}] {message}", flush=True)
+
+
+@dataclass(frozen=True)
+class WorkerCode:
+    """Where the worker's zip waits for CloudFormation."""
+
+    bucket: str
+    key: str
+
+
+def stack_parameters(
+    stage: str, worker_code: WorkerCode, api_domain_name: str, alarm_email: str = ""
+) -> dict[str, str]:
+    return {
+        "Stage": stage,
+        "ApiDomainName": api_domain_name,
+        "WorkerCodeBucket": worker_code.bucket,
+        "WorkerCodeKey": worker_code.key,
+        "WorkerArchitecture": worker_package.LAMBDA_ARCHITECTURE,
+        "AlarmEmail": alarm_email,
+    }
+
+
+def deploy(stage: str) -> None:
+    total = 8
+    region = aws.region()
+    stack_name = stack.stack_name_for(stage)
+    architecture = worker_package.LAMBDA_ARCHITECTURE
+    # Passed on every deploy: a parameter left out of an update falls back to its default.
+    alarm_email = os.environ.get("ALARM_EMAIL", "")
+
+    announce(1, total, f"Packaging the image worker (python3.12, {architecture})")
+    package = worker_package.build_worker_package(BUILD_DIR, architecture)
+    report(f"{package.zip_path} ({package.zip_path.stat().st_size // 1024} KiB)")
+
+    announce(2, total, "Uploading the worker's zip to the artifacts bucket")
+    worker_code = upload_worker(stage, region, package)
+
+    announce(3, total, f"Deploying stack {stack_name} in {region} (CloudFront takes minutes)")
+    # On a redeploy the API already exists, so CloudFront keeps its /api/* route throughout.
+    known_api_domain = chalice_stage.api_domain_name(stage)
+    parameters = stack_parameters(stage, worker_code, known_api_domain, alarm_email)
+    outputs = stack.deploy_stack(stack_name, parameters, report)
+
+    announce(4, total, f"Writing the stack's outputs into .chalice/config.json (stage {stage})")
+    chalice_stage.write_stack_outputs(stage, outputs)
+
+    announce(5, total, f"chalice deploy --stage {stage}")
+    chalice_stage.chalice_deploy(stage, region, outputs["UserPoolArn"])
+    api_domain = chalice_stage.api_domain_name(stage)
+
+    announce(6, total, f"Routing CloudFront's /api/* to {api_domain}")
+    if api_domain == known_api_domain:
+        report("Already routed")
+    else:
+        parameters = stack_parameters(stage, worker_code, api_domain, alarm_email)
+        outputs = stack.deploy_stack(stack_name, parameters, report)
+
+    announce(7, total, "Publishing frontend/ and config.json")
+    changed = publish_site(stage, region, outputs)
+
+    announce(8, total, "Invalidating changed paths in CloudFront")
+    if changed:
+        paths = site.invalidation_paths(changed)
+        site.invalidate(outputs["DistributionId"], paths)
+        report(", ".join(paths))
+    else:
+        report("Nothing changed")
+
+    print(f"\nCloudGram ({stage}) is at {outputs['SiteUrl']}", flush=True)
+
+
+def upload_worker(stage: str, region: str, package: worker_package.WorkerPackage) -> WorkerCode:
+    bucket = artifacts.artifacts_bucket_name(aws.account_id(), region)
+    key = artifacts.worker_zip_key(stage, package.sha256)
+    artifacts.ensure_artifacts_bucket(bucket)
+    uploaded = artifacts.upload_if_missing(bucket, key, package.zip_path)
+    report(f"s3://{bucket}/{key}" + ("" if uploaded else " (unchanged)"))
+    return WorkerCode(bucket, key)
+
+
+def publish_site(stage: str, region: str, outputs: dict[str, str]) -> list[str]:
+    """Upload frontend/ and config.json; returns the keys that changed."""
+    max_upload_bytes = int(chalice_stage.stage_environment(stage)["MAX_UPLOAD_BYTES"])
+    document = site.config_document(region, outputs, max_upload_bytes)
+    files = [*site.frontend_files(), site.config_file(document)]
+    changed = site.publish(outputs["SiteBucketName"], files)
+    report(f"{len(changed)} of {len(files)} files changed")
+    return changed
+
+
+def destroy(stage: str) -> None:
+    total = 4
+    region = aws.region()
+    stack_name = stack.stack_name_for(stage)
+
+    announce(1, total, f"chalice delete --stage {stage}")
+    if not chalice_stage.chalice_delete(stage, region):
+        report("No API recorded for this stage")
+
+    existing = stack.describe_stack(stack_name)
+    bucket_names = buckets.stack_bucket_names(stack.outputs_as_dict(existing or {}))
+    announce(2, total, f"Emptying {len(bucket_names)} buckets (every object version)")
+    for bucket_name in bucket_names:
+        buckets.empty_bucket(bucket_name)
+
+    announce(3, total, f"Deleting stack {stack_name}")
+    delete_stack_with_retries(stack_name, bucket_names)
+
+    announce(4, total, "Removing this stage's worker zips from the artifacts bucket")
+    artifacts.remove_stage_artifacts(
+        artifacts.artifacts_bucket_name(aws.account_id(), region), stage
+    )
+    print(f"\nCloudGram ({stage}) is gone.", flush=True)
+
+
+def delete_stack_with_retries(stack_name: str, bucket_names: list[str]) -> None:
+    for attempt in range(1, DELETE_ATTEMPTS + 1):
+        status = stack.delete_stack(stack_name, report)
+        if status == "DELETE_COMPLETE":
+            return
+        if attempt < DELETE_ATTEMPTS:
+            report(f"Stack is {status}; emptying the buckets again and retrying")
+            for bucket_name in bucket_names:
+                buckets.empty_bucket(bucket_name)
+    raise SystemExit(f"Stack {stack_name} could not be deleted ({status}).")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m infra.deploy", description="Deploy CloudGram to AWS, or remove it."
+    )
+    parser.add_argument("action", choices=["deploy", "destroy"])
+    parser.add_argument("--stage", choices=["dev", "prod"], default="dev")
+    arguments = parser.parse_args(argv)
+    if arguments.action == "deploy":
+        deploy(arguments.stage)
+    else:
+        destroy(arguments.stage)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

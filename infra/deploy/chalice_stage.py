@@ -1,0 +1,87 @@
+"""The API's side of a deploy: hand the stack's outputs to chalice, then run chalice.
+
+The stack owns the API's role and every resource the API uses; chalice owns the API function and
+API Gateway. `.chalice/config.json` is where the two meet: the driver writes the role ARN and
+resource names into the stage's settings, and `chalice deploy` reads them.
+"""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlparse
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+CHALICE_CONFIG = REPO_ROOT / ".chalice" / "config.json"
+DEPLOYED_DIR = REPO_ROOT / ".chalice" / "deployed"
+
+# Stack output -> the API's environment variable (read by chalicelib/settings.py).
+ENVIRONMENT_FROM_OUTPUTS = {
+    "TABLE_NAME": "TableName",
+    "UPLOADS_BUCKET": "UploadsBucketName",
+    "MEDIA_BUCKET": "MediaBucketName",
+    "USER_POOL_ID": "UserPoolId",
+    "USER_POOL_CLIENT_ID": "UserPoolClientId",
+}
+
+
+def with_stack_outputs(config: dict, stage: str, outputs: dict[str, str]) -> dict:
+    """A copy of the chalice config whose stage uses the stack's role and resources."""
+    updated = json.loads(json.dumps(config))
+    stage_config = updated.setdefault("stages", {}).setdefault(stage, {})
+    stage_config["iam_role_arn"] = outputs["ApiRoleArn"]
+    environment = stage_config.setdefault("environment_variables", {})
+    for variable, output in ENVIRONMENT_FROM_OUTPUTS.items():
+        environment[variable] = outputs[output]
+    return updated
+
+
+def write_stack_outputs(stage: str, outputs: dict[str, str], path: Path = CHALICE_CONFIG) -> None:
+    config = json.loads(path.read_text())
+    path.write_text(json.dumps(with_stack_outputs(config, stage, outputs), indent=2) + "\n")
+
+
+def stage_environment(stage: str, path: Path = CHALICE_CONFIG) -> dict[str, str]:
+    """The API's environment variables for a stage, as chalice merges them."""
+    config = json.loads(path.read_text())
+    stage_variables = config.get("stages", {}).get(stage, {}).get("environment_variables", {})
+    return {**config.get("environment_variables", {}), **stage_variables}
+
+
+def chalice_deploy(stage: str, region: str, user_pool_arn: str) -> None:
+    # app.py reads USER_POOL_ARN when chalice imports it, to build the Cognito authorizer.
+    _run_chalice(["deploy", "--stage", stage], region, {"USER_POOL_ARN": user_pool_arn})
+
+
+def chalice_delete(stage: str, region: str) -> bool:
+    """Delete the stage's API if chalice recorded one; False when there was nothing to delete."""
+    if not deployed_record_path(stage).exists():
+        return False
+    _run_chalice(["delete", "--stage", stage], region, {})
+    return True
+
+
+def deployed_record_path(stage: str) -> Path:
+    return DEPLOYED_DIR / f"{stage}.json"
+
+
+def api_domain_name(stage: str) -> str:
+    """The deployed API's domain, from chalice's record; empty when the API is not deployed."""
+    record_path = deployed_record_path(stage)
+    if not record_path.exists():
+        return ""
+    return api_domain_from_record(json.loads(record_path.read_text()))
+
+
+def api_domain_from_record(record: dict) -> str:
+    for resource in record.get("resources", []):
+        if resource.get("resource_type") == "rest_api":
+            return urlparse(resource["rest_api_url"]).hostname or ""
+    return ""
+
+
+def _run_chalice(arguments: list[str], region: str, extra_environment: dict[str, str]) -> None:
+    chalice = Path(sys.executable).parent / "chalice"
+    environment = {**os.environ, "AWS_DEFAULT_REGION": region, **extra_environment}
+    subprocess.run([str(chalice), *arguments], cwd=REPO_ROOT, env=environment, check=True)

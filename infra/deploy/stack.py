@@ -1,0 +1,136 @@
+"""Create, update and delete the CloudFormation stack of infra/template.yaml, showing its events.
+
+Deploys go through a change set, as `aws cloudformation deploy` does: one code path for a new
+stack and an existing one, and an update with nothing to change is recognised and skipped.
+"""
+
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from botocore.exceptions import ClientError
+
+from infra.deploy import aws
+
+TEMPLATE_PATH = Path(__file__).resolve().parents[1] / "template.yaml"
+POLL_SECONDS = 10
+# A new CloudFront distribution alone can take a quarter of an hour.
+TIMEOUT_SECONDS = 45 * 60
+# A stack whose first creation failed can only be deleted, never updated.
+UNUSABLE_STATUSES = {"ROLLBACK_COMPLETE", "ROLLBACK_FAILED"}
+
+
+def stack_name_for(stage: str) -> str:
+    return f"cloudgram-{stage}"
+
+
+def as_cloudformation_parameters(parameters: dict[str, str]) -> list[dict[str, str]]:
+    return [{"ParameterKey": key, "ParameterValue": value} for key, value in parameters.items()]
+
+
+def outputs_as_dict(stack_description: dict) -> dict[str, str]:
+    return {item["OutputKey"]: item["OutputValue"] for item in stack_description.get("Outputs", [])}
+
+
+def describe_stack(stack_name: str) -> dict | None:
+    try:
+        return aws.client("cloudformation").describe_stacks(StackName=stack_name)["Stacks"][0]
+    except ClientError as error:
+        if "does not exist" in error.response["Error"]["Message"]:
+            return None
+        raise
+
+
+def deploy_stack(stack_name: str, parameters: dict[str, str], report: Callable) -> dict:
+    """Create or update the stack and wait; returns its outputs."""
+    cloudformation = aws.client("cloudformation")
+    existing = describe_stack(stack_name)
+    if existing is not None and existing["StackStatus"] in UNUSABLE_STATUSES:
+        report(f"Stack {stack_name} is {existing['StackStatus']}; deleting it before retrying")
+        delete_stack(stack_name, report)
+        existing = None
+    # A stack whose first change set never ran waits in REVIEW_IN_PROGRESS, still to be created.
+    creating = existing is None or existing["StackStatus"] == "REVIEW_IN_PROGRESS"
+    change_set_type = "CREATE" if creating else "UPDATE"
+    change_set_name = f"deploy-{int(time.time())}"
+    cloudformation.create_change_set(
+        StackName=stack_name,
+        ChangeSetName=change_set_name,
+        ChangeSetType=change_set_type,
+        TemplateBody=TEMPLATE_PATH.read_text(),
+        Parameters=as_cloudformation_parameters(parameters),
+        Capabilities=["CAPABILITY_IAM"],
+    )
+    if not _wait_for_change_set(stack_name, change_set_name):
+        report("No changes to the stack")
+        cloudformation.delete_change_set(StackName=stack_name, ChangeSetName=change_set_name)
+        return outputs_as_dict(describe_stack(stack_name))
+    started = datetime.now(UTC)
+    cloudformation.execute_change_set(StackName=stack_name, ChangeSetName=change_set_name)
+    final_status = wait_for_stack(stack_name, started, report)
+    if final_status not in ("CREATE_COMPLETE", "UPDATE_COMPLETE"):
+        raise SystemExit(f"Stack {stack_name} ended in {final_status}; see the events above.")
+    return outputs_as_dict(describe_stack(stack_name))
+
+
+def delete_stack(stack_name: str, report: Callable) -> str:
+    """Delete the stack and wait; returns the final status (DELETE_COMPLETE when gone)."""
+    if describe_stack(stack_name) is None:
+        return "DELETE_COMPLETE"
+    started = datetime.now(UTC)
+    aws.client("cloudformation").delete_stack(StackName=stack_name)
+    return wait_for_stack(stack_name, started, report)
+
+
+def wait_for_stack(stack_name: str, since: datetime, report: Callable) -> str:
+    """Report each new stack event until the stack settles; returns its final status."""
+    seen_event_ids: set[str] = set()
+    deadline = time.monotonic() + TIMEOUT_SECONDS
+    while time.monotonic() < deadline:
+        for event in _events_since(stack_name, since):
+            if event["EventId"] not in seen_event_ids:
+                seen_event_ids.add(event["EventId"])
+                report(_describe_event(event))
+        stack = describe_stack(stack_name)
+        if stack is None:
+            return "DELETE_COMPLETE"
+        status = stack["StackStatus"]
+        if not status.endswith("_IN_PROGRESS"):
+            return status
+        time.sleep(POLL_SECONDS)
+    raise SystemExit(f"Stack {stack_name} did not settle within {TIMEOUT_SECONDS // 60} minutes.")
+
+
+def _wait_for_change_set(stack_name: str, change_set_name: str) -> bool:
+    """Wait until the change set is ready; False when it holds no changes."""
+    cloudformation = aws.client("cloudformation")
+    while True:
+        change_set = cloudformation.describe_change_set(
+            StackName=stack_name, ChangeSetName=change_set_name
+        )
+        if change_set["Status"] == "CREATE_COMPLETE":
+            return True
+        if change_set["Status"] == "FAILED":
+            reason = change_set.get("StatusReason", "")
+            if "didn't contain changes" in reason or "No updates" in reason:
+                return False
+            raise SystemExit(f"CloudFormation rejected the change set: {reason}")
+        time.sleep(2)
+
+
+def _events_since(stack_name: str, since: datetime) -> list[dict]:
+    try:
+        events = aws.client("cloudformation").describe_stack_events(StackName=stack_name)
+    except ClientError:
+        # A deleted stack has no events to show any more.
+        return []
+    recent = [event for event in events["StackEvents"] if event["Timestamp"] >= since]
+    return list(reversed(recent))
+
+
+def _describe_event(event: dict) -> str:
+    line = f"{event['LogicalResourceId']}: {event['ResourceStatus']}"
+    if event.get("ResourceStatusReason"):
+        line += f" ({event['ResourceStatusReason']})"
+    return line

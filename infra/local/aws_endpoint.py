@@ -1,0 +1,57 @@
+"""The local stack's AWS: moto's server app on loopback, behind the S3 POST policy guard.
+
+Every AWS call of the local stack goes here: boto3 in the API and the worker (S3, SQS, DynamoDB,
+Cognito) and the browser (Cognito sign-in, the presigned S3 POST upload). moto plays the services;
+`S3PostPolicyGuard` refuses the browser uploads real S3 would refuse, which moto alone accepts.
+
+The server runs in a background thread of the calling process, so the whole local stack stays one
+process and Ctrl-C leaves nothing behind. It is moto's own `ThreadedMotoServer` set-up (same
+dispatcher, same request handler, so the same CORS behaviour) with the guard wrapped around it.
+"""
+
+import threading
+from dataclasses import dataclass, field
+
+from moto.moto_server.werkzeug_app import (
+    DomainDispatcherApplication,
+    MotoRequestHandler,
+    create_backend_app,
+)
+from werkzeug.serving import BaseWSGIServer, make_server
+
+from infra.local.s3_post_policy import S3PostPolicyGuard
+
+# moto accepts any credentials; these are the ones the local stack signs with, so the guard can
+# derive the signing key of a presigned POST from them.
+LOCAL_ACCESS_KEY_ID = "testing"
+LOCAL_SECRET_ACCESS_KEY = "testing"
+
+
+@dataclass
+class LocalAwsEndpoint:
+    url: str  # e.g. "http://127.0.0.1:54321"
+    _server: BaseWSGIServer = field(repr=False)
+    _thread: threading.Thread = field(repr=False)
+
+    def stop(self) -> None:
+        """Stop serving, free the port and wait for the server thread. Safe to call twice."""
+        self._server.shutdown()
+        self._server.server_close()
+        self._thread.join()
+
+
+def start_local_aws_endpoint(host: str = "127.0.0.1", port: int = 0) -> LocalAwsEndpoint:
+    """Serve local AWS on host:port; port 0 lets the operating system pick a free one."""
+    moto_app = DomainDispatcherApplication(create_backend_app)
+    guarded_app = S3PostPolicyGuard(moto_app, secret_for_access_key=local_secret_for_access_key)
+    # Binding here, in the caller's thread, makes a busy port fail loudly and the port known now.
+    server = make_server(host, port, guarded_app, threaded=True, request_handler=MotoRequestHandler)
+    # A daemon thread never keeps the process alive on Ctrl-C, even if stop() is never reached.
+    thread = threading.Thread(target=server.serve_forever, name="local-aws-endpoint", daemon=True)
+    thread.start()
+    bound_host, bound_port = server.server_address[:2]
+    return LocalAwsEndpoint(url=f"http://{bound_host}:{bound_port}", _server=server, _thread=thread)
+
+
+def local_secret_for_access_key(access_key_id: str) -> str | None:
+    return LOCAL_SECRET_ACCESS_KEY if access_key_id == LOCAL_ACCESS_KEY_ID else None

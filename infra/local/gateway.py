@@ -1,0 +1,111 @@
+"""The local stand-in for CloudFront: one HTTP server, one origin, four kinds of path.
+
+    /api/*       -> the Chalice app, through Chalice's local API Gateway with verified tokens
+    /config.json -> the page's runtime settings (in AWS a file in the site bucket)
+    /media/*     -> objects of the media bucket (renditions only; uploads are never served)
+    /*           -> the static frontend/ folder
+
+Being one origin is what lets the page call the API without CORS, as it does behind CloudFront.
+"""
+
+import functools
+import json
+import mimetypes
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from botocore.exceptions import ClientError
+from chalice.local import ChaliceRequestHandler
+
+from infra.local.logs import local_logger
+from infra.local.token_authorizer import VerifyingLocalGateway
+
+API_PREFIX = "/api"
+MEDIA_PREFIX = "/media/"
+# The page and its settings must be fetched fresh; everything else may be cached briefly.
+NO_CACHE = "no-cache"
+mimetypes.add_type("text/javascript", ".js")
+
+
+class SiteContent:
+    """What the gateway serves besides the API: the frontend folder, config.json, media."""
+
+    def __init__(self, frontend_dir: Path, config: dict, media_bucket: str, s3_client) -> None:
+        self.frontend_dir = frontend_dir.resolve()
+        self.config_json = json.dumps(config).encode()
+        self.media_bucket = media_bucket
+        self.s3_client = s3_client
+
+
+class CloudFrontLikeHandler(ChaliceRequestHandler):
+    def __init__(self, request, client_address, server, app_object, config, site, verifier):
+        self.site = site
+        self.local_gateway = VerifyingLocalGateway(app_object, config, verifier)
+        # Skip ChaliceRequestHandler.__init__, which would build a non-verifying LocalGateway;
+        # BaseHTTPRequestHandler.__init__ handles the request straight away.
+        BaseHTTPRequestHandler.__init__(self, request, client_address, server)
+
+    def route(self) -> None:
+        path = urlsplit(self.path).path
+        if path == API_PREFIX or path.startswith(API_PREFIX + "/"):
+            # API Gateway's stage `api` sits behind CloudFront's /api/*: the app sees the rest.
+            self.path = self.path[len(API_PREFIX) :] or "/"
+            self._generic_handle()
+        elif self.command not in ("GET", "HEAD"):
+            self._send_plain(HTTPStatus.METHOD_NOT_ALLOWED, "Only GET and HEAD are allowed here.")
+        elif path == "/config.json":
+            self._send(HTTPStatus.OK, self.site.config_json, "application/json", NO_CACHE)
+        elif path.startswith(MEDIA_PREFIX):
+            self._send_media(unquote(path.lstrip("/")))
+        else:
+            self._send_static(unquote(path))
+
+    # http.server dispatches on these names.
+    do_GET = do_PUT = do_POST = do_HEAD = do_DELETE = do_PATCH = do_OPTIONS = route  # noqa: N815
+
+    def _send_media(self, key: str) -> None:
+        try:
+            media = self.site.s3_client.get_object(Bucket=self.site.media_bucket, Key=key)
+        except ClientError:
+            self._send_plain(HTTPStatus.NOT_FOUND, "No such media.")
+            return
+        self._send(HTTPStatus.OK, media["Body"].read(), media["ContentType"], media["CacheControl"])
+
+    def _send_static(self, path: str) -> None:
+        relative = "index.html" if path in ("", "/") else path.lstrip("/")
+        file = (self.site.frontend_dir / relative).resolve()
+        # Refuse anything outside frontend/ (`/../app.py` and the like).
+        if not file.is_relative_to(self.site.frontend_dir) or not file.is_file():
+            self._send_plain(HTTPStatus.NOT_FOUND, "Not found.")
+            return
+        content_type = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+        self._send(HTTPStatus.OK, file.read_bytes(), content_type, NO_CACHE)
+
+    def _send_plain(self, status: HTTPStatus, message: str) -> None:
+        self._send(status, message.encode(), "text/plain; charset=utf-8", NO_CACHE)
+
+    def _send(self, status: HTTPStatus, body: bytes, content_type: str, cache: str) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", cache)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def log_message(self, format, *args):
+        # Request lines go to the JSON log at debug level instead of raw text on stderr.
+        local_logger.debug("HTTP", extra={"line": format % args})
+
+
+def gateway_handler(app_object, chalice_config, site: SiteContent, verifier):
+    """The request handler class for the gateway's HTTP server, bound to this stack's parts."""
+    return functools.partial(
+        CloudFrontLikeHandler,
+        app_object=app_object,
+        config=chalice_config,
+        site=site,
+        verifier=verifier,
+    )

@@ -1,0 +1,117 @@
+"""The AWS resources CloudGram needs, described once for the local stack.
+
+`infra/template.yaml` describes the same resources for AWS; a test
+(tests/unit/infra/test_template_matches_local_definitions.py) checks that the two agree: table
+keys and indexes, queue redrive, bucket CORS, notification filter. So what runs locally is what
+will run in the cloud.
+"""
+
+from dataclasses import dataclass
+
+UPLOADS_PREFIX = "uploads/"
+FEED_INDEX = "FeedIndex"
+OWNER_INDEX = "OwnerIndex"
+DEAD_LETTER_MAX_RECEIVE_COUNT = 5
+# AWS recommends a visibility timeout of at least six times the consumer's timeout (60 s).
+QUEUE_VISIBILITY_TIMEOUT_SECONDS = 360
+DEAD_LETTER_RETENTION_SECONDS = 14 * 24 * 3600
+UPLOAD_CORS_MAX_AGE_SECONDS = 3000
+
+
+@dataclass(frozen=True)
+class ResourceNames:
+    """Physical names of one stack's resources; a prefix keeps side-by-side stacks apart."""
+
+    prefix: str = "cloudgram"
+
+    @property
+    def table(self) -> str:
+        return f"{self.prefix}-photos"
+
+    @property
+    def uploads_bucket(self) -> str:
+        return f"{self.prefix}-uploads"
+
+    @property
+    def media_bucket(self) -> str:
+        return f"{self.prefix}-media"
+
+    @property
+    def uploads_queue(self) -> str:
+        return f"{self.prefix}-uploads"
+
+    @property
+    def dead_letter_queue(self) -> str:
+        return f"{self.prefix}-uploads-dlq"
+
+    @property
+    def user_pool(self) -> str:
+        return f"{self.prefix}-users"
+
+    @property
+    def user_pool_client(self) -> str:
+        return f"{self.prefix}-web"
+
+
+def table_definition(table_name: str) -> dict:
+    """Arguments for DynamoDB CreateTable: one table, two sparse GSIs (see DESIGN.md)."""
+    string_attributes = ["PK", "SK", "feedShard", "feedSort", "ownerId", "ownerSort"]
+    return {
+        "TableName": table_name,
+        "BillingMode": "PAY_PER_REQUEST",
+        "AttributeDefinitions": [
+            {"AttributeName": name, "AttributeType": "S"} for name in string_attributes
+        ],
+        "KeySchema": [
+            {"AttributeName": "PK", "KeyType": "HASH"},
+            {"AttributeName": "SK", "KeyType": "RANGE"},
+        ],
+        "GlobalSecondaryIndexes": [
+            _index(FEED_INDEX, "feedShard", "feedSort"),
+            _index(OWNER_INDEX, "ownerId", "ownerSort"),
+        ],
+    }
+
+
+def _index(name: str, partition_key: str, sort_key: str) -> dict:
+    return {
+        "IndexName": name,
+        "KeySchema": [
+            {"AttributeName": partition_key, "KeyType": "HASH"},
+            {"AttributeName": sort_key, "KeyType": "RANGE"},
+        ],
+        "Projection": {"ProjectionType": "ALL"},
+    }
+
+
+def upload_cors_rules(site_origins: list[str]) -> list[dict]:
+    """The uploads bucket accepts the browser's presigned POST from the site's own origin only."""
+    return [
+        {
+            "AllowedOrigins": site_origins,
+            "AllowedMethods": ["POST"],
+            "AllowedHeaders": ["*"],
+            "ExposeHeaders": ["ETag", "Location"],
+            "MaxAgeSeconds": UPLOAD_CORS_MAX_AGE_SECONDS,
+        }
+    ]
+
+
+def upload_notification(queue_arn: str) -> dict:
+    """Every object created under uploads/ becomes a message on the uploads queue."""
+    return {
+        "QueueConfigurations": [
+            {
+                "QueueArn": queue_arn,
+                "Events": ["s3:ObjectCreated:*"],
+                "Filter": {"Key": {"FilterRules": [{"Name": "prefix", "Value": UPLOADS_PREFIX}]}},
+            }
+        ]
+    }
+
+
+def redrive_policy(dead_letter_queue_arn: str) -> dict:
+    return {
+        "deadLetterTargetArn": dead_letter_queue_arn,
+        "maxReceiveCount": DEAD_LETTER_MAX_RECEIVE_COUNT,
+    }

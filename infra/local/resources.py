@@ -1,0 +1,110 @@
+"""Creates the local stack's AWS resources in moto with boto3, as the CloudFormation template
+creates them in AWS (moto's CloudFormation silently drops CORS, notifications and Cognito, so the
+template cannot simply be replayed here). The shapes come from resource_definitions.py, which a test
+holds in agreement with infra/template.yaml.
+"""
+
+import json
+from dataclasses import dataclass
+
+import boto3
+
+from infra.local import resource_definitions as definitions
+
+PASSWORD_POLICY = {
+    "MinimumLength": 8,
+    "RequireLowercase": True,
+    "RequireUppercase": True,
+    "RequireNumbers": True,
+    "RequireSymbols": False,
+}
+
+
+@dataclass(frozen=True)
+class LocalResources:
+    names: definitions.ResourceNames
+    user_pool_id: str
+    user_pool_client_id: str
+    uploads_queue_url: str
+    uploads_queue_arn: str
+    dead_letter_queue_url: str
+
+
+def create_resources(
+    endpoint_url: str | None,
+    region: str,
+    names: definitions.ResourceNames,
+    site_origins: list[str],
+) -> LocalResources:
+    def client(service: str):
+        return boto3.client(service, endpoint_url=endpoint_url, region_name=region)
+
+    client("dynamodb").create_table(**definitions.table_definition(names.table))
+    queue_url, queue_arn, dead_letter_queue_url = _create_queues(client("sqs"), names)
+    _create_buckets(client("s3"), names, site_origins, queue_arn, region)
+    user_pool_id, client_id = _create_user_pool(client("cognito-idp"), names)
+    return LocalResources(
+        names=names,
+        user_pool_id=user_pool_id,
+        user_pool_client_id=client_id,
+        uploads_queue_url=queue_url,
+        uploads_queue_arn=queue_arn,
+        dead_letter_queue_url=dead_letter_queue_url,
+    )
+
+
+def _create_queues(sqs, names: definitions.ResourceNames) -> tuple[str, str, str]:
+    dead_letter_url = sqs.create_queue(
+        QueueName=names.dead_letter_queue,
+        Attributes={"MessageRetentionPeriod": str(definitions.DEAD_LETTER_RETENTION_SECONDS)},
+    )["QueueUrl"]
+    dead_letter_arn = _queue_arn(sqs, dead_letter_url)
+    queue_url = sqs.create_queue(
+        QueueName=names.uploads_queue,
+        Attributes={
+            "VisibilityTimeout": str(definitions.QUEUE_VISIBILITY_TIMEOUT_SECONDS),
+            "RedrivePolicy": json.dumps(definitions.redrive_policy(dead_letter_arn)),
+        },
+    )["QueueUrl"]
+    return queue_url, _queue_arn(sqs, queue_url), dead_letter_url
+
+
+def _queue_arn(sqs, queue_url: str) -> str:
+    attributes = sqs.get_queue_attributes(QueueUrl=queue_url, AttributeNames=["QueueArn"])
+    return attributes["Attributes"]["QueueArn"]
+
+
+def _create_buckets(
+    s3, names: definitions.ResourceNames, site_origins: list[str], queue_arn: str, region: str
+) -> None:
+    for bucket in (names.uploads_bucket, names.media_bucket):
+        if region == "us-east-1":
+            s3.create_bucket(Bucket=bucket)
+        else:
+            s3.create_bucket(
+                Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": region}
+            )
+    s3.put_bucket_cors(
+        Bucket=names.uploads_bucket,
+        CORSConfiguration={"CORSRules": definitions.upload_cors_rules(site_origins)},
+    )
+    s3.put_bucket_notification_configuration(
+        Bucket=names.uploads_bucket,
+        NotificationConfiguration=definitions.upload_notification(queue_arn),
+    )
+
+
+def _create_user_pool(cognito, names: definitions.ResourceNames) -> tuple[str, str]:
+    pool_id = cognito.create_user_pool(
+        PoolName=names.user_pool,
+        Policies={"PasswordPolicy": PASSWORD_POLICY},
+        AutoVerifiedAttributes=["email"],
+        Schema=[{"Name": "email", "AttributeDataType": "String", "Required": True}],
+    )["UserPool"]["Id"]
+    client_id = cognito.create_user_pool_client(
+        UserPoolId=pool_id,
+        ClientName=names.user_pool_client,
+        GenerateSecret=False,
+        ExplicitAuthFlows=["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+    )["UserPoolClient"]["ClientId"]
+    return pool_id, client_id

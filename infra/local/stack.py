@@ -1,0 +1,154 @@
+"""The whole local stack in one process: local AWS, resources, gateway and worker, started and
+stopped together. `python -m infra.local` runs it for `make dev`; the integration tests start it in
+a subprocess on free ports.
+
+Start-up order matters: the gateway's port is bound first (it may be a free port chosen by the OS),
+because the uploads bucket's CORS rule must name the site's exact origin.
+"""
+
+import importlib
+import logging
+import os
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import boto3
+from chalice.config import Config
+from chalice.local import LocalChalice, ThreadedHTTPServer
+
+from chalicelib.settings import load_settings
+from chalicelib.site_config import site_config
+from chalicelib.token_verifier import CognitoTokenVerifier
+from infra.local.aws_endpoint import (
+    LOCAL_ACCESS_KEY_ID,
+    LOCAL_SECRET_ACCESS_KEY,
+    start_local_aws_endpoint,
+)
+from infra.local.gateway import SiteContent, gateway_handler
+from infra.local.resource_definitions import ResourceNames
+from infra.local.resources import LocalResources, create_resources
+from infra.local.worker_loop import WorkerLoop
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+REGION = "us-east-1"
+MAX_UPLOAD_BYTES = 25 * 1024 * 1024
+
+
+@dataclass
+class RunningStack:
+    site_url: str
+    aws_endpoint_url: str
+    resources: LocalResources
+    stop: Callable[[], None]
+
+
+def start_stack(host: str = "127.0.0.1", port: int = 8000, aws_port: int = 0) -> RunningStack:
+    # One raw text line per local AWS request would drown the JSON log lines of the app.
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
+    server = ThreadedHTTPServer((host, port), None)  # binds now; the handler comes below
+    site_port = server.server_address[1]
+    aws = start_local_aws_endpoint(host=host, port=aws_port)
+    _point_boto3_at(aws.url)
+    resources = create_resources(
+        aws.url,
+        REGION,
+        ResourceNames(),
+        site_origins=[f"http://localhost:{site_port}", f"http://127.0.0.1:{site_port}"],
+    )
+    _point_the_code_at(aws.url, resources)
+    config = _page_config(aws.url, resources)
+    server.RequestHandlerClass = gateway_handler(
+        app_object=_load_chalice_app(),
+        chalice_config=Config.create(chalice_stage="dev", app_name="cloudgram"),
+        site=SiteContent(
+            frontend_dir=PROJECT_ROOT / "frontend",
+            config=config,
+            media_bucket=resources.names.media_bucket,
+            s3_client=boto3.client("s3", region_name=REGION),
+        ),
+        verifier=CognitoTokenVerifier(
+            jwks_url=f"{aws.url}/{resources.user_pool_id}/.well-known/jwks.json",
+            issuer=load_settings().token_issuer,
+            client_id=resources.user_pool_client_id,
+        ),
+    )
+    server_thread = threading.Thread(target=server.serve_forever, name="gateway", daemon=True)
+    server_thread.start()
+    worker = WorkerLoop(
+        sqs_client=boto3.client("sqs", region_name=REGION),
+        queue_url=resources.uploads_queue_url,
+        queue_arn=resources.uploads_queue_arn,
+        region=REGION,
+        handler=importlib.import_module("image_worker.handler").lambda_handler,
+    )
+    worker.start()
+
+    def stop() -> None:
+        worker.stop()
+        server.shutdown()
+        server.server_close()
+        server_thread.join()
+        aws.stop()
+
+    return RunningStack(
+        site_url=f"http://localhost:{site_port}",
+        aws_endpoint_url=aws.url,
+        resources=resources,
+        stop=stop,
+    )
+
+
+def _point_boto3_at(aws_url: str) -> None:
+    """Every boto3 client in this process, the app's and the worker's included, talks to the
+    local AWS with the local credentials."""
+    os.environ.update(
+        {
+            # The local S3 POST policy check derives signing keys from these credentials.
+            "AWS_ACCESS_KEY_ID": LOCAL_ACCESS_KEY_ID,
+            "AWS_SECRET_ACCESS_KEY": LOCAL_SECRET_ACCESS_KEY,
+            "AWS_ENDPOINT_URL": aws_url,
+            "AWS_DEFAULT_REGION": REGION,
+            "AWS_REGION": REGION,
+        }
+    )
+
+
+def _point_the_code_at(aws_url: str, resources: LocalResources) -> None:
+    """Set the environment the API and worker read their settings from, as Lambda would."""
+    os.environ.update(
+        {
+            "TABLE_NAME": resources.names.table,
+            "UPLOADS_BUCKET": resources.names.uploads_bucket,
+            "MEDIA_BUCKET": resources.names.media_bucket,
+            "USER_POOL_ID": resources.user_pool_id,
+            "USER_POOL_CLIENT_ID": resources.user_pool_client_id,
+            "COGNITO_JWKS_URL": f"{aws_url}/{resources.user_pool_id}/.well-known/jwks.json",
+            "MAX_UPLOAD_BYTES": str(MAX_UPLOAD_BYTES),
+        }
+    )
+
+
+def _page_config(aws_url: str, resources: LocalResources) -> dict:
+    return site_config(
+        region=REGION,
+        user_pool_id=resources.user_pool_id,
+        user_pool_client_id=resources.user_pool_client_id,
+        # The page calls Cognito's JSON API; locally the local AWS endpoint answers it.
+        cognito_endpoint=f"{aws_url}/",
+        max_upload_bytes=MAX_UPLOAD_BYTES,
+        local=True,
+    )
+
+
+def _load_chalice_app():
+    """Import app.py and give it a per-thread current_request, as `chalice local` does; the
+    gateway serves requests on many threads at once."""
+    app = importlib.import_module("app").app
+
+    class ThreadSafeChalice(LocalChalice, app.__class__):
+        pass
+
+    app.__class__ = ThreadSafeChalice
+    return app

@@ -1,0 +1,79 @@
+"""Fixtures shared by the integration and browser tests: a real local stack in a subprocess.
+
+The stack is started exactly as `make dev` starts it (`python -m infra.local`), on a free port,
+and driven only over HTTP, as a browser would. Stopping it with SIGTERM must end it cleanly.
+"""
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import requests
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+STARTUP_TIMEOUT_SECONDS = 60
+
+
+@dataclass(frozen=True)
+class LocalStackProcess:
+    site_url: str
+    aws_endpoint_url: str
+    config: dict
+    process: subprocess.Popen
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start_local_stack(log_path: Path) -> LocalStackProcess:
+    port = free_port()
+    log_file = log_path.open("w")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "infra.local", "--port", str(port)],
+        cwd=PROJECT_ROOT,
+        stdout=log_file,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    site_url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + STARTUP_TIMEOUT_SECONDS
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the local stack exited early:\n{log_path.read_text()}")
+        try:
+            config = requests.get(f"{site_url}/config.json", timeout=1).json()
+        except (requests.ConnectionError, requests.Timeout, json.JSONDecodeError):
+            time.sleep(0.1)
+            continue
+        return LocalStackProcess(
+            site_url=site_url,
+            aws_endpoint_url=config["cognito"]["endpoint"].rstrip("/"),
+            config=config,
+            process=process,
+        )
+    process.kill()
+    raise RuntimeError(f"the local stack did not answer in time:\n{log_path.read_text()}")
+
+
+def stop_local_stack(stack: LocalStackProcess) -> int:
+    stack.process.send_signal(signal.SIGTERM)
+    return stack.process.wait(timeout=30)
+
+
+@pytest.fixture(scope="session")
+def local_stack(tmp_path_factory):
+    log_path = tmp_path_factory.mktemp("local-stack") / "stack.log"
+    stack = start_local_stack(log_path)
+    yield stack
+    exit_code = stop_local_stack(stack)
+    assert exit_code == 0, log_path.read_text()

@@ -1,0 +1,167 @@
+"""Sharing a photo in a real browser: choose it, watch the upload's progress, and see it upright
+in the feed; a file that is not a photo is refused before anything is sent.
+
+The photo is a phone-style JPEG made here: stored sideways with EXIF orientation 6, a sky at the
+top of the upright scene and grass at the bottom, so the test can tell upright from rotated.
+"""
+
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageDraw
+from playwright.sync_api import Page, expect
+
+# Stored 1600 wide and 1200 tall; upright (as the camera saw it) 1200 wide and 1600 tall.
+UPRIGHT_SIZE = (1200, 1600)
+EXIF_ORIENTATION_TAG = 0x0112
+ROTATE_90_CLOCKWISE_TO_VIEW = 6
+SKY_BLUE = (70, 130, 220)
+GRASS_GREEN = (60, 160, 70)
+GRAIN_SIGMA = 40
+GRAIN_WEIGHT = 0.1
+# On loopback an upload is instant and reports no progress; throttled, it takes this long.
+THROTTLED_UPLOAD_SECONDS = 1.5
+READY_TIMEOUT_MS = 15_000
+
+# Records every value the upload progress bar shows, straight from the DOM.
+RECORD_PROGRESS_SCRIPT = """() => {
+  window.progressValues = [];
+  const bar = document.getElementById("upload-progress-bar");
+  new MutationObserver(() => {
+    if (bar.hasAttribute("value")) window.progressValues.push(Number(bar.value));
+  }).observe(bar, { attributes: true, attributeFilter: ["value"] });
+}"""
+
+# The loaded feed image's pixel size and the colour at its top and bottom middle.
+READ_FEED_IMAGE_SCRIPT = """(image) => {
+  const canvas = document.createElement("canvas");
+  canvas.width = image.naturalWidth;
+  canvas.height = image.naturalHeight;
+  const context = canvas.getContext("2d");
+  context.drawImage(image, 0, 0);
+  const colourAt = (x, y) => Array.from(context.getImageData(x, y, 1, 1).data.slice(0, 3));
+  const middle = Math.floor(image.naturalWidth / 2);
+  return {
+    width: image.naturalWidth,
+    height: image.naturalHeight,
+    top: colourAt(middle, Math.floor(image.naturalHeight * 0.1)),
+    bottom: colourAt(middle, Math.floor(image.naturalHeight * 0.9)),
+  };
+}"""
+
+
+@pytest.fixture
+def sideways_phone_photo(tmp_path: Path) -> Path:
+    """A JPEG stored landscape with EXIF orientation 6, as phones save portrait shots."""
+    upright = Image.new("RGB", UPRIGHT_SIZE, GRASS_GREEN)
+    drawing = ImageDraw.Draw(upright)
+    drawing.rectangle((0, 0, UPRIGHT_SIZE[0], UPRIGHT_SIZE[1] // 2), fill=SKY_BLUE)
+    drawing.ellipse((780, 180, 1020, 420), fill=(250, 210, 80))  # a sun, for the screenshot
+    # A little grain, as in a real photo: the file grows to several hundred kilobytes, enough
+    # for the browser to report the upload's progress several times.
+    grain = Image.effect_noise(UPRIGHT_SIZE, GRAIN_SIGMA).convert("RGB")
+    upright = Image.blend(upright, grain, GRAIN_WEIGHT)
+    stored = upright.transpose(Image.Transpose.ROTATE_90)  # counter-clockwise: how it is stored
+    exif = Image.Exif()
+    exif[EXIF_ORIENTATION_TAG] = ROTATE_90_CLOCKWISE_TO_VIEW
+    path = tmp_path / "IMG_0001.jpg"
+    stored.save(path, "JPEG", quality=92, exif=exif)
+    return path
+
+
+def throttle_uploads(page: Page, seconds_for_bytes: float, size_bytes: int) -> None:
+    """Slows the browser's uploads (not its downloads) so that progress events really happen."""
+    devtools = page.context.new_cdp_session(page)
+    devtools.send("Network.enable")
+    devtools.send(
+        "Network.emulateNetworkConditions",
+        {
+            "offline": False,
+            "latency": 0,
+            "downloadThroughput": -1,
+            "uploadThroughput": size_bytes / seconds_for_bytes,
+        },
+    )
+
+
+def test_a_shared_phone_photo_shows_its_progress_then_appears_upright_in_the_feed(
+    signed_in_page: Page, sideways_phone_photo: Path, tmp_path: Path
+):
+    # Given a signed-in person on a slow connection
+    page = signed_in_page
+    caption = "Blue sky over the meadow"
+    throttle_uploads(page, THROTTLED_UPLOAD_SECONDS, sideways_phone_photo.stat().st_size)
+    page.evaluate(RECORD_PROGRESS_SCRIPT)
+
+    # When they choose a sideways-stored phone photo, caption it and share it
+    page.get_by_label("Choose a photo").set_input_files(sideways_phone_photo)
+    expect(page.locator("#preview-summary")).to_contain_text("IMG_0001.jpg")
+    page.get_by_label("Caption").fill(caption)
+    page.get_by_role("button", name="Share").click()
+
+    # Then the progress bar moves, and the photo appears at the top of the feed, upright
+    expect(page.locator("#upload-status")).to_have_text(
+        "Shared! Your photo is at the top of the feed.", timeout=READY_TIMEOUT_MS
+    )
+    new_card = page.locator(".photo-card").first
+    expect(new_card).to_contain_text(caption)
+    expect(new_card).to_contain_text(page.locator("#account-name").inner_text())
+
+    progress_values = page.evaluate("window.progressValues")
+    intermediate = {value for value in progress_values if 0 < value < 100}
+    assert len(intermediate) >= 2, f"progress bar showed only {progress_values}"
+    assert progress_values == sorted(progress_values), "progress went backwards"
+
+    image = new_card.locator("img.photo-card__image")
+    expect(image).to_have_class("photo-card__image photo-card__image--loaded")
+    shown = image.evaluate(READ_FEED_IMAGE_SCRIPT)
+    assert shown["height"] > shown["width"], f"the feed shows the photo sideways: {shown}"
+    red, green, blue = shown["top"]
+    assert blue > green and blue > red, f"the top of the photo is not sky: {shown}"
+    red, green, blue = shown["bottom"]
+    assert green > blue and green > red, f"the bottom of the photo is not grass: {shown}"
+
+    page.screenshot(path=tmp_path / "feed.png", animations="disabled")
+
+
+def test_a_file_that_is_not_a_photo_is_refused_before_anything_is_uploaded(
+    signed_in_page: Page, tmp_path: Path
+):
+    # Given a signed-in person with a text file
+    page = signed_in_page
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a photo")
+    requests_sent = []
+    page.on("request", lambda request: requests_sent.append(request))
+
+    # When they choose it
+    page.get_by_label("Choose a photo").set_input_files(notes)
+
+    # Then the page says what it takes instead, and sends nothing anywhere
+    expect(page.get_by_role("alert").filter(has_text="notes.txt")).to_contain_text(
+        "“notes.txt” is not a photo CloudGram can take. Choose a JPEG, PNG, WebP"
+    )
+    expect(page.get_by_role("button", name="Share")).to_be_disabled()
+    expect(page.locator("#preview")).to_be_hidden()
+    uploads = [request.url for request in requests_sent if request.method == "POST"]
+    assert uploads == []
+
+
+def test_a_file_that_only_pretends_to_be_a_jpeg_fails_with_the_reason_shown(
+    signed_in_page: Page, tmp_path: Path
+):
+    # Given a signed-in person with a ".jpg" file that holds no image
+    page = signed_in_page
+    fake_photo = tmp_path / "holiday.jpg"
+    fake_photo.write_bytes(b"these bytes are not an image at all" * 100)
+
+    # When they share it (the page can only judge by the name; the worker reads the bytes)
+    page.get_by_label("Choose a photo").set_input_files(fake_photo)
+    page.get_by_role("button", name="Share").click()
+
+    # Then the worker's reason reaches the page, and the person can try another photo
+    expect(page.locator("#upload-error")).to_contain_text(
+        "CloudGram could not use this photo:", timeout=READY_TIMEOUT_MS
+    )
+    expect(page.locator("#upload-status")).to_be_hidden()
+    expect(page.get_by_label("Choose a photo")).to_be_enabled()

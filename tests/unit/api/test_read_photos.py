@@ -1,0 +1,131 @@
+"""GET /photos/{id}, GET /feed and GET /me: who sees what, and the feed's cursor pagination."""
+
+import json
+
+import pytest
+
+from chalicelib import feed_cursor
+from image_worker import photo_records
+from image_worker.imaging import Rendition, RenditionSet
+from tests.unit.api.conftest import auth
+
+TINY_RENDITIONS = RenditionSet(
+    width=30,
+    height=40,
+    renditions=(Rendition(name="feed", width=30, height=40, body=b"webp"),),
+    placeholder="data:image/webp;base64,AAAA",
+)
+
+
+def upload_requested(api, token, caption="") -> str:
+    body = json.dumps({"contentType": "image/jpeg", "size": 10, "caption": caption})
+    return api.http.post("/photos", headers=auth(token), body=body).json_body["photo"]["id"]
+
+
+def made_ready(photo_id: str) -> None:
+    """What the worker does once the renditions are stored."""
+    keys = {"feed": f"media/{photo_id}/feed.webp"}
+    assert photo_records.mark_ready(photo_id, TINY_RENDITIONS, keys, shard_count=1)
+
+
+def test_given_a_pending_photo_then_only_its_owner_can_see_it(api, make_token):
+    photo_id = upload_requested(api, make_token("alice"))
+
+    as_owner = api.http.get(f"/photos/{photo_id}", headers=auth(make_token("alice")))
+    as_someone_else = api.http.get(f"/photos/{photo_id}", headers=auth(make_token("bob")))
+    anonymous = api.http.get(f"/photos/{photo_id}")
+
+    assert as_owner.status_code == 200
+    assert as_owner.json_body["status"] == "PENDING"
+    assert as_someone_else.status_code == 404
+    assert anonymous.status_code == 404
+
+
+def test_given_a_ready_photo_then_anyone_sees_it_with_rendition_urls(api, make_token):
+    photo_id = upload_requested(api, make_token("alice"), caption="<b>hi</b>")
+    made_ready(photo_id)
+
+    photo = api.http.get(f"/photos/{photo_id}").json_body
+
+    assert photo["status"] == "READY"
+    assert photo["caption"] == "<b>hi</b>"  # stored as text; the page renders it as text
+    assert (photo["width"], photo["height"]) == (30, 40)
+    assert photo["renditions"]["feed"] == {
+        "url": f"/media/{photo_id}/feed.webp",
+        "width": 30,
+        "height": 40,
+    }
+    assert photo["placeholder"].startswith("data:image/webp")
+
+
+@pytest.mark.parametrize("photo_id", ["01JCNY0000000000000000000Z", "not-an-id", "%00"])
+def test_given_an_unknown_or_malformed_id_then_404(api, photo_id):
+    response = api.http.get(f"/photos/{photo_id}")
+
+    assert response.status_code == 404
+    assert "no photo" in response.json_body["Message"]
+
+
+def test_given_an_invalid_token_on_an_optional_route_then_401_not_less_data(api, make_token):
+    expired = make_token(exp=1_000_000, iat=999_000)
+
+    response = api.http.get("/feed", headers=auth(expired))
+
+    assert response.status_code == 401
+    assert "sign in again" in response.json_body["Message"]
+
+
+def test_given_ready_and_pending_photos_then_the_feed_pages_through_ready_ones_newest_first(
+    api, make_token
+):
+    token = make_token("alice")
+    ready_ids = []
+    for number in range(5):
+        photo_id = upload_requested(api, token, caption=f"photo {number}")
+        made_ready(photo_id)
+        ready_ids.append(photo_id)
+    upload_requested(api, token, caption="still pending")
+
+    seen, cursor, pages = [], None, 0
+    while True:
+        query = "/feed?limit=2" + (f"&cursor={cursor}" if cursor else "")
+        page = api.http.get(query).json_body
+        seen += [photo["id"] for photo in page["items"]]
+        pages += 1
+        cursor = page["nextCursor"]
+        if cursor is None:
+            break
+
+    assert seen == list(reversed(ready_ids))
+    assert pages == 3
+
+
+def test_given_no_photos_then_the_feed_is_empty_without_a_cursor(api):
+    assert api.http.get("/feed").json_body == {"items": [], "nextCursor": None}
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "limit=0",
+        "limit=51",
+        "limit=ten",
+        "limit=-1",
+        "cursor=garbage!",
+        f"cursor={feed_cursor.encode('2026-01-01T00:00:00.000Z#01JCNY0000000000000000000Z')[:-3]}",
+        "page=2",
+    ],
+)
+def test_given_a_bad_limit_cursor_or_parameter_then_400_with_advice(api, query):
+    response = api.http.get(f"/feed?{query}")
+
+    assert response.status_code == 400
+    assert response.json_body["Message"]
+
+
+def test_given_a_signed_in_user_then_me_returns_who_they_are(api, make_token):
+    response = api.http.get("/me", headers=auth(make_token("carol")))
+
+    assert response.status_code == 200
+    assert response.json_body["username"] == "carol"
+    assert response.json_body["email"] == "carol@example.com"

@@ -1,0 +1,37 @@
+""".chalice/config.json keeps the facts the rest of the code relies on."""
+
+import json
+
+import pytest
+
+from infra.deploy import chalice_stage
+
+CONFIG = json.loads(chalice_stage.CHALICE_CONFIG.read_text())
+
+
+def test_given_the_config_when_read_then_app_stage_and_tracing_are_as_cloudfront_expects():
+    assert CONFIG["app_name"] == "cloudgram"
+    # CloudFront forwards /api/* unchanged, so the API Gateway stage must be named "api".
+    assert CONFIG["api_gateway_stage"] == "api"
+    assert CONFIG["api_gateway_endpoint_type"] == "REGIONAL"
+    assert CONFIG["xray"] is True
+    assert CONFIG["manage_iam_role"] is False
+
+
+def test_given_the_shared_environment_when_read_then_limits_and_powertools_are_set():
+    assert CONFIG["environment_variables"] == {
+        "MAX_UPLOAD_BYTES": "26214400",
+        "UPLOAD_EXPIRY_SECONDS": "600",
+        "FEED_SHARDS": "1",
+        "POWERTOOLS_SERVICE_NAME": "cloudgram-api",
+        "POWERTOOLS_METRICS_NAMESPACE": "CloudGram",
+        "POWERTOOLS_LOG_LEVEL": "INFO",
+    }
+
+
+@pytest.mark.parametrize("stage", ["dev", "prod"])
+def test_given_a_stage_when_read_then_it_has_a_role_and_every_resource_setting(stage):
+    stage_config = CONFIG["stages"][stage]
+
+    assert stage_config["iam_role_arn"].startswith("arn:aws:iam::")
+    assert set(stage_config["environment_variables"]) == set(chalice_stage.ENVIRONMENT_FROM_OUTPUTS)

@@ -1,0 +1,48 @@
+"""`python -m infra.check` runs the offline checks in order and fails loudly."""
+
+import sys
+from pathlib import Path
+
+from infra import check
+
+
+def test_given_the_checks_when_listed_then_chalice_packages_before_the_linters_run():
+    steps = check.checks(Path("/venv/bin"), Path("/infra-venv/bin"))
+    tools = [Path(step.command[0]).name for step in steps]
+
+    assert tools == [
+        "chalice",
+        Path(sys.executable).name,
+        "cfn-lint",
+        "cfn-lint",
+        "checkov",
+        "checkov",
+    ]
+    assert steps[0].command[1:5] == ["package", "--stage", "dev", "--pkg-format"]
+    assert "--platform" in steps[1].command
+    assert str(check.PACKAGED_API_TEMPLATE) in steps[3].command
+    assert str(check.STACK_TEMPLATE) in steps[4].command
+
+
+def test_given_checkov_when_run_then_it_stays_offline():
+    command = check.checkov_command(Path("checkov"), check.STACK_TEMPLATE)
+
+    assert "--skip-download" in command
+
+
+def test_given_a_missing_infra_virtualenv_when_run_then_it_exits_with_advice(tmp_path, capsys):
+    exit_code = check.main(["--infra-venv", str(tmp_path / "missing")])
+
+    assert exit_code == 2
+    assert "make check-infra" in capsys.readouterr().out
+
+
+def test_given_a_failing_step_when_run_then_its_output_is_shown(capsys):
+    step = check.Step("a failing tool", [sys.executable, "-c", "print('bad template'); exit(3)"])
+
+    passed = check.run_step(step, 1, 1, check.check_environment())
+
+    output = capsys.readouterr().out
+    assert passed is False
+    assert "bad template" in output
+    assert "FAILED (exit code 3)" in output

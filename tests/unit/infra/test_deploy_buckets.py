@@ -1,0 +1,91 @@
+"""Buckets are emptied completely before the stack is deleted, and the artifacts bucket is
+created private and removed when no stage needs it any more."""
+
+import boto3
+import pytest
+
+from infra.deploy import artifacts, buckets
+
+REGION = "us-east-1"
+
+
+@pytest.fixture
+def s3(deploy_aws):
+    return boto3.client("s3", region_name=REGION)
+
+
+def test_given_a_versioned_bucket_with_history_when_emptied_then_no_version_is_left(s3):
+    s3.create_bucket(Bucket="media")
+    s3.put_bucket_versioning(Bucket="media", VersioningConfiguration={"Status": "Enabled"})
+    for body in (b"first", b"second"):
+        s3.put_object(Bucket="media", Key="media/photo/feed.webp", Body=body)
+    s3.put_object(Bucket="media", Key="media/photo/grid.webp", Body=b"grid")
+    s3.delete_object(Bucket="media", Key="media/photo/grid.webp")  # leaves a delete marker
+
+    buckets.empty_bucket("media")
+
+    listing = s3.list_object_versions(Bucket="media")
+    assert listing.get("Versions", []) == []
+    assert listing.get("DeleteMarkers", []) == []
+    s3.delete_bucket(Bucket="media")  # S3 accepts it, so CloudFormation will too
+
+
+def test_given_an_unversioned_bucket_when_emptied_then_it_is_empty(s3):
+    s3.create_bucket(Bucket="uploads")
+    s3.put_object(Bucket="uploads", Key="uploads/abc", Body=b"photo")
+
+    buckets.empty_bucket("uploads")
+
+    assert s3.list_objects_v2(Bucket="uploads")["KeyCount"] == 0
+
+
+def test_given_a_missing_bucket_when_emptied_then_nothing_fails(s3):
+    buckets.empty_bucket("never-created")
+
+    assert s3.list_buckets()["Buckets"] == []
+
+
+def test_given_stack_outputs_when_listing_buckets_then_all_four_are_named():
+    outputs = {key: f"bucket-{number}" for number, key in enumerate(buckets.BUCKET_OUTPUTS)}
+    outputs["TableName"] = "not-a-bucket"
+
+    assert buckets.stack_bucket_names(outputs) == ["bucket-0", "bucket-1", "bucket-2", "bucket-3"]
+
+
+def test_given_no_artifacts_bucket_when_ensured_then_it_is_created_private(s3):
+    artifacts.ensure_artifacts_bucket("artifacts")
+    artifacts.ensure_artifacts_bucket("artifacts")  # the second call finds it and does nothing
+
+    block = s3.get_public_access_block(Bucket="artifacts")["PublicAccessBlockConfiguration"]
+    assert set(block.values()) == {True}
+
+
+def test_given_a_zip_when_uploaded_twice_then_the_second_upload_is_skipped(s3, tmp_path):
+    artifacts.ensure_artifacts_bucket("artifacts")
+    zip_path = tmp_path / "image-worker.zip"
+    zip_path.write_bytes(b"zip")
+    key = artifacts.worker_zip_key("dev", "abc123")
+
+    assert artifacts.upload_if_missing("artifacts", key, zip_path) is True
+    assert artifacts.upload_if_missing("artifacts", key, zip_path) is False
+    assert key == "worker/dev/abc123.zip"
+
+
+def test_given_two_stages_when_one_is_destroyed_then_the_other_keeps_its_zips(s3):
+    artifacts.ensure_artifacts_bucket("artifacts")
+    s3.put_object(Bucket="artifacts", Key="worker/dev/a.zip", Body=b"dev")
+    s3.put_object(Bucket="artifacts", Key="worker/prod/b.zip", Body=b"prod")
+
+    artifacts.remove_stage_artifacts("artifacts", "dev")
+
+    keys = [item["Key"] for item in s3.list_objects_v2(Bucket="artifacts")["Contents"]]
+    assert keys == ["worker/prod/b.zip"]
+
+
+def test_given_the_last_stage_when_destroyed_then_the_artifacts_bucket_goes_too(s3):
+    artifacts.ensure_artifacts_bucket("artifacts")
+    s3.put_object(Bucket="artifacts", Key="worker/dev/a.zip", Body=b"dev")
+
+    artifacts.remove_stage_artifacts("artifacts", "dev")
+
+    assert [bucket["Name"] for bucket in s3.list_buckets()["Buckets"]] == []

@@ -1,0 +1,212 @@
+"""infra/template.yaml keeps the promises the code and the deploy driver rely on."""
+
+import json
+from urllib.parse import urlparse
+
+import boto3
+import pytest
+from botocore.config import Config
+
+from infra.deploy import __main__ as deploy_driver
+from infra.deploy import buckets, chalice_stage, worker_package
+from tests.unit.infra.conftest import TEMPLATE_PATH
+
+ALL_BUCKETS = ["UploadsBucket", "MediaBucket", "SiteBucket", "LogsBucket"]
+# CloudFormation refuses a TemplateBody longer than this; past it the driver would need S3.
+TEMPLATE_BODY_LIMIT_BYTES = 51_200
+
+
+def test_given_the_template_when_measured_then_it_fits_in_a_template_body():
+    assert len(TEMPLATE_PATH.read_bytes()) < TEMPLATE_BODY_LIMIT_BYTES
+
+
+@pytest.mark.parametrize("bucket", ALL_BUCKETS)
+def test_given_any_bucket_when_read_then_it_is_private_and_encrypted(resources, bucket):
+    properties = resources[bucket]["Properties"]
+
+    assert set(properties["PublicAccessBlockConfiguration"].values()) == {True}
+    assert properties["BucketEncryption"]["ServerSideEncryptionConfiguration"]
+
+
+@pytest.mark.parametrize(
+    ("policy", "readable_path"),
+    [
+        ("MediaBucketPolicy", "${MediaBucket.Arn}/media/*"),
+        ("SiteBucketPolicy", "${SiteBucket.Arn}/*"),
+    ],
+)
+def test_given_a_served_bucket_when_read_then_only_this_distribution_may_get_objects(
+    resources, policy, readable_path
+):
+    statements = resources[policy]["Properties"]["PolicyDocument"]["Statement"]
+    (allow,) = [statement for statement in statements if statement["Effect"] == "Allow"]
+
+    assert allow["Principal"] == {"Service": "cloudfront.amazonaws.com"}
+    assert allow["Action"] == "s3:GetObject"
+    assert allow["Resource"] == {"Fn::Sub": readable_path}
+    assert "${SiteDistribution}" in allow["Condition"]["StringEquals"]["AWS:SourceArn"]["Fn::Sub"]
+
+
+def test_given_the_worker_when_read_then_runtime_limits_and_tracing_are_as_documented(
+    template, resources
+):
+    worker = resources["ImageWorkerFunction"]["Properties"]
+
+    assert worker["Handler"] == "image_worker.handler.lambda_handler"
+    assert worker["Runtime"] == f"python{worker_package.LAMBDA_PYTHON_VERSION}"
+    assert worker["Timeout"] == 60
+    assert worker["MemorySize"] == {"Ref": "WorkerMemoryMB"}
+    assert template["Parameters"]["WorkerMemoryMB"]["Default"] == 1769
+    assert worker["TracingConfig"] == {"Mode": "Active"}
+
+
+def test_given_the_worker_environment_when_read_then_every_setting_is_there(resources):
+    variables = resources["ImageWorkerFunction"]["Properties"]["Environment"]["Variables"]
+
+    assert variables["TABLE_NAME"] == {"Ref": "PhotosTable"}
+    assert variables["UPLOADS_BUCKET"] == {"Ref": "UploadsBucket"}
+    assert variables["MEDIA_BUCKET"] == {"Ref": "MediaBucket"}
+    assert variables["MAX_UPLOAD_BYTES"] == "26214400"
+    assert variables["MAX_PIXELS"] == "50000000"
+    assert variables["FEED_SHARDS"] == "1"
+    assert variables["POWERTOOLS_SERVICE_NAME"] == "cloudgram-worker"
+    assert variables["POWERTOOLS_METRICS_NAMESPACE"] == "CloudGram"
+
+
+def test_given_the_queue_trigger_when_read_then_partial_failures_and_low_latency_are_set(
+    resources,
+):
+    trigger = resources["ImageWorkerQueueTrigger"]["Properties"]
+
+    assert trigger["FunctionResponseTypes"] == ["ReportBatchItemFailures"]
+    assert trigger["BatchSize"] <= 10
+    assert trigger["MaximumBatchingWindowInSeconds"] <= 1
+
+
+def _statements(resources, role: str) -> dict:
+    (policy,) = resources[role]["Properties"]["Policies"]
+    return {statement["Sid"]: statement for statement in policy["PolicyDocument"]["Statement"]}
+
+
+def test_given_the_api_role_when_read_then_it_signs_uploads_only_under_the_uploads_prefix(
+    resources,
+):
+    statements = _statements(resources, "ApiRole")
+
+    assert statements["SignUploads"]["Action"] == "s3:PutObject"
+    assert statements["SignUploads"]["Resource"] == {"Fn::Sub": "${UploadsBucket.Arn}/uploads/*"}
+    assert set(statements["PhotosAndLikes"]["Action"]) >= {
+        "dynamodb:GetItem",
+        "dynamodb:PutItem",
+        "dynamodb:UpdateItem",
+        "dynamodb:DeleteItem",
+        "dynamodb:Query",
+    }
+
+
+def test_given_the_worker_role_when_read_then_it_writes_only_renditions(resources):
+    statements = _statements(resources, "ImageWorkerRole")
+    write_actions = [
+        statement for statement in statements.values() if "s3:PutObject" in statement["Action"]
+    ]
+
+    assert write_actions == [statements["WriteRenditions"]]
+    assert statements["WriteRenditions"]["Resource"] == {"Fn::Sub": "${MediaBucket.Arn}/media/*"}
+
+
+def test_given_cloudfront_when_read_then_media_and_api_paths_reach_their_origins(resources):
+    config = resources["SiteDistribution"]["Properties"]["DistributionConfig"]
+    media_behaviour, api_condition = config["CacheBehaviors"]
+    condition_name, api_behaviour, _no_api = api_condition["Fn::If"]
+
+    assert config["DefaultCacheBehavior"]["TargetOriginId"] == "site"
+    assert (media_behaviour["PathPattern"], media_behaviour["TargetOriginId"]) == (
+        "/media/*",
+        "media",
+    )
+    assert condition_name == "HasApi"
+    assert (api_behaviour["PathPattern"], api_behaviour["TargetOriginId"]) == ("/api/*", "api")
+    assert api_behaviour["CachePolicyId"]["Fn::FindInMap"][-1] == "CachingDisabled"
+    assert api_behaviour["OriginRequestPolicyId"]["Fn::FindInMap"][-1] == (
+        "AllViewerExceptHostHeader"
+    )
+
+
+def test_given_the_deploy_driver_when_it_reads_outputs_then_the_template_declares_them(template):
+    read_by_driver = {
+        *chalice_stage.ENVIRONMENT_FROM_OUTPUTS.values(),
+        *buckets.BUCKET_OUTPUTS,
+        "ApiRoleArn",
+        "UserPoolArn",
+        "UserPoolId",
+        "UserPoolClientId",
+        "SiteBucketName",
+        "DistributionId",
+        "SiteUrl",
+    }
+
+    assert read_by_driver <= set(template["Outputs"])
+
+
+def test_given_the_deploy_driver_when_it_passes_parameters_then_the_template_declares_them(
+    template,
+):
+    worker_code = deploy_driver.WorkerCode("bucket", "key.zip")
+    passed = deploy_driver.stack_parameters("dev", worker_code, "")
+
+    assert set(passed) <= set(template["Parameters"])
+    assert (
+        passed["WorkerArchitecture"]
+        in template["Parameters"]["WorkerArchitecture"]["AllowedValues"]
+    )
+
+
+def test_given_the_dashboard_when_its_body_is_read_then_it_is_valid_json(resources):
+    body, _variables = resources["Dashboard"]["Properties"]["DashboardBody"]["Fn::Sub"]
+
+    widgets = json.loads(body)["widgets"]
+
+    assert {widget["type"] for widget in widgets} == {"metric", "alarm"}
+
+
+def test_given_a_skipped_checkov_check_when_read_then_it_says_why(resources):
+    skips = [
+        skip
+        for resource in resources.values()
+        for skip in resource.get("Metadata", {}).get("checkov", {}).get("skip", [])
+    ]
+
+    assert skips
+    assert all(skip["id"].startswith("CKV") and len(skip["comment"]) > 20 for skip in skips)
+
+
+def _content_security_policy(resources, stage: str, account: str, region: str) -> str:
+    headers = resources["SecurityHeadersPolicy"]["Properties"]["ResponseHeadersPolicyConfig"]
+    separator, parts = headers["SecurityHeadersConfig"]["ContentSecurityPolicy"][
+        "ContentSecurityPolicy"
+    ]["Fn::Join"]
+    variables = {"${Stage}": stage, "${AWS::AccountId}": account, "${AWS::Region}": region}
+    resolved = []
+    for part in parts:
+        text = part["Fn::Sub"] if isinstance(part, dict) else part
+        for placeholder, value in variables.items():
+            text = text.replace(placeholder, value)
+        resolved.append(text)
+    return separator.join(resolved)
+
+
+@pytest.mark.parametrize("region", ["us-east-1", "eu-west-1"])
+def test_given_the_pages_csp_when_the_browser_posts_an_upload_then_s3s_address_is_allowed(
+    resources, aws_environment, region
+):
+    account = "123456789012"
+    bucket = f"cloudgram-dev-uploads-{account}-{region}"
+    # The API signs uploads exactly like this (chalicelib/aws_clients.py); signing is offline.
+    s3 = boto3.client("s3", region_name=region, config=Config(signature_version="s3v4"))
+    upload_url = s3.generate_presigned_post(bucket, "uploads/photo-id")["url"]
+
+    policy = _content_security_policy(resources, "dev", account, region)
+
+    (connect_sources,) = [part for part in policy.split("; ") if part.startswith("connect-src")]
+    assert f"https://{urlparse(upload_url).hostname}" in connect_sources.split()
+    assert f"https://cognito-idp.{region}.amazonaws.com" in connect_sources.split()

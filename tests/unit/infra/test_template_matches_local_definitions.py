@@ -1,0 +1,113 @@
+"""infra/template.yaml (AWS) and infra/local/resource_definitions.py (the local stack) describe
+the same resources; these tests keep them in agreement, so what runs locally runs in the cloud."""
+
+from infra.local import resource_definitions as local
+
+# The template names resources after its Stage parameter the way the local stack names them
+# after its prefix.
+TEMPLATE_NAMES = local.ResourceNames(prefix="cloudgram-${Stage}")
+
+
+def test_given_the_table_when_compared_then_keys_indexes_and_billing_match(resources):
+    table = resources["PhotosTable"]["Properties"]
+    expected = local.table_definition(TEMPLATE_NAMES.table)
+
+    assert table["TableName"] == {"Fn::Sub": expected["TableName"]}
+    assert table["BillingMode"] == expected["BillingMode"]
+    assert table["KeySchema"] == expected["KeySchema"]
+    assert sorted(table["AttributeDefinitions"], key=str) == sorted(
+        expected["AttributeDefinitions"], key=str
+    )
+    assert table["GlobalSecondaryIndexes"] == expected["GlobalSecondaryIndexes"]
+
+
+def test_given_both_feed_indexes_when_compared_then_names_are_the_ones_the_code_queries(
+    resources,
+):
+    index_names = [
+        index["IndexName"]
+        for index in resources["PhotosTable"]["Properties"]["GlobalSecondaryIndexes"]
+    ]
+
+    assert index_names == [local.FEED_INDEX, local.OWNER_INDEX]
+
+
+def test_given_the_uploads_queue_when_compared_then_redrive_goes_to_the_dlq_after_n_tries(
+    resources,
+):
+    queue = resources["UploadsQueue"]["Properties"]
+    expected = local.redrive_policy({"Fn::GetAtt": ["DeadLetterQueue", "Arn"]})
+
+    assert queue["RedrivePolicy"] == expected
+    assert queue["VisibilityTimeout"] == local.QUEUE_VISIBILITY_TIMEOUT_SECONDS
+    assert queue["QueueName"] == {"Fn::Sub": TEMPLATE_NAMES.uploads_queue}
+
+
+def test_given_the_dead_letter_queue_when_compared_then_name_and_retention_match(resources):
+    dead_letter_queue = resources["DeadLetterQueue"]["Properties"]
+
+    assert dead_letter_queue["QueueName"] == {"Fn::Sub": TEMPLATE_NAMES.dead_letter_queue}
+    assert dead_letter_queue["MessageRetentionPeriod"] == local.DEAD_LETTER_RETENTION_SECONDS
+
+
+def test_given_the_worker_when_compared_then_it_knows_the_queues_max_receive_count(resources):
+    worker = resources["ImageWorkerFunction"]["Properties"]
+
+    assert worker["Environment"]["Variables"]["MAX_RECEIVE_COUNT"] == str(
+        local.DEAD_LETTER_MAX_RECEIVE_COUNT
+    )
+    # AWS's advice: a queue's visibility timeout of at least six times its consumer's timeout.
+    assert 6 * worker["Timeout"] <= local.QUEUE_VISIBILITY_TIMEOUT_SECONDS
+
+
+def test_given_the_uploads_bucket_cors_when_compared_then_methods_headers_and_max_age_match(
+    resources,
+):
+    (rule,) = resources["UploadsBucket"]["Properties"]["CorsConfiguration"]["CorsRules"]
+    (expected,) = local.upload_cors_rules(["https://site.example"])
+
+    assert rule["AllowedMethods"] == expected["AllowedMethods"]
+    assert rule["AllowedHeaders"] == expected["AllowedHeaders"]
+    assert rule["ExposedHeaders"] == expected["ExposeHeaders"]
+    assert rule["MaxAge"] == expected["MaxAgeSeconds"]
+
+
+def test_given_the_uploads_bucket_cors_when_read_then_only_the_site_origin_may_post(resources):
+    (rule,) = resources["UploadsBucket"]["Properties"]["CorsConfiguration"]["CorsRules"]
+
+    assert rule["AllowedOrigins"] == [{"Fn::Sub": "https://${SiteDistribution.DomainName}"}]
+
+
+def test_given_the_upload_notification_when_compared_then_event_and_prefix_filter_match(
+    resources,
+):
+    (notification,) = resources["UploadsBucket"]["Properties"]["NotificationConfiguration"][
+        "QueueConfigurations"
+    ]
+    (expected,) = local.upload_notification("queue-arn")["QueueConfigurations"]
+    expected_rules = [
+        {"Name": rule["Name"], "Value": rule["Value"]}
+        for rule in expected["Filter"]["Key"]["FilterRules"]
+    ]
+
+    assert [notification["Event"]] == expected["Events"]
+    assert notification["Filter"]["S3Key"]["Rules"] == expected_rules
+    assert notification["Queue"] == {"Fn::GetAtt": ["UploadsQueue", "Arn"]}
+
+
+def test_given_the_uploads_lifecycle_when_read_then_it_expires_only_the_uploads_prefix(
+    resources,
+):
+    (rule,) = resources["UploadsBucket"]["Properties"]["LifecycleConfiguration"]["Rules"]
+
+    assert rule["Prefix"] == local.UPLOADS_PREFIX
+    assert rule["ExpirationInDays"] == 1
+
+
+def test_given_cognito_when_compared_then_pool_and_client_names_match(resources):
+    assert resources["UserPool"]["Properties"]["UserPoolName"] == {
+        "Fn::Sub": TEMPLATE_NAMES.user_pool
+    }
+    assert resources["UserPoolClient"]["Properties"]["ClientName"] == {
+        "Fn::Sub": TEMPLATE_NAMES.user_pool_client
+    }

@@ -1,0 +1,54 @@
+"""The local resources, read back from moto, are what resource_definitions.py describes (and so,
+through tests/unit/infra/test_template_matches_local_definitions.py, what the template creates)."""
+
+import json
+
+import boto3
+
+from infra.local import resource_definitions as definitions
+from tests.unit.conftest import SITE_ORIGIN
+
+
+def test_given_the_local_table_then_its_keys_and_indexes_are_the_defined_ones(local_resources):
+    table = boto3.client("dynamodb").describe_table(TableName=local_resources.names.table)["Table"]
+    expected = definitions.table_definition(local_resources.names.table)
+
+    assert table["KeySchema"] == expected["KeySchema"]
+    indexes = {index["IndexName"]: index for index in table["GlobalSecondaryIndexes"]}
+    for index in expected["GlobalSecondaryIndexes"]:
+        assert indexes[index["IndexName"]]["KeySchema"] == index["KeySchema"]
+        assert indexes[index["IndexName"]]["Projection"] == index["Projection"]
+
+
+def test_given_the_local_queue_then_failures_are_redriven_to_the_dead_letter_queue(
+    local_resources,
+):
+    sqs = boto3.client("sqs")
+    attributes = sqs.get_queue_attributes(
+        QueueUrl=local_resources.uploads_queue_url, AttributeNames=["All"]
+    )["Attributes"]
+    dead_letter_arn = sqs.get_queue_attributes(
+        QueueUrl=local_resources.dead_letter_queue_url, AttributeNames=["QueueArn"]
+    )["Attributes"]["QueueArn"]
+
+    assert json.loads(attributes["RedrivePolicy"]) == definitions.redrive_policy(dead_letter_arn)
+    assert int(attributes["VisibilityTimeout"]) == definitions.QUEUE_VISIBILITY_TIMEOUT_SECONDS
+
+
+def test_given_the_uploads_bucket_then_cors_and_notification_are_the_defined_ones(
+    local_resources,
+):
+    s3 = boto3.client("s3")
+    bucket = local_resources.names.uploads_bucket
+
+    cors = s3.get_bucket_cors(Bucket=bucket)["CORSRules"]
+    notification = s3.get_bucket_notification_configuration(Bucket=bucket)
+
+    assert cors == definitions.upload_cors_rules([SITE_ORIGIN])
+    (queue_configuration,) = notification["QueueConfigurations"]
+    (expected,) = definitions.upload_notification(local_resources.uploads_queue_arn)[
+        "QueueConfigurations"
+    ]
+    assert queue_configuration["QueueArn"] == expected["QueueArn"]
+    assert queue_configuration["Events"] == expected["Events"]
+    assert queue_configuration["Filter"] == expected["Filter"]

@@ -1,0 +1,179 @@
+"""The worker's Lambda handler, fed the real S3 -> SQS messages that moto produces for an upload."""
+
+import json
+
+import boto3
+import pytest
+from aws_lambda_powertools.utilities.batch.exceptions import BatchProcessingError
+from chalice.local import LambdaContext
+
+from chalicelib.identity import User
+from chalicelib.photos_service import request_upload
+from chalicelib.request_parsing import NewPhotoRequest
+from image_worker import photo_records, processing
+from image_worker.handler import lambda_handler
+from image_worker.s3_events import UploadedObject, uploaded_objects
+from infra.local.worker_loop import lambda_sqs_event
+from tests.images import phone_photo
+
+ALICE = User(id="alice-id", username="alice", email="alice@example.com")
+
+
+@pytest.fixture
+def queue(local_resources):
+    sqs = boto3.client("sqs")
+
+    def receive_event() -> dict:
+        messages = sqs.receive_message(
+            QueueUrl=local_resources.uploads_queue_url,
+            MaxNumberOfMessages=10,
+            MessageSystemAttributeNames=["All"],
+        ).get("Messages", [])
+        return lambda_sqs_event(messages, local_resources.uploads_queue_arn, "us-east-1")
+
+    receive_event()  # S3's s3:TestEvent from setting up the notification
+    return receive_event
+
+
+def run_worker(event: dict) -> dict:
+    return lambda_handler(event, LambdaContext("cloudgram-worker", 1769))
+
+
+def pending_photo_uploaded(data: bytes, content_type="image/jpeg", declared_size=None) -> str:
+    """What the API and the browser do: a PENDING photo, then the file under its upload key."""
+    new_photo = NewPhotoRequest(content_type, declared_size or len(data), caption="")
+    photo_id = request_upload(ALICE, new_photo)["photo"]["id"]
+    boto3.client("s3").put_object(
+        Bucket="cloudgram-uploads", Key=f"uploads/{photo_id}", Body=data, ContentType=content_type
+    )
+    return photo_id
+
+
+def upload_exists(photo_id: str) -> bool:
+    listing = boto3.client("s3").list_objects_v2(Bucket="cloudgram-uploads", Prefix="uploads/")
+    return f"uploads/{photo_id}" in [item["Key"] for item in listing.get("Contents", [])]
+
+
+def test_given_an_uploaded_phone_photo_then_the_photo_is_ready_with_stored_renditions(queue):
+    photo_id = pending_photo_uploaded(phone_photo(1600, 1200))
+
+    result = run_worker(queue())
+
+    assert result == {"batchItemFailures": []}
+    photo = photo_records.get_photo(photo_id)
+    assert photo["status"] == "READY"
+    assert (int(photo["width"]), int(photo["height"])) == (1200, 1600)
+    assert photo["feedShard"] == "FEED#0"
+    assert photo["feedSort"] == f"{photo['readyAt']}#{photo_id}"
+    media = boto3.client("s3").head_object(
+        Bucket="cloudgram-media", Key=photo["renditions"]["feed"]["key"]
+    )
+    assert media["ContentType"] == "image/webp"
+    assert media["CacheControl"] == "public, max-age=31536000, immutable"
+    assert not upload_exists(photo_id)
+
+
+def test_given_the_same_event_twice_then_the_second_is_a_no_op(queue):
+    photo_id = pending_photo_uploaded(phone_photo(800, 600))
+    event = queue()
+    run_worker(event)
+    ready_at = photo_records.get_photo(photo_id)["readyAt"]
+
+    result = run_worker(event)
+
+    assert result == {"batchItemFailures": []}
+    assert photo_records.get_photo(photo_id)["readyAt"] == ready_at
+
+
+@pytest.mark.parametrize(
+    ("data", "content_type", "declared_size", "reason_part"),
+    [
+        (b"<html>hello</html>", "image/jpeg", None, ""),
+        (phone_photo(64, 48), "image/jpeg", 10, "not the 10 bytes"),
+    ],
+    ids=["not-an-image", "size-differs-from-declared"],
+)
+def test_given_a_bad_upload_then_the_photo_fails_with_a_reason_and_the_upload_is_deleted(
+    queue, data, content_type, declared_size, reason_part
+):
+    photo_id = pending_photo_uploaded(data, content_type, declared_size)
+
+    result = run_worker(queue())
+
+    assert result == {"batchItemFailures": []}  # a bad file is a final answer, not a retry
+    photo = photo_records.get_photo(photo_id)
+    assert photo["status"] == "FAILED"
+    assert reason_part in photo["failureReason"]
+    assert len(photo["failureReason"]) > 20
+    assert not upload_exists(photo_id)
+
+
+def test_given_a_jpeg_declared_as_png_then_the_bytes_decide_and_it_is_ready(queue):
+    photo_id = pending_photo_uploaded(phone_photo(64, 48), content_type="image/png")
+
+    run_worker(queue())
+
+    assert photo_records.get_photo(photo_id)["status"] == "READY"
+
+
+def test_given_a_declared_type_that_differs_from_the_stored_type_then_failed(local_resources):
+    photo_id = request_upload(ALICE, NewPhotoRequest("image/png", 10, ""))["photo"]["id"]
+    boto3.client("s3").put_object(
+        Bucket="cloudgram-uploads",
+        Key=f"uploads/{photo_id}",
+        Body=b"0123456789",
+        ContentType="text/html",
+    )
+    upload = UploadedObject("cloudgram-uploads", f"uploads/{photo_id}", 10)
+
+    processing.process_upload(upload)
+
+    photo = photo_records.get_photo(photo_id)
+    assert photo["status"] == "FAILED"
+    assert "text/html" in photo["failureReason"]
+
+
+def test_given_a_message_that_is_not_an_s3_event_then_only_it_is_reported_failed(
+    queue, local_resources
+):
+    sqs = boto3.client("sqs")
+    sqs.send_message(QueueUrl=local_resources.uploads_queue_url, MessageBody="{not json")
+    photo_id = pending_photo_uploaded(phone_photo(64, 48))
+    event = queue()
+    poison_id = next(r["messageId"] for r in event["Records"] if r["body"] == "{not json")
+
+    result = run_worker(event)
+
+    assert result == {"batchItemFailures": [{"itemIdentifier": poison_id}]}
+    assert photo_records.get_photo(photo_id)["status"] == "READY"
+
+
+def test_given_processing_keeps_failing_then_the_last_attempt_marks_the_photo_failed(
+    queue, monkeypatch
+):
+    photo_id = pending_photo_uploaded(phone_photo(64, 48))
+    event = queue()
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("simulated outage")
+
+    monkeypatch.setattr(processing, "build_renditions", broken)
+    # When every record of a batch fails, the handler raises: Lambda then retries the batch.
+    with pytest.raises(BatchProcessingError):
+        run_worker(event)
+    assert photo_records.get_photo(photo_id)["status"] == "PENDING"  # it will be tried again
+    event["Records"][0]["attributes"]["ApproximateReceiveCount"] = "5"
+    with pytest.raises(BatchProcessingError):
+        run_worker(event)
+
+    photo = photo_records.get_photo(photo_id)
+    assert photo["status"] == "FAILED"
+    assert photo["failureReason"] == processing.PROCESSING_ERROR_REASON
+
+
+def test_given_s3_test_event_and_encoded_keys_then_they_are_understood():
+    assert uploaded_objects(json.dumps({"Event": "s3:TestEvent", "Bucket": "b"})) == []
+    record = {"s3": {"bucket": {"name": "b"}, "object": {"key": "uploads%2Fa+b%2B.jpg", "size": 3}}}
+    (uploaded,) = uploaded_objects(json.dumps({"Records": [record]}))
+    assert uploaded.key == "uploads/a b+.jpg"
+    assert uploaded.photo_id == "a b+.jpg"
