@@ -8,19 +8,21 @@ INFRA_VENV := .venv-infra
 PORT ?= 8000
 STAGE ?= dev
 CHROMIUM ?= /usr/bin/chromium
+# chalice 1.34 packages wheels with pip and supports pip below 26.3.
+PIP_PIN := pip==26.2.1
 
 .PHONY: dev test test-unit test-integration test-e2e bench lint check-infra package deploy destroy browser clean
 
 # The virtualenv is rebuilt whenever a requirements file changes.
 $(VENV)/.installed: requirements.txt image_worker/requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet $(PIP_PIN)
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
 $(INFRA_VENV)/.installed: requirements-infra.txt
 	test -x $(INFRA_VENV)/bin/python || $(PYTHON) -m venv $(INFRA_VENV)
-	$(INFRA_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(INFRA_VENV)/bin/python -m pip install --quiet $(PIP_PIN)
 	$(INFRA_VENV)/bin/python -m pip install --quiet -r requirements-infra.txt
 	touch $@
 

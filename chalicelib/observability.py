@@ -6,6 +6,8 @@ decorating each view. Every log line carries the Lambda request id and API Gatew
 photo can be followed from the API to the worker.
 """
 
+import warnings
+
 from aws_lambda_powertools import Logger, Metrics, Tracer
 from aws_lambda_powertools.logging import correlation_paths
 from chalice import Chalice, ConvertToMiddleware
@@ -18,6 +20,8 @@ logger = Logger(service=SERVICE_NAME)
 # Outside Lambda the tracer disables itself and sends nothing.
 tracer = Tracer(service=SERVICE_NAME, patch_modules=["boto3"])
 metrics = Metrics(namespace=METRICS_NAMESPACE, service=SERVICE_NAME)
+# Many invocations (a feed read, S3's test event) record no metric; that is expected, not a warning.
+warnings.filterwarnings("ignore", message="No application metrics to publish")
 
 
 def register_middleware(app: Chalice) -> None:

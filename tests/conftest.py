@@ -1,7 +1,8 @@
 """Fixtures shared by the integration and browser tests: a real local stack in a subprocess.
 
 The stack is started exactly as `make dev` starts it (`python -m infra.local`), on a free port,
-and driven only over HTTP, as a browser would. Stopping it with SIGTERM must end it cleanly.
+and driven only over HTTP, as a browser would. Stopping it as Ctrl-C does (SIGINT) must end it
+cleanly, leaving no process behind.
 """
 
 import json
@@ -66,7 +67,7 @@ def start_local_stack(log_path: Path) -> LocalStackProcess:
 
 
 def stop_local_stack(stack: LocalStackProcess) -> int:
-    stack.process.send_signal(signal.SIGTERM)
+    stack.process.send_signal(signal.SIGINT)  # what Ctrl-C sends
     return stack.process.wait(timeout=30)
 
 
