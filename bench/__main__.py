@@ -1,4 +1,10 @@
-"""`python -m bench` (`make bench`): the worker's image pipeline against naive Pillow and pyvips.
+"""`python -m bench` (`make bench`): CloudGram's benchmarks, each against a named baseline.
+
+1. `api_import`: the API's cold-start import against a bare `import boto3`.
+2. `upload_to_ready`: a 12 MP phone photo from presigned POST to READY on the local stack,
+   against the product's two-second goal.
+3. The worker's image pipeline against naive Pillow and pyvips (below); its summary is the last
+   line printed.
 
 For each input (made in code, see `inputs`) and implementation (see `implementations`), each
 measurement runs in a fresh process (see `child`); the rounds interleave inputs and
@@ -15,7 +21,7 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 
-from bench import quality
+from bench import api_import, quality, upload_to_ready
 from bench.implementations import IMPLEMENTATIONS, naive_pillow, ours
 from bench.inputs import BenchInput, write_inputs
 
@@ -24,6 +30,10 @@ PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
 
 def main() -> None:
+    api_import.main()
+    print()
+    upload_to_ready.main()
+    print()
     with tempfile.TemporaryDirectory(prefix="cloudgram-bench-") as folder:
         print("Making the inputs...", flush=True)
         inputs = write_inputs(Path(folder))

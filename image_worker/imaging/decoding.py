@@ -60,12 +60,6 @@ DECODER_ERRORS = (
 )
 PIXEL_BOMB_ERRORS = (Image.DecompressionBombError, Image.DecompressionBombWarning)
 
-# A scaled JPEG decode may land this much below the size the renditions ask for; the one shrink
-# that follows then enlarges it by as much. A 4032-pixel photo decoded at 1/2 gives 2016 pixels
-# for a 2048-pixel rendition (1.6 % short) at a third of the cost. docs/worker-sizing.md gives the
-# measured quality of this trade (PSNR against a full decode).
-SCALED_DECODE_SHORTFALL = 0.02
-
 
 def open_upload(data: bytes, max_pixels: int) -> Image.Image:
     """The upload opened from its header only, checked against the pixel cap."""
@@ -92,15 +86,11 @@ def decode(image: Image.Image, needed_size: tuple[int, int], max_pixels: int) ->
     """Decode the first frame with at least about `needed_size` pixels (stored orientation)."""
     with _parsing_upload(max_pixels):
         if image.format in ("JPEG", "MPO"):
-            image.draft(None, _scaled_decode_request(needed_size))
+            # Pillow's draft picks the smallest 1/2^n scale still at least `needed_size`.
+            image.draft(None, needed_size)
         image.seek(0)
         image.load()
     return image
-
-
-def _scaled_decode_request(needed_size: tuple[int, int]) -> tuple[int, int]:
-    # Pillow's draft picks the smallest 1/2^n scale that is still at least the requested size.
-    return tuple(max(1, int(side * (1 - SCALED_DECODE_SHORTFALL))) for side in needed_size)
 
 
 @functools.cache

@@ -4,16 +4,27 @@
 |--------|--------------------------------|--------------------------------------------------|
 | `grid` | square tiles of a profile grid | 480x480 centre crop (the short side, if smaller) |
 | `feed` | the feed column                | 1080 wide, height to scale (never enlarged)      |
-| `full` | the photo page                 | long edge at most 2048 (never enlarged)          |
+| `full` | the photo page                 | long edge at most 2048 (never enlarged); exactly |
+|        |                                | 1/2, 1/4 or 1/8 of the photo when that lands     |
+|        |                                | less than 2 % short of 2048                      |
 
 All sizes are of the *upright* photo. Boxes are in the upright original's pixel coordinates.
+
+Why the 1/2^n rule for `full`: a phone's 4032-pixel photo halves to 2016, 1.6 % short of 2048.
+Enlarging 2016 to 2048 would add bytes but no detail, and cost a whole resample; keeping 2016
+lets a JPEG's scaled decode (which shrinks by exactly 1/2, 1/4 or 1/8) be the `full` rendition
+itself. The rule depends only on the photo's size, so every implementation the benchmark compares
+makes the same sizes.
 """
 
+import math
 from dataclasses import dataclass
 
 GRID_SIDE = 480
 FEED_WIDTH = 1080
 FULL_LONG_EDGE = 2048
+FULL_NEAR_MISS = 0.02  # how far below 2048 an exact 1/2^n size may land and still be used
+SCALED_DECODE_DIVISORS = (2, 4, 8)  # what libjpeg's scaled decode offers
 
 
 @dataclass(frozen=True)
@@ -55,7 +66,6 @@ class RenditionPlan:
 def plan_renditions(width: int, height: int) -> list[RenditionPlan]:
     """The rendition set for an upright photo of this size, largest scale first."""
     whole = Box(0, 0, width, height)
-    full_scale = min(1.0, FULL_LONG_EDGE / max(width, height))
     feed_width = min(FEED_WIDTH, width)
     square_side = min(width, height)
     square = Box(
@@ -68,9 +78,19 @@ def plan_renditions(width: int, height: int) -> list[RenditionPlan]:
     plans = [
         RenditionPlan("grid", square, (grid_side, grid_side)),
         RenditionPlan("feed", whole, (feed_width, _scaled_side(height, feed_width / width))),
-        RenditionPlan("full", whole, _scaled_size(width, height, full_scale)),
+        RenditionPlan("full", whole, full_size(width, height)),
     ]
     return sorted(plans, key=lambda plan: plan.scale, reverse=True)
+
+
+def full_size(width: int, height: int) -> tuple[int, int]:
+    """`full`: long edge at most 2048, or an exact 1/2^n of the photo just short of it."""
+    long_edge = max(width, height)
+    for divisor in SCALED_DECODE_DIVISORS:
+        if FULL_LONG_EDGE * (1 - FULL_NEAR_MISS) <= long_edge / divisor <= FULL_LONG_EDGE:
+            # Rounded up, as libjpeg rounds the sides of a scaled decode.
+            return (math.ceil(width / divisor), math.ceil(height / divisor))
+    return _scaled_size(width, height, min(1.0, FULL_LONG_EDGE / long_edge))
 
 
 def working_size(width: int, height: int, plans: list[RenditionPlan]) -> tuple[int, int]:

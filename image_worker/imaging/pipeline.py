@@ -96,11 +96,7 @@ def _cut_renditions(
 def _smallest_sufficient_source(
     sources: list[Image.Image], original_size: tuple[int, int], plan: RenditionPlan
 ) -> Image.Image:
-    enough = [
-        source
-        for source in sources
-        if source.width / original_size[0] >= plan.scale * (1 - decoding.SCALED_DECODE_SHORTFALL)
-    ]
+    enough = [source for source in sources if source.width / original_size[0] >= plan.scale]
     return min(enough or sources[:1], key=lambda source: source.width)
 
 

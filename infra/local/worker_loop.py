@@ -20,6 +20,9 @@ from infra.local.logs import local_logger
 BATCH_SIZE = 10
 LONG_POLL_SECONDS = 1
 WORKER_FUNCTION_NAME = "cloudgram-worker"
+# As the worker function is configured in infra/template.yaml.
+WORKER_MEMORY_MB = 1536
+WORKER_TIMEOUT_MS = 60_000
 
 
 def lambda_sqs_event(messages: list[dict], queue_arn: str, region: str) -> dict:
@@ -89,7 +92,9 @@ class WorkerLoop(threading.Thread):
 
     def _invoke(self, event: dict) -> set[str]:
         """Call the handler; return the ids of the messages that must be tried again."""
-        context = LambdaContext(WORKER_FUNCTION_NAME, memory_size=1769, max_runtime_ms=60_000)
+        context = LambdaContext(
+            WORKER_FUNCTION_NAME, memory_size=WORKER_MEMORY_MB, max_runtime_ms=WORKER_TIMEOUT_MS
+        )
         try:
             response = self._handler(event, context)
         except Exception:

@@ -9,6 +9,7 @@ from botocore.config import Config
 
 from infra.deploy import __main__ as deploy_driver
 from infra.deploy import buckets, chalice_stage, worker_package
+from infra.local import worker_loop
 from tests.unit.infra.conftest import TEMPLATE_PATH
 
 ALL_BUCKETS = ["UploadsBucket", "MediaBucket", "SiteBucket", "LogsBucket"]
@@ -54,9 +55,10 @@ def test_given_the_worker_when_read_then_runtime_limits_and_tracing_are_as_docum
 
     assert worker["Handler"] == "image_worker.handler.lambda_handler"
     assert worker["Runtime"] == f"python{worker_package.LAMBDA_PYTHON_VERSION}"
-    assert worker["Timeout"] == 60
+    # The local stack's worker loop hands the handler the same limits (infra/local/worker_loop.py).
+    assert worker["Timeout"] * 1000 == worker_loop.WORKER_TIMEOUT_MS
     assert worker["MemorySize"] == {"Ref": "WorkerMemoryMB"}
-    assert template["Parameters"]["WorkerMemoryMB"]["Default"] == 1769
+    assert template["Parameters"]["WorkerMemoryMB"]["Default"] == worker_loop.WORKER_MEMORY_MB
     assert worker["TracingConfig"] == {"Mode": "Active"}
 
 

@@ -25,6 +25,9 @@ def sizes(data: bytes) -> dict[str, tuple[int, int]]:
         (4000, 3000, {"grid": (480, 480), "feed": (1080, 810), "full": (2048, 1536)}),
         (3000, 4000, {"grid": (480, 480), "feed": (1080, 1440), "full": (1536, 2048)}),
         (300, 200, {"grid": (200, 200), "feed": (300, 200), "full": (300, 200)}),
+        # Exact halves just short of 2048 are kept instead of enlarged (geometry.full_size).
+        (4032, 3024, {"grid": (480, 480), "feed": (1080, 810), "full": (2016, 1512)}),
+        (8063, 6047, {"grid": (480, 480), "feed": (1080, 810), "full": (2016, 1512)}),
         (1, 1, {"grid": (1, 1), "feed": (1, 1), "full": (1, 1)}),
         (10000, 10, {"grid": (10, 10), "feed": (1080, 1), "full": (2048, 2)}),
         (10, 10000, {"grid": (10, 10), "feed": (10, 10000), "full": (2, 2048)}),
