@@ -40,7 +40,8 @@ def to_srgb(image: Image.Image, icc_profile: bytes | None) -> Image.Image:
     image = _apply_profile(image, icc_profile) if icc_profile else image
     if image.mode == "RGBA":
         return _flatten_on_white(image)
-    return image.convert("RGB")
+    # convert() copies even when the mode already matches: skip it for the common RGB case.
+    return image if image.mode == "RGB" else image.convert("RGB")
 
 
 def _apply_profile(image: Image.Image, icc_profile: bytes) -> Image.Image:
