@@ -5,13 +5,14 @@ from tests.integration.browser_like_client import BrowserLikeClient
 
 
 @pytest.fixture(scope="session")
-def browser(local_stack):
+def client(local_stack):
+    """Speaks HTTP to the stack as the page does (named `client`: `browser` is Playwright's)."""
     return BrowserLikeClient(local_stack.site_url, local_stack.config)
 
 
 @pytest.fixture(scope="session")
-def user(browser):
-    return browser.sign_up_and_in()
+def user(client):
+    return client.sign_up_and_in()
 
 
 @pytest.fixture(scope="session")

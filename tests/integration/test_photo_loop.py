@@ -9,15 +9,15 @@ from tests.images import is_blue, is_red, phone_photo
 
 
 def test_given_a_12mp_portrait_phone_photo_when_uploaded_then_it_is_ready_upright_without_exif(
-    browser, user, local_aws
+    client, user, local_aws
 ):
-    photo = browser.upload_photo(user, phone_photo())
+    photo = client.upload_photo(user, phone_photo())
 
     assert photo["status"] == "READY", photo.get("failureReason")
     assert (photo["width"], photo["height"]) == (3024, 4032)
     assert set(photo["renditions"]) == {"grid", "feed", "full"}
     for name, rendition in photo["renditions"].items():
-        response = browser.http.get(browser.site_url + rendition["url"], timeout=10)
+        response = client.http.get(client.site_url + rendition["url"], timeout=10)
         assert response.status_code == 200, name
         assert response.headers["Content-Type"] == "image/webp"
         assert "immutable" in response.headers["Cache-Control"]
@@ -31,27 +31,27 @@ def test_given_a_12mp_portrait_phone_photo_when_uploaded_then_it_is_ready_uprigh
             assert is_blue(image.convert("RGB").getpixel((image.width // 2, image.height - 5)))
     assert photo["placeholder"].startswith("data:image/")
 
-    feed = browser.api("GET", "/feed?limit=50").json()
+    feed = client.api("GET", "/feed?limit=50").json()
     assert photo["id"] in [item["id"] for item in feed["items"]]
 
     uploads = local_aws("s3").list_objects_v2(Bucket="cloudgram-uploads", Prefix="uploads/")
     assert f"uploads/{photo['id']}" not in [item["Key"] for item in uploads.get("Contents", [])]
 
 
-def test_given_a_file_that_is_not_an_image_then_the_photo_fails_with_a_reason(browser, user):
+def test_given_a_file_that_is_not_an_image_then_the_photo_fails_with_a_reason(client, user):
     html = b"<html><body>not a photo</body></html>"
 
-    photo = browser.upload_photo(user, html, content_type="image/jpeg")
+    photo = client.upload_photo(user, html, content_type="image/jpeg")
 
     assert photo["status"] == "FAILED"
     assert photo["failureReason"]
-    feed = browser.api("GET", "/feed?limit=50").json()
+    feed = client.api("GET", "/feed?limit=50").json()
     assert photo["id"] not in [item["id"] for item in feed["items"]]
 
 
-def test_given_the_site_then_it_serves_the_page_and_its_config(browser, local_stack):
-    page = browser.http.get(local_stack.site_url + "/", timeout=10)
-    config = browser.http.get(local_stack.site_url + "/config.json", timeout=10).json()
+def test_given_the_site_then_it_serves_the_page_and_its_config(client, local_stack):
+    page = client.http.get(local_stack.site_url + "/", timeout=10)
+    config = client.http.get(local_stack.site_url + "/config.json", timeout=10).json()
 
     assert page.status_code == 200
     assert "text/html" in page.headers["Content-Type"]
@@ -63,7 +63,7 @@ def test_given_the_site_then_it_serves_the_page_and_its_config(browser, local_st
     assert config["local"] is True
 
 
-def test_given_paths_outside_the_site_then_nothing_is_served(browser, local_stack):
+def test_given_paths_outside_the_site_then_nothing_is_served(client, local_stack):
     for path in ("/../app.py", "/%2e%2e/app.py", "/media/../uploads/x", "/uploads/x"):
-        response = browser.http.get(local_stack.site_url + path, timeout=10)
+        response = client.http.get(local_stack.site_url + path, timeout=10)
         assert response.status_code == 404, path

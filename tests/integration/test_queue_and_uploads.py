@@ -8,12 +8,12 @@ from tests.images import phone_photo
 
 
 def test_given_a_file_larger_than_declared_then_s3_refuses_it_and_nothing_is_stored(
-    browser, user, local_aws
+    client, user, local_aws
 ):
     data = phone_photo(64, 48)
-    created = browser.request_upload(user, data)
+    created = client.request_upload(user, data)
 
-    response = browser.post_file(created["upload"], data + b"extra bytes", "image/jpeg")
+    response = client.post_file(created["upload"], data + b"extra bytes", "image/jpeg")
 
     assert response.status_code == 400
     assert "<Code>EntityTooLarge</Code>" in response.text
@@ -22,12 +22,12 @@ def test_given_a_file_larger_than_declared_then_s3_refuses_it_and_nothing_is_sto
     assert f"uploads/{photo_id}" not in [item["Key"] for item in listing.get("Contents", [])]
 
 
-def test_given_another_content_type_than_signed_then_s3_refuses_it(browser, user):
+def test_given_another_content_type_than_signed_then_s3_refuses_it(client, user):
     data = phone_photo(64, 48)
-    created = browser.request_upload(user, data)
+    created = client.request_upload(user, data)
     fields = {**created["upload"]["fields"], "Content-Type": "text/html"}
 
-    response = browser.post_file({**created["upload"], "fields": fields}, data, "text/html")
+    response = client.post_file({**created["upload"], "fields": fields}, data, "text/html")
 
     assert response.status_code == 403
     assert "<Code>AccessDenied</Code>" in response.text
