@@ -4,6 +4,8 @@ reload, renew refused tokens, sign out and back in, all through the page and the
 
 from playwright.sync_api import Page, expect
 
+from tests.e2e.conftest import submit_sign_up
+
 # Where the page keeps its tokens (frontend/js/session.js); the tests tamper with them.
 REPLACE_STORED_TOKENS_SCRIPT = """(replacements) => {
   const session = JSON.parse(localStorage.getItem("cloudgram.session"));
@@ -19,12 +21,7 @@ def test_signing_up_with_the_confirmation_step_signs_the_person_in(page: Page, a
     page.goto("/")
 
     # When they create an account
-    page.get_by_role("button", name="Create an account").click()
-    sign_up_form = page.locator("#sign-up-form")
-    sign_up_form.get_by_label("Username").fill(account.username)
-    sign_up_form.get_by_label("E-mail").fill(account.email)
-    sign_up_form.get_by_label("Password").fill(account.password)
-    sign_up_form.get_by_role("button", name="Create account").click()
+    submit_sign_up(page, account)
 
     # Then they are asked for the code real Cognito e-mails; locally any code works, and the page
     # says so

@@ -5,36 +5,19 @@ import socket
 import threading
 import time
 
-import boto3
 import pytest
 import requests
 from botocore.config import Config
 
 from infra.local.aws_endpoint import start_local_aws_endpoint
+from tests.unit.local_stack.conftest import SITE_ORIGIN
 
-REGION = "us-east-1"
 BUCKET = "endpoint-under-test"
-SITE_ORIGIN = "http://localhost:8000"
-CREDENTIALS = {"aws_access_key_id": "testing", "aws_secret_access_key": "testing"}
-
-
-@pytest.fixture(scope="module")
-def endpoint():
-    running = start_local_aws_endpoint()
-    yield running
-    running.stop()
 
 
 @pytest.fixture
-def client(endpoint):
-    requests.post(f"{endpoint.url}/moto-api/reset", timeout=5).raise_for_status()
-
-    def make(service: str, **options):
-        return boto3.client(
-            service, endpoint_url=endpoint.url, region_name=REGION, **CREDENTIALS, **options
-        )
-
-    return make
+def client(aws_client):
+    return aws_client
 
 
 def free_loopback_port() -> int:

@@ -10,34 +10,17 @@ import pytest
 import requests
 from botocore.config import Config
 
-from infra.local.aws_endpoint import start_local_aws_endpoint
 from infra.local.s3_post_policy import bucket_of_browser_upload, sigv4_signature
+from tests.unit.local_stack.conftest import CREDENTIALS, REGION, SITE_ORIGIN
 
-REGION = "us-east-1"
 BUCKET = "uploads-under-test"
 KEY = "uploads/photo-1"
 PHOTO = b"\xff\xd8\xff fake jpeg bytes"
-SITE_ORIGIN = "http://localhost:8000"
-CREDENTIALS = {"aws_access_key_id": "testing", "aws_secret_access_key": "testing"}
-
-
-@pytest.fixture(scope="module")
-def endpoint():
-    running = start_local_aws_endpoint()
-    yield running
-    running.stop()
 
 
 @pytest.fixture
-def s3(endpoint):
-    requests.post(f"{endpoint.url}/moto-api/reset", timeout=5).raise_for_status()
-    client = boto3.client(
-        "s3",
-        endpoint_url=endpoint.url,
-        region_name=REGION,
-        config=Config(signature_version="s3v4"),
-        **CREDENTIALS,
-    )
+def s3(aws_client):
+    client = aws_client("s3", config=Config(signature_version="s3v4"))
     client.create_bucket(Bucket=BUCKET)
     return client
 
