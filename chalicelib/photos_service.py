@@ -4,7 +4,7 @@ Sits between app.py (HTTP) and photo_store/upload_policy (AWS). It decides who m
 anyone sees READY photos; only the owner sees their PENDING or FAILED ones.
 """
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from aws_lambda_powertools.metrics import MetricUnit
 from chalice import NotFoundError
@@ -17,13 +17,22 @@ from chalicelib.request_parsing import NewPhotoRequest, PageRequest
 from chalicelib.settings import load_settings
 
 PHOTO_NOT_FOUND_MESSAGE = "There is no photo with this id, or it is not visible to you."
+UPLOAD_NEVER_ARRIVED_REASON = (
+    "The photo was not uploaded before its upload link expired. Please share it again."
+)
+# After the upload link expires, a file that did arrive in time may still be in the worker.
+PROCESSING_GRACE = timedelta(minutes=2)
+# DynamoDB deletes a photo whose upload never arrived this long after it was created.
+ABANDONED_PHOTO_LIFETIME = timedelta(days=1)
 
 
 def request_upload(user: User, new_photo: NewPhotoRequest) -> dict:
     """Store a PENDING photo and return it with the presigned POST for its upload."""
     photo_id = str(ULID())  # time-sortable, so ids sort by creation time
     logger.append_keys(photo_id=photo_id)
-    created_at = utc_timestamp()
+    now = datetime.now(UTC)
+    created_at = _timestamp(now)
+    upload = upload_policy.presigned_upload(photo_id, new_photo.content_type, new_photo.size)
     item = {
         "id": photo_id,
         "ownerId": user.id,
@@ -35,9 +44,10 @@ def request_upload(user: User, new_photo: NewPhotoRequest) -> dict:
         "createdAt": created_at,
         "likeCount": 0,
         "ownerSort": f"{created_at}#{photo_id}",
+        "uploadExpiresAt": upload["expiresAt"],
+        "deleteAfter": int((now + ABANDONED_PHOTO_LIFETIME).timestamp()),
     }
     photo_store.put_new_photo(item)
-    upload = upload_policy.presigned_upload(photo_id, new_photo.content_type, new_photo.size)
     logger.info("Upload requested", extra={"content_type": new_photo.content_type})
     metrics.add_metric(name="UploadsRequested", unit=MetricUnit.Count, value=1)
     return {"photo": present(item), "upload": upload}
@@ -74,6 +84,10 @@ def present(item: dict) -> dict:
     for optional_text in ("failureReason", "readyAt", "placeholder"):
         if optional_text in item:
             photo[optional_text] = item[optional_text]
+    if item["status"] == "PENDING" and _upload_window_closed(item):
+        # No upload can arrive any more (S3 refuses an expired policy): say so, instead of
+        # leaving the owner waiting on a photo that will never be processed.
+        photo["status"], photo["failureReason"] = "FAILED", UPLOAD_NEVER_ARRIVED_REASON
     if "width" in item:
         photo["width"], photo["height"] = int(item["width"]), int(item["height"])
     if "renditions" in item:
@@ -89,9 +103,14 @@ def present(item: dict) -> dict:
     return photo
 
 
-def utc_timestamp() -> str:
-    """Now as ISO 8601 UTC with milliseconds: fixed width, so strings sort in time order."""
-    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+def _timestamp(moment: datetime) -> str:
+    """ISO 8601 UTC with milliseconds: fixed width, so the strings sort in time order."""
+    return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def _upload_window_closed(item: dict) -> bool:
+    expires_at = datetime.fromisoformat(item["uploadExpiresAt"].replace("Z", "+00:00"))
+    return datetime.now(UTC) > expires_at + PROCESSING_GRACE
 
 
 def _may_see(item: dict, viewer: User | None) -> bool:

@@ -1,7 +1,8 @@
 """The worker's view of the photos table: read a photo, then mark it READY or FAILED, once.
 
 Both updates are conditional on the photo still being PENDING, so a duplicate S3 event (S3 and
-SQS both deliver at least once) is a harmless no-op instead of a second set of writes. Marking a
+SQS both deliver at least once) is a harmless no-op instead of a second set of writes. Both also
+clear `deleteAfter`, the time-to-live that removes photos whose upload never arrived. Marking a
 photo READY also sets the sparse feed index keys, which is what puts it in the global feed.
 """
 
@@ -46,7 +47,7 @@ def mark_ready(
         photo_id,
         "SET #status = :ready, readyAt = :ready_at, width = :width, height = :height, "
         "renditions = :renditions, placeholder = :placeholder, "
-        "feedShard = :feed_shard, feedSort = :feed_sort",
+        "feedShard = :feed_shard, feedSort = :feed_sort REMOVE deleteAfter",
         {
             ":ready": "READY",
             ":ready_at": ready_at,
@@ -65,7 +66,7 @@ def mark_failed(photo_id: str, reason: str) -> bool:
     """Mark the photo FAILED with a reason a person can read; False if it was not PENDING."""
     return _update_if_pending(
         photo_id,
-        "SET #status = :failed, failureReason = :reason, failedAt = :failed_at",
+        "SET #status = :failed, failureReason = :reason, failedAt = :failed_at REMOVE deleteAfter",
         {":failed": "FAILED", ":reason": reason, ":failed_at": utc_timestamp()},
     )
 

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 UPLOADS_PREFIX = "uploads/"
 FEED_INDEX = "FeedIndex"
+# Epoch seconds after which DynamoDB deletes an item: set on a PENDING photo, cleared by the worker.
+TIME_TO_LIVE_ATTRIBUTE = "deleteAfter"
 OWNER_INDEX = "OwnerIndex"
 DEAD_LETTER_MAX_RECEIVE_COUNT = 5
 # AWS recommends a visibility timeout of at least six times the consumer's timeout (60 s).

@@ -39,7 +39,15 @@ def create_resources(
     def client(service: str):
         return boto3.client(service, endpoint_url=endpoint_url, region_name=region)
 
-    client("dynamodb").create_table(**definitions.table_definition(names.table))
+    dynamodb = client("dynamodb")
+    dynamodb.create_table(**definitions.table_definition(names.table))
+    dynamodb.update_time_to_live(
+        TableName=names.table,
+        TimeToLiveSpecification={
+            "AttributeName": definitions.TIME_TO_LIVE_ATTRIBUTE,
+            "Enabled": True,
+        },
+    )
     queue_url, queue_arn, dead_letter_queue_url = _create_queues(client("sqs"), names)
     _create_buckets(client("s3"), names, site_origins, queue_arn, region)
     user_pool_id, client_id = _create_user_pool(client("cognito-idp"), names)

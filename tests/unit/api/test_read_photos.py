@@ -1,10 +1,11 @@
 """GET /photos/{id}, GET /feed and GET /me: who sees what, and the feed's cursor pagination."""
 
 import json
+import time
 
 import pytest
 
-from chalicelib import feed_cursor
+from chalicelib import aws_clients, feed_cursor, photo_store
 from image_worker import photo_records
 from image_worker.imaging import Rendition, RenditionSet
 from tests.unit.api.conftest import auth
@@ -39,6 +40,35 @@ def test_given_a_pending_photo_then_only_its_owner_can_see_it(api, make_token):
     assert as_owner.json_body["status"] == "PENDING"
     assert as_someone_else.status_code == 404
     assert anonymous.status_code == 404
+
+
+def test_given_a_pending_photo_whose_upload_link_expired_then_its_owner_sees_it_failed(
+    api, make_token
+):
+    token = make_token("alice")
+    photo_id = upload_requested(api, token)
+    aws_clients.dynamodb_table().update_item(
+        Key=photo_store.photo_key(photo_id),
+        UpdateExpression="SET uploadExpiresAt = :long_ago",
+        ExpressionAttributeValues={":long_ago": "2020-01-01T00:00:00Z"},
+    )
+
+    photo = api.http.get(f"/photos/{photo_id}", headers=auth(token)).json_body
+
+    assert photo["status"] == "FAILED"
+    assert "upload link expired" in photo["failureReason"]
+
+
+def test_given_a_new_pending_photo_then_dynamodb_deletes_it_a_day_later_unless_processed(
+    api, make_token
+):
+    photo_id = upload_requested(api, make_token("alice"))
+
+    stored = photo_store.get_photo(photo_id)
+
+    assert 86_000 < int(stored["deleteAfter"]) - time.time() <= 86_400
+    made_ready(photo_id)
+    assert "deleteAfter" not in photo_store.get_photo(photo_id)
 
 
 def test_given_a_ready_photo_then_anyone_sees_it_with_rendition_urls(api, make_token):

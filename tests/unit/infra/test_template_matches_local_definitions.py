@@ -19,6 +19,10 @@ def test_given_the_table_when_compared_then_keys_indexes_and_billing_match(resou
         expected["AttributeDefinitions"], key=str
     )
     assert table["GlobalSecondaryIndexes"] == expected["GlobalSecondaryIndexes"]
+    assert table["TimeToLiveSpecification"] == {
+        "AttributeName": local.TIME_TO_LIVE_ATTRIBUTE,
+        "Enabled": True,
+    }
 
 
 def test_given_both_feed_indexes_when_compared_then_names_are_the_ones_the_code_queries(

@@ -18,6 +18,11 @@ def test_given_the_local_table_then_its_keys_and_indexes_are_the_defined_ones(lo
     for index in expected["GlobalSecondaryIndexes"]:
         assert indexes[index["IndexName"]]["KeySchema"] == index["KeySchema"]
         assert indexes[index["IndexName"]]["Projection"] == index["Projection"]
+    time_to_live = boto3.client("dynamodb").describe_time_to_live(
+        TableName=local_resources.names.table
+    )["TimeToLiveDescription"]
+    assert time_to_live["AttributeName"] == definitions.TIME_TO_LIVE_ATTRIBUTE
+    assert time_to_live["TimeToLiveStatus"] == "ENABLED"
 
 
 def test_given_the_local_queue_then_failures_are_redriven_to_the_dead_letter_queue(
