@@ -13,9 +13,10 @@
 
 import { describeContentTypes, formatBytes } from "./format.js";
 
-const POLL_INTERVAL_MS = 400;
+// Processing a phone photo takes a few hundred milliseconds, so a short interval shows it sooner.
+const POLL_INTERVAL_MS = 250;
 // About a minute: far longer than processing takes; after that the person is told to look later.
-const POLL_ATTEMPTS = 150;
+const POLL_ATTEMPTS = 240;
 
 // Some systems give no MIME type for newer formats (HEIC from a phone, AVIF); the extension
 // tells us what the file claims to be. The worker checks the real bytes either way.
