@@ -66,3 +66,22 @@ def test_given_a_bmp_when_rendered_then_it_is_refused_as_not_accepted():
         build_renditions(saved(photo(), "BMP"))
 
     assert "not an image we can read" in rejected.value.reason
+
+
+@pytest.mark.parametrize("image_format", ["GIF", "WEBP"])
+def test_given_an_animation_when_rendered_then_the_renditions_are_its_first_frame(image_format):
+    # Given a three-frame animation: red, then green, then blue
+    frames = [Image.new("RGB", (320, 240), colour) for colour in ("red", "lime", "blue")]
+    animation = saved(
+        frames[0], image_format, save_all=True, append_images=frames[1:], duration=100
+    )
+
+    # When it is rendered
+    rendition_set = build_renditions(animation)
+
+    # Then every rendition is a still of the first (red) frame
+    for rendition in rendition_set.renditions:
+        with Image.open(io.BytesIO(rendition.body)) as image:
+            assert getattr(image, "n_frames", 1) == 1
+            red, green, blue = image.convert("RGB").getpixel((image.width // 2, image.height // 2))
+        assert red > 200 and green < 60 and blue < 60, rendition.name
