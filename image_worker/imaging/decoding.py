@@ -83,7 +83,8 @@ def open_upload(data: bytes, max_pixels: int) -> Image.Image:
 
 
 def decode(image: Image.Image, needed_size: tuple[int, int], max_pixels: int) -> Image.Image:
-    """Decode the first frame with at least about `needed_size` pixels (stored orientation)."""
+    """Decode the first frame with at least `needed_size` pixels (stored orientation); a JPEG is
+    decoded at the smallest 1/2^n scale that still has them."""
     with _parsing_upload(max_pixels):
         if image.format in ("JPEG", "MPO"):
             # Pillow's draft picks the smallest 1/2^n scale still at least `needed_size`.
