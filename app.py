@@ -1,15 +1,30 @@
-"""CloudGram's HTTP API: routes and wiring only. The logic lives in chalicelib/.
+"""CloudGram's HTTP API and its table-stream function: routes and wiring only. The logic lives in
+chalicelib/.
 
 Request path: CloudFront `/api/*` -> API Gateway (stage `api`, Cognito authorizer on routes that
 need a user) -> this Lambda -> chalicelib service -> DynamoDB / S3. Locally the local stack's
 gateway stands in for CloudFront and API Gateway (see infra/local/).
+
+After a write: DynamoDB Streams -> `on_table_change` (a second Lambda that Chalice creates) ->
+chalicelib.table_stream, which cleans up after deleted photos.
 """
 
 from chalice import Chalice, CognitoUserPoolAuthorizer, Response
 
-from chalicelib import identity, photos_service, request_parsing
+from chalicelib import (
+    identity,
+    likes_service,
+    photos_service,
+    profiles_service,
+    request_parsing,
+    table_stream,
+)
 from chalicelib.observability import register_middleware
-from chalicelib.settings import load_settings, user_pool_arn_for_deployment
+from chalicelib.settings import (
+    load_settings,
+    table_stream_arn_for_deployment,
+    user_pool_arn_for_deployment,
+)
 
 app = Chalice(app_name="cloudgram")
 register_middleware(app)
@@ -21,7 +36,10 @@ signed_in = CognitoUserPoolAuthorizer(
 
 @app.route("/me", methods=["GET"], authorizer=signed_in)
 def get_me():
-    return identity.signed_in_user(app.current_request).to_json()
+    user = identity.signed_in_user(app.current_request)
+    # The page asks who is signed in on every visit: the moment to give newcomers a profile.
+    profiles_service.ensure_profile(user)
+    return user.to_json()
 
 
 @app.route("/photos", methods=["POST"], authorizer=signed_in)
@@ -35,12 +53,61 @@ def create_photo():
 @app.route("/photos/{photo_id}", methods=["GET"])
 def get_photo(photo_id):
     viewer = identity.optional_user(app.current_request)
-    return photos_service.get_photo(photo_id, viewer)
+    return photos_service.get_photo(request_parsing.photo_id_or_404(photo_id), viewer)
+
+
+@app.route("/photos/{photo_id}", methods=["PATCH"], authorizer=signed_in)
+def edit_photo(photo_id):
+    request = app.current_request
+    caption = request_parsing.parse_caption_edit(request.raw_body)
+    user = identity.signed_in_user(request)
+    return photos_service.edit_caption(request_parsing.photo_id_or_404(photo_id), user, caption)
+
+
+@app.route("/photos/{photo_id}", methods=["DELETE"], authorizer=signed_in)
+def delete_photo(photo_id):
+    user = identity.signed_in_user(app.current_request)
+    photos_service.delete_photo(request_parsing.photo_id_or_404(photo_id), user)
+    return Response(body="", status_code=204)
+
+
+@app.route("/photos/{photo_id}/like", methods=["PUT"], authorizer=signed_in)
+def like_photo(photo_id):
+    user = identity.signed_in_user(app.current_request)
+    return likes_service.like(request_parsing.photo_id_or_404(photo_id), user)
+
+
+@app.route("/photos/{photo_id}/like", methods=["DELETE"], authorizer=signed_in)
+def unlike_photo(photo_id):
+    user = identity.signed_in_user(app.current_request)
+    return likes_service.unlike(request_parsing.photo_id_or_404(photo_id), user)
 
 
 @app.route("/feed", methods=["GET"])
 def get_feed():
     request = app.current_request
     # Validate the token if one is sent, so an expired session is reported, not ignored.
-    identity.optional_user(request)
-    return photos_service.feed_page(request_parsing.parse_page(request.query_params))
+    viewer = identity.optional_user(request)
+    return photos_service.feed_page(request_parsing.parse_page(request.query_params), viewer)
+
+
+@app.route("/users/{username}", methods=["GET"])
+def get_user(username):
+    identity.optional_user(app.current_request)
+    return profiles_service.get_profile(request_parsing.username_from_path(username))
+
+
+@app.route("/users/{username}/photos", methods=["GET"])
+def get_user_photos(username):
+    request = app.current_request
+    viewer = identity.optional_user(request)
+    page = request_parsing.parse_page(request.query_params)
+    username = request_parsing.username_from_path(username)
+    return profiles_service.profile_photos(username, page, viewer)
+
+
+@app.on_dynamodb_record(
+    stream_arn=table_stream_arn_for_deployment(), batch_size=100, starting_position="TRIM_HORIZON"
+)
+def on_table_change(event):
+    return table_stream.handle_batch(event.to_dict(), event.context)

@@ -26,7 +26,13 @@ def s3_client():
     )
 
 
+@functools.cache
+def cloudfront_client():
+    return boto3.client("cloudfront", region_name=load_settings().region)
+
+
 def reset() -> None:
     """Forget every client, so the next call builds a new one (used by tests)."""
     dynamodb_table.cache_clear()
     s3_client.cache_clear()
+    cloudfront_client.cache_clear()

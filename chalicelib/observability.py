@@ -25,6 +25,8 @@ warnings.filterwarnings("ignore", message="No application metrics to publish")
 
 
 def register_middleware(app: Chalice) -> None:
+    """Logs, traces and metrics around every route ("http") and every batch of the table's
+    stream ("dynamodb")."""
     app.register_middleware(
         ConvertToMiddleware(
             logger.inject_lambda_context(
@@ -33,5 +35,9 @@ def register_middleware(app: Chalice) -> None:
         ),
         "http",
     )
-    app.register_middleware(ConvertToMiddleware(tracer.capture_lambda_handler), "http")
-    app.register_middleware(ConvertToMiddleware(metrics.log_metrics), "http")
+    app.register_middleware(
+        ConvertToMiddleware(logger.inject_lambda_context(clear_state=True)), "dynamodb"
+    )
+    for event_type in ("http", "dynamodb"):
+        app.register_middleware(ConvertToMiddleware(tracer.capture_lambda_handler), event_type)
+        app.register_middleware(ConvertToMiddleware(metrics.log_metrics), event_type)

@@ -1,37 +1,48 @@
-"""What the photo routes do: create a pending photo with its upload policy, read one, page the feed.
+"""What the photo routes do: create a pending photo with its upload policy, read one, page the
+global feed, change a caption, delete a photo.
 
-Sits between app.py (HTTP) and photo_store/upload_policy (AWS). It decides who may see what:
-anyone sees READY photos; only the owner sees their PENDING or FAILED ones.
+Sits between app.py (HTTP) and photo_store/upload_policy (AWS). Who may see a photo is decided in
+photo_visibility; only the owner may change or delete it.
 """
 
 from datetime import UTC, datetime, timedelta
 
 from aws_lambda_powertools.metrics import MetricUnit
-from chalice import NotFoundError
+from chalice import ForbiddenError
 from ulid import ULID
 
-from chalicelib import feed_cursor, photo_store, upload_policy
+from chalicelib import (
+    clock,
+    likes_service,
+    page_cursor,
+    photo_json,
+    photo_store,
+    profiles_service,
+    table_keys,
+    upload_policy,
+)
+from chalicelib.errors import TRY_AGAIN_MESSAGE, ServiceUnavailableError
 from chalicelib.identity import User
 from chalicelib.observability import logger, metrics
+from chalicelib.photo_visibility import visible_or_404
 from chalicelib.request_parsing import NewPhotoRequest, PageRequest
 from chalicelib.settings import load_settings
 
-PHOTO_NOT_FOUND_MESSAGE = "There is no photo with this id, or it is not visible to you."
-UPLOAD_NEVER_ARRIVED_REASON = (
-    "The photo was not uploaded before its upload link expired. Please share it again."
-)
-# After the upload link expires, a file that did arrive in time may still be in the worker.
-PROCESSING_GRACE = timedelta(minutes=2)
+NOT_YOUR_PHOTO_MESSAGE = "Only the person who shared this photo can change or delete it."
 # DynamoDB deletes a photo whose upload never arrived this long after it was created.
 ABANDONED_PHOTO_LIFETIME = timedelta(days=1)
+# A delete races the worker only while the photo turns READY; a couple of tries settle it.
+DELETE_ATTEMPTS = 3
 
 
 def request_upload(user: User, new_photo: NewPhotoRequest) -> dict:
     """Store a PENDING photo and return it with the presigned POST for its upload."""
+    # The photo appears on its owner's profile, so the profile must exist first.
+    profiles_service.ensure_profile(user)
     photo_id = str(ULID())  # time-sortable, so ids sort by creation time
     logger.append_keys(photo_id=photo_id)
     now = datetime.now(UTC)
-    created_at = _timestamp(now)
+    created_at = clock.timestamp(now)
     upload = upload_policy.presigned_upload(photo_id, new_photo.content_type, new_photo.size)
     item = {
         "id": photo_id,
@@ -43,6 +54,7 @@ def request_upload(user: User, new_photo: NewPhotoRequest) -> dict:
         "declaredSize": new_photo.size,
         "createdAt": created_at,
         "likeCount": 0,
+        "ownerName": table_keys.owner_index_partition(user.username),
         "ownerSort": f"{created_at}#{photo_id}",
         "uploadExpiresAt": upload["expiresAt"],
         "deleteAfter": int((now + ABANDONED_PHOTO_LIFETIME).timestamp()),
@@ -50,76 +62,50 @@ def request_upload(user: User, new_photo: NewPhotoRequest) -> dict:
     photo_store.put_new_photo(item)
     logger.info("Upload requested", extra={"content_type": new_photo.content_type})
     metrics.add_metric(name="UploadsRequested", unit=MetricUnit.Count, value=1)
-    return {"photo": present(item), "upload": upload}
+    return {"photo": photo_json.present(item), "upload": upload}
 
 
 def get_photo(photo_id: str, viewer: User | None) -> dict:
     logger.append_keys(photo_id=photo_id)
-    item = photo_store.get_photo(photo_id) if _looks_like_photo_id(photo_id) else None
-    if item is None or not _may_see(item, viewer):
-        raise NotFoundError(PHOTO_NOT_FOUND_MESSAGE)
-    return present(item)
+    item = visible_or_404(photo_store.get_photo(photo_id), viewer)
+    return likes_service.present_with_likes([item], viewer)[0]
 
 
-def feed_page(page: PageRequest) -> dict:
-    """One page of the global feed, newest first, with the cursor for the next page (or None)."""
+def feed_page(page: PageRequest, viewer: User | None) -> dict:
+    """One page of the global feed, newest first, with the cursor for the next page (or None):
+    one Query per feed shard, plus one BatchGetItem for `likedByMe` when signed in."""
     photos = photo_store.newest_ready_photos(load_settings().feed_shards, page.cursor, page.limit)
     has_more = len(photos) > page.limit
     photos = photos[: page.limit]
-    next_cursor = feed_cursor.encode(photos[-1]["feedSort"]) if has_more else None
-    return {"items": [present(photo) for photo in photos], "nextCursor": next_cursor}
+    next_cursor = page_cursor.encode(photos[-1]["feedSort"]) if has_more else None
+    return {"items": likes_service.present_with_likes(photos, viewer), "nextCursor": next_cursor}
 
 
-def present(item: dict) -> dict:
-    """A stored photo as the API contract shows it (DESIGN.md), leaving out what is absent."""
-    photo = {
-        "id": item["id"],
-        "owner": {"id": item["ownerId"], "username": item["ownerUsername"]},
-        "caption": item.get("caption", ""),
-        "status": item["status"],
-        "createdAt": item["createdAt"],
-        # DynamoDB returns numbers as Decimal; JSON wants int.
-        "likeCount": int(item.get("likeCount", 0)),
-    }
-    for optional_text in ("failureReason", "readyAt", "placeholder"):
-        if optional_text in item:
-            photo[optional_text] = item[optional_text]
-    if item["status"] == "PENDING" and _upload_window_closed(item):
-        # No upload can arrive any more (S3 refuses an expired policy): say so, instead of
-        # leaving the owner waiting on a photo that will never be processed.
-        photo["status"], photo["failureReason"] = "FAILED", UPLOAD_NEVER_ARRIVED_REASON
-    if "width" in item:
-        photo["width"], photo["height"] = int(item["width"]), int(item["height"])
-    if "renditions" in item:
-        photo["renditions"] = {
-            name: {
-                # CloudFront serves the media bucket at the site's root, so a key is its URL path.
-                "url": f"/{rendition['key']}",
-                "width": int(rendition["width"]),
-                "height": int(rendition["height"]),
-            }
-            for name, rendition in item["renditions"].items()
-        }
-    return photo
+def edit_caption(photo_id: str, user: User, caption: str) -> dict:
+    logger.append_keys(photo_id=photo_id)
+    updated = photo_store.set_caption(photo_id, user.id, caption)
+    if updated is None:
+        _refuse_change(photo_store.get_photo(photo_id), user)
+    logger.info("Caption changed")
+    return likes_service.present_with_likes([updated], user)[0]
 
 
-def _timestamp(moment: datetime) -> str:
-    """ISO 8601 UTC with milliseconds: fixed width, so the strings sort in time order."""
-    return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+def delete_photo(photo_id: str, user: User) -> None:
+    """Delete the photo at once (it leaves the feed and the profile); its likes and files follow
+    a moment later, from the table's stream (photo_cleanup)."""
+    logger.append_keys(photo_id=photo_id)
+    for _ in range(DELETE_ATTEMPTS):
+        photo = photo_store.get_photo(photo_id, consistent=True)
+        if photo is None or photo["ownerId"] != user.id:
+            _refuse_change(photo, user)
+        if photo_store.delete_photo(photo):
+            logger.info("Photo deleted", extra={"status": photo["status"]})
+            metrics.add_metric(name="PhotosDeleted", unit=MetricUnit.Count, value=1)
+            return
+    raise ServiceUnavailableError(TRY_AGAIN_MESSAGE)
 
 
-def _upload_window_closed(item: dict) -> bool:
-    expires_at = datetime.fromisoformat(item["uploadExpiresAt"].replace("Z", "+00:00"))
-    return datetime.now(UTC) > expires_at + PROCESSING_GRACE
-
-
-def _may_see(item: dict, viewer: User | None) -> bool:
-    return item["status"] == "READY" or (viewer is not None and viewer.id == item["ownerId"])
-
-
-def _looks_like_photo_id(photo_id: str) -> bool:
-    try:
-        ULID.from_str(photo_id)
-    except ValueError:
-        return False
-    return True
+def _refuse_change(photo: dict | None, user: User) -> None:
+    """Why `user` may not change this photo: 404 if they may not even see it, else 403."""
+    visible_or_404(photo, user)
+    raise ForbiddenError(NOT_YOUR_PHOTO_MESSAGE)

@@ -7,13 +7,17 @@ people reading an error in a page or a terminal.
 import json
 from dataclasses import dataclass
 
-from chalice import BadRequestError
+from chalice import BadRequestError, NotFoundError
+from ulid import ULID
 
-from chalicelib import feed_cursor
+from chalicelib import page_cursor
+from chalicelib.photo_visibility import PHOTO_NOT_FOUND_MESSAGE
 from chalicelib.settings import ALLOWED_CONTENT_TYPES, CAPTION_MAX_LENGTH
 
 DEFAULT_PAGE_SIZE = 12
 MAX_PAGE_SIZE = 50
+# Cognito's own limit on a username's length.
+USERNAME_MAX_LENGTH = 128
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,42 @@ def parse_new_photo(raw_body: bytes | None, max_upload_bytes: int) -> NewPhotoRe
             f"This file is {_megabytes(size)}; the largest photo you can upload is "
             f"{_megabytes(max_upload_bytes)}."
         )
+    return NewPhotoRequest(content_type=content_type, size=size, caption=_caption(body))
+
+
+def parse_caption_edit(raw_body: bytes | None) -> str:
+    """PATCH /photos/{id}: `{caption}`, under the same rules as a new photo's caption."""
+    body = _json_object(raw_body, allowed_fields={"caption"})
+    if "caption" not in body:
+        raise BadRequestError('Send the new caption as {"caption": "..."}; it may be empty.')
+    return _caption(body)
+
+
+def photo_id_or_404(photo_id: str) -> str:
+    """A photo id from a path: ids are ULIDs, so anything else names no photo."""
+    try:
+        ULID.from_str(photo_id)
+    except ValueError as error:
+        raise NotFoundError(PHOTO_NOT_FOUND_MESSAGE) from error
+    return photo_id
+
+
+def username_from_path(username: str) -> str:
+    """A username from a path, checked before it goes near a key: what Cognito accepts is 1 to
+    128 visible characters, without spaces."""
+    if (
+        not 1 <= len(username) <= USERNAME_MAX_LENGTH
+        or not username.isprintable()
+        or any(character.isspace() for character in username)
+    ):
+        raise BadRequestError(
+            f"A username has 1 to {USERNAME_MAX_LENGTH} characters and no spaces; check the "
+            "address."
+        )
+    return username
+
+
+def _caption(body: dict) -> str:
     caption = body.get("caption", "")
     if not isinstance(caption, str):
         raise BadRequestError("caption must be text.")
@@ -53,7 +93,7 @@ def parse_new_photo(raw_body: bytes | None, max_upload_bytes: int) -> NewPhotoRe
         raise BadRequestError(
             f"caption is {len(caption)} characters long; at most {CAPTION_MAX_LENGTH} are allowed."
         )
-    return NewPhotoRequest(content_type=content_type, size=size, caption=caption)
+    return caption
 
 
 def parse_page(query_params: dict | None) -> PageRequest:
@@ -70,7 +110,7 @@ def parse_page(query_params: dict | None) -> PageRequest:
     if cursor is None:
         return PageRequest(limit=int(limit_text), cursor=None)
     try:
-        return PageRequest(limit=int(limit_text), cursor=feed_cursor.decode(cursor))
+        return PageRequest(limit=int(limit_text), cursor=page_cursor.decode(cursor))
     except ValueError as error:
         raise BadRequestError(
             "cursor is not valid. Use the nextCursor value from the previous page, "

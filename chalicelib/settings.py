@@ -32,6 +32,9 @@ class Settings:
     max_upload_bytes: int
     upload_expiry_seconds: int
     feed_shards: int
+    # The CloudFront distribution serving media, whose cache forgets deleted photos; empty
+    # locally, where nothing caches.
+    distribution_id: str
 
     @property
     def token_issuer(self) -> str:
@@ -60,6 +63,7 @@ def load_settings() -> Settings:
         # An upload policy never lives longer than ten minutes, whatever the environment says.
         upload_expiry_seconds=min(expiry_seconds, 600),
         feed_shards=int(os.environ.get("FEED_SHARDS", "1")),
+        distribution_id=os.environ.get("DISTRIBUTION_ID", ""),
     )
 
 
@@ -72,4 +76,17 @@ def user_pool_arn_for_deployment() -> str:
     """
     return os.environ.get(
         "USER_POOL_ARN", "arn:aws:cognito-idp:us-east-1:000000000000:userpool/us-east-1_local"
+    )
+
+
+def table_stream_arn_for_deployment() -> str:
+    """The table's stream, which Chalice subscribes the stream function to (app.py).
+
+    Like the pool ARN above, Chalice reads it when it packages or deploys, from the deploying
+    shell's environment (the deploy driver sets it from the stack's outputs). Locally the value
+    is never used: the local stack's stream loop reads the table's stream itself.
+    """
+    return os.environ.get(
+        "TABLE_STREAM_ARN",
+        "arn:aws:dynamodb:us-east-1:000000000000:table/cloudgram-local-photos/stream/local",
     )

@@ -3,37 +3,30 @@
 Both updates are conditional on the photo still being PENDING, so a duplicate S3 event (S3 and
 SQS both deliver at least once) is a harmless no-op instead of a second set of writes. Both also
 clear `deleteAfter`, the time-to-live that removes photos whose upload never arrived. Marking a
-photo READY also sets the sparse feed index keys, which is what puts it in the global feed.
+photo READY also sets the sparse feed index keys, which is what puts it in the global feed, and
+counts the photo on its owner's profile, in the same transaction.
 """
 
-import hashlib
 from datetime import UTC, datetime
 
 from botocore.exceptions import ClientError
 
 from image_worker import aws_clients
 from image_worker.imaging import RenditionSet
-
-
-def photo_key(photo_id: str) -> dict:
-    return {"PK": f"PHOTO#{photo_id}", "SK": "PHOTO"}
+from image_worker.table_keys import feed_shard_key, photo_key, profile_key
 
 
 def get_photo(photo_id: str) -> dict | None:
     return aws_clients.dynamodb_table().get_item(Key=photo_key(photo_id)).get("Item")
 
 
-def feed_shard(photo_id: str, shard_count: int) -> str:
-    """Spread photos over N feed partitions by a stable hash of the id (N=1 puts all in FEED#0)."""
-    digest = hashlib.sha256(photo_id.encode()).digest()
-    return f"FEED#{int.from_bytes(digest[:8], 'big') % shard_count}"
-
-
 def mark_ready(
-    photo_id: str, rendition_set: RenditionSet, rendition_keys: dict[str, str], shard_count: int
+    photo: dict, rendition_set: RenditionSet, rendition_keys: dict[str, str], shard_count: int
 ) -> str | None:
-    """Mark the photo READY with its renditions; return its ready time, or None if it was no
-    longer PENDING (already processed, or deleted meanwhile)."""
+    """Mark the photo READY with its renditions and add it to its owner's photo count, both or
+    neither; return its ready time, or None if it was no longer PENDING (already processed, or
+    deleted meanwhile)."""
+    photo_id = photo["id"]
     ready_at = utc_timestamp()
     renditions = {
         rendition.name: {
@@ -43,23 +36,42 @@ def mark_ready(
         }
         for rendition in rendition_set.renditions
     }
-    updated = _update_if_pending(
-        photo_id,
-        "SET #status = :ready, readyAt = :ready_at, width = :width, height = :height, "
-        "renditions = :renditions, placeholder = :placeholder, "
-        "feedShard = :feed_shard, feedSort = :feed_sort REMOVE deleteAfter",
-        {
-            ":ready": "READY",
-            ":ready_at": ready_at,
-            ":width": rendition_set.width,
-            ":height": rendition_set.height,
-            ":renditions": renditions,
-            ":placeholder": rendition_set.placeholder,
-            ":feed_shard": feed_shard(photo_id, shard_count),
-            ":feed_sort": f"{ready_at}#{photo_id}",
-        },
-    )
-    return ready_at if updated else None
+    table = aws_clients.dynamodb_table()
+    ready = {
+        "TableName": table.name,
+        **_if_pending(
+            photo_id,
+            "SET #status = :ready, readyAt = :ready_at, width = :width, height = :height, "
+            "renditions = :renditions, placeholder = :placeholder, "
+            "feedShard = :feed_shard, feedSort = :feed_sort REMOVE deleteAfter",
+            {
+                ":ready": "READY",
+                ":ready_at": ready_at,
+                ":width": rendition_set.width,
+                ":height": rendition_set.height,
+                ":renditions": renditions,
+                ":placeholder": rendition_set.placeholder,
+                ":feed_shard": feed_shard_key(photo_id, shard_count),
+                ":feed_sort": f"{ready_at}#{photo_id}",
+            },
+        ),
+    }
+    counted = {
+        "TableName": table.name,
+        "Key": profile_key(photo["ownerId"]),
+        "UpdateExpression": "ADD photoCount :one",
+        "ExpressionAttributeValues": {":one": 1},
+    }
+    try:
+        table.meta.client.transact_write_items(
+            TransactItems=[{"Update": ready}, {"Update": counted}]
+        )
+    except ClientError as error:
+        reasons = [reason["Code"] for reason in error.response.get("CancellationReasons", [])]
+        if reasons[:1] == ["ConditionalCheckFailed"]:
+            return None
+        raise  # a conflict or an outage: SQS delivers the message again
+    return ready_at
 
 
 def mark_failed(photo_id: str, reason: str) -> bool:
@@ -76,15 +88,20 @@ def utc_timestamp() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
+def _if_pending(photo_id: str, update_expression: str, values: dict) -> dict:
+    """An update of the photo that applies only while it is still PENDING."""
+    return {
+        "Key": photo_key(photo_id),
+        "UpdateExpression": update_expression,
+        "ConditionExpression": "attribute_exists(PK) AND #status = :pending",
+        "ExpressionAttributeNames": {"#status": "status"},
+        "ExpressionAttributeValues": {**values, ":pending": "PENDING"},
+    }
+
+
 def _update_if_pending(photo_id: str, update_expression: str, values: dict) -> bool:
     try:
-        aws_clients.dynamodb_table().update_item(
-            Key=photo_key(photo_id),
-            UpdateExpression=update_expression,
-            ConditionExpression="attribute_exists(PK) AND #status = :pending",
-            ExpressionAttributeNames={"#status": "status"},
-            ExpressionAttributeValues={**values, ":pending": "PENDING"},
-        )
+        aws_clients.dynamodb_table().update_item(**_if_pending(photo_id, update_expression, values))
     except ClientError as error:
         if error.response["Error"]["Code"] == "ConditionalCheckFailedException":
             return False

@@ -104,9 +104,9 @@ def _publish(photo: dict, rendition_set: RenditionSet, started: float) -> None:
             ContentType=rendition.content_type,
             CacheControl=IMMUTABLE_CACHE_CONTROL,
         )
-    ready_at = photo_records.mark_ready(photo_id, rendition_set, keys, settings.feed_shards)
+    ready_at = photo_records.mark_ready(photo, rendition_set, keys, settings.feed_shards)
     if ready_at is None:
-        logger.info("Photo stopped being PENDING while it was processed; nothing marked")
+        _forget_renditions_of_deleted_photo(photo_id, list(keys.values()))
         return
     logger.info("Photo ready", extra={"width": rendition_set.width, "height": rendition_set.height})
     metrics.add_metric(name="PhotosReady", unit=MetricUnit.Count, value=1)
@@ -116,6 +116,20 @@ def _publish(photo: dict, rendition_set: RenditionSet, started: float) -> None:
         name="UploadToReadyTime",
         unit=MetricUnit.Milliseconds,
         value=_milliseconds_between(photo["createdAt"], ready_at),
+    )
+
+
+def _forget_renditions_of_deleted_photo(photo_id: str, rendition_keys: list[str]) -> None:
+    """The photo stopped being PENDING while it was processed. If it was deleted meanwhile, its
+    clean-up has already run and missed the renditions written since, so they go now. (If it is
+    READY, another delivery of the same upload got there first, with the very same keys.)"""
+    if photo_records.get_photo(photo_id) is not None:
+        logger.info("Photo stopped being PENDING while it was processed; nothing marked")
+        return
+    logger.info("Photo deleted while it was processed; deleting its renditions")
+    aws_clients.s3_client().delete_objects(
+        Bucket=load_settings().media_bucket,
+        Delete={"Objects": [{"Key": key} for key in rendition_keys], "Quiet": True},
     )
 
 

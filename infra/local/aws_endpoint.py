@@ -1,8 +1,10 @@
 """The local stack's AWS: moto's server app on loopback, behind the S3 POST policy guard.
 
-Every AWS call of the local stack goes here: boto3 in the API and the worker (S3, SQS, DynamoDB,
-Cognito) and the browser (Cognito sign-in, the presigned S3 POST upload). moto plays the services;
-`S3PostPolicyGuard` refuses the browser uploads real S3 would refuse, which moto alone accepts.
+Every AWS call of the local stack goes here: boto3 in the API and the worker (S3, SQS, DynamoDB
+and its stream, Cognito) and the browser (Cognito sign-in, the presigned S3 POST upload). moto
+plays the services; `S3PostPolicyGuard` refuses the browser uploads real S3 would refuse, which
+moto alone accepts, and `dynamodb_like_aws` gives DynamoDB the atomicity and transactions that
+moto lacks.
 
 The server runs in a background thread of the calling process, so the whole local stack stays one
 process and Ctrl-C leaves nothing behind. It is moto's own `ThreadedMotoServer` set-up (same
@@ -19,6 +21,7 @@ from moto.moto_server.werkzeug_app import (
 )
 from werkzeug.serving import BaseWSGIServer, make_server
 
+from infra.local import dynamodb_like_aws
 from infra.local.s3_post_policy import S3PostPolicyGuard
 
 # moto accepts any credentials; these are the ones the local stack signs with, so the guard can
@@ -42,7 +45,8 @@ class LocalAwsEndpoint:
 
 def start_local_aws_endpoint(host: str = "127.0.0.1", port: int = 0) -> LocalAwsEndpoint:
     """Serve local AWS on host:port; port 0 lets the operating system pick a free one."""
-    moto_app = DomainDispatcherApplication(create_backend_app)
+    dynamodb_like_aws.install()
+    moto_app = dynamodb_like_aws.SerializedDynamoDb(DomainDispatcherApplication(create_backend_app))
     guarded_app = S3PostPolicyGuard(moto_app, secret_for_access_key=local_secret_for_access_key)
     # Binding here, in the caller's thread, makes a busy port fail loudly and the port known now.
     server = make_server(host, port, guarded_app, threaded=True, request_handler=MotoRequestHandler)

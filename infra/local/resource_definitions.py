@@ -13,11 +13,19 @@ FEED_INDEX = "FeedIndex"
 # Epoch seconds after which DynamoDB deletes an item: set on a PENDING photo, cleared by the worker.
 TIME_TO_LIVE_ATTRIBUTE = "deleteAfter"
 OWNER_INDEX = "OwnerIndex"
+# The table's stream carries each changed item's old and new image, so the stream function can
+# tell what changed (a photo removed, and what it was) without reading the table again.
+STREAM_VIEW_TYPE = "NEW_AND_OLD_IMAGES"
 DEAD_LETTER_MAX_RECEIVE_COUNT = 5
 # AWS recommends a visibility timeout of at least six times the consumer's timeout (60 s).
 QUEUE_VISIBILITY_TIMEOUT_SECONDS = 360
 DEAD_LETTER_RETENTION_SECONDS = 14 * 24 * 3600
 UPLOAD_CORS_MAX_AGE_SECONDS = 3000
+# The stream function's event source mapping (chalice creates it; see app.py's on_table_change):
+# batches of up to 100 records, a failing batch retried this many times before a note of it goes
+# to the stream's dead-letter queue.
+STREAM_BATCH_SIZE = 100
+STREAM_MAX_RETRY_ATTEMPTS = 5
 
 
 @dataclass(frozen=True)
@@ -47,6 +55,10 @@ class ResourceNames:
         return f"{self.prefix}-uploads-dlq"
 
     @property
+    def table_stream_dead_letter_queue(self) -> str:
+        return f"{self.prefix}-table-stream-dlq"
+
+    @property
     def user_pool(self) -> str:
         return f"{self.prefix}-users"
 
@@ -56,8 +68,9 @@ class ResourceNames:
 
 
 def table_definition(table_name: str) -> dict:
-    """Arguments for DynamoDB CreateTable: one table, two sparse GSIs (see DESIGN.md)."""
-    string_attributes = ["PK", "SK", "feedShard", "feedSort", "ownerId", "ownerSort"]
+    """Arguments for DynamoDB CreateTable: one table, two sparse GSIs (see DESIGN.md), and a
+    stream of every change with the item's old and new image, which the stream function reads."""
+    string_attributes = ["PK", "SK", "feedShard", "feedSort", "ownerName", "ownerSort"]
     return {
         "TableName": table_name,
         "BillingMode": "PAY_PER_REQUEST",
@@ -70,8 +83,9 @@ def table_definition(table_name: str) -> dict:
         ],
         "GlobalSecondaryIndexes": [
             _index(FEED_INDEX, "feedShard", "feedSort"),
-            _index(OWNER_INDEX, "ownerId", "ownerSort"),
+            _index(OWNER_INDEX, "ownerName", "ownerSort"),
         ],
+        "StreamSpecification": {"StreamEnabled": True, "StreamViewType": STREAM_VIEW_TYPE},
     }
 
 

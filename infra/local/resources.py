@@ -28,6 +28,8 @@ class LocalResources:
     uploads_queue_url: str
     uploads_queue_arn: str
     dead_letter_queue_url: str
+    table_stream_arn: str
+    table_stream_dead_letter_queue_url: str
 
 
 def create_resources(
@@ -40,7 +42,7 @@ def create_resources(
         return boto3.client(service, endpoint_url=endpoint_url, region_name=region)
 
     dynamodb = client("dynamodb")
-    dynamodb.create_table(**definitions.table_definition(names.table))
+    table = dynamodb.create_table(**definitions.table_definition(names.table))
     dynamodb.update_time_to_live(
         TableName=names.table,
         TimeToLiveSpecification={
@@ -49,6 +51,9 @@ def create_resources(
         },
     )
     queue_url, queue_arn, dead_letter_queue_url = _create_queues(client("sqs"), names)
+    stream_dead_letter_queue_url = _create_dead_letter_queue(
+        client("sqs"), names.table_stream_dead_letter_queue
+    )
     _create_buckets(client("s3"), names, site_origins, queue_arn, region)
     user_pool_id, client_id = _create_user_pool(client("cognito-idp"), names)
     return LocalResources(
@@ -58,14 +63,20 @@ def create_resources(
         uploads_queue_url=queue_url,
         uploads_queue_arn=queue_arn,
         dead_letter_queue_url=dead_letter_queue_url,
+        table_stream_arn=table["TableDescription"]["LatestStreamArn"],
+        table_stream_dead_letter_queue_url=stream_dead_letter_queue_url,
     )
 
 
-def _create_queues(sqs, names: definitions.ResourceNames) -> tuple[str, str, str]:
-    dead_letter_url = sqs.create_queue(
-        QueueName=names.dead_letter_queue,
+def _create_dead_letter_queue(sqs, name: str) -> str:
+    return sqs.create_queue(
+        QueueName=name,
         Attributes={"MessageRetentionPeriod": str(definitions.DEAD_LETTER_RETENTION_SECONDS)},
     )["QueueUrl"]
+
+
+def _create_queues(sqs, names: definitions.ResourceNames) -> tuple[str, str, str]:
+    dead_letter_url = _create_dead_letter_queue(sqs, names.dead_letter_queue)
     dead_letter_arn = _queue_arn(sqs, dead_letter_url)
     queue_url = sqs.create_queue(
         QueueName=names.uploads_queue,

@@ -1,6 +1,6 @@
-"""The whole local stack in one process: local AWS, resources, gateway and worker, started and
-stopped together. `python -m infra.local` runs it for `make dev`; the integration tests start it in
-a subprocess on free ports.
+"""The whole local stack in one process: local AWS, resources, gateway, the worker and the
+table-stream function, started and stopped together. `python -m infra.local` runs it for
+`make dev`; the integration tests start it in a subprocess on free ports.
 
 Start-up order matters: the gateway's port is bound first (it may be a free port chosen by the OS),
 because the uploads bucket's CORS rule must name the site's exact origin.
@@ -27,8 +27,9 @@ from infra.local.aws_endpoint import (
     start_local_aws_endpoint,
 )
 from infra.local.gateway import SiteContent, gateway_handler
-from infra.local.resource_definitions import ResourceNames
+from infra.local.resource_definitions import STREAM_MAX_RETRY_ATTEMPTS, ResourceNames
 from infra.local.resources import LocalResources, create_resources
+from infra.local.stream_loop import StreamLoop
 from infra.local.worker_loop import WorkerLoop
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -59,8 +60,9 @@ def start_stack(host: str = "127.0.0.1", port: int = 8000, aws_port: int = 0) ->
     )
     _point_the_code_at(aws.url, resources)
     config = _page_config(aws.url, resources)
+    app = _load_chalice_app()
     server.RequestHandlerClass = gateway_handler(
-        app_object=_load_chalice_app(),
+        app_object=app,
         chalice_config=Config.create(chalice_stage="dev", app_name="cloudgram"),
         site=SiteContent(
             frontend_dir=PROJECT_ROOT / "frontend",
@@ -84,8 +86,18 @@ def start_stack(host: str = "127.0.0.1", port: int = 8000, aws_port: int = 0) ->
         handler=importlib.import_module("image_worker.handler").lambda_handler,
     )
     worker.start()
+    stream = StreamLoop(
+        streams_client=boto3.client("dynamodbstreams", region_name=REGION),
+        sqs_client=boto3.client("sqs", region_name=REGION),
+        stream_arn=resources.table_stream_arn,
+        dead_letter_queue_url=resources.table_stream_dead_letter_queue_url,
+        handler=importlib.import_module("app").on_table_change,
+        max_retries=STREAM_MAX_RETRY_ATTEMPTS,
+    )
+    stream.start()
 
     def stop() -> None:
+        stream.stop()
         worker.stop()
         server.shutdown()
         server.server_close()

@@ -8,6 +8,7 @@ from chalicelib import aws_clients as api_clients
 from chalicelib import settings as api_settings
 from image_worker import aws_clients as worker_clients
 from image_worker import settings as worker_settings
+from infra.local import dynamodb_like_aws
 from infra.local.resource_definitions import ResourceNames
 from infra.local.resources import create_resources
 
@@ -29,6 +30,7 @@ def aws_environment(monkeypatch):
 @pytest.fixture
 def local_resources(aws_environment, monkeypatch):
     """Every CloudGram resource, created in in-process moto exactly as the local stack does."""
+    dynamodb_like_aws.install()
     with mock_aws():
         resources = create_resources(None, REGION, ResourceNames(), [SITE_ORIGIN])
         monkeypatch.setenv("TABLE_NAME", resources.names.table)

@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from chalicelib import aws_clients, feed_cursor, photo_store
+from chalicelib import aws_clients, page_cursor, photo_store, table_keys
 from image_worker import photo_records
 from image_worker.imaging import Rendition, RenditionSet
 from infra.local.resource_definitions import TIME_TO_LIVE_ATTRIBUTE
@@ -27,7 +27,9 @@ def upload_requested(api, token, caption="") -> str:
 def made_ready(photo_id: str) -> None:
     """What the worker does once the renditions are stored."""
     keys = {"feed": f"media/{photo_id}/feed.webp"}
-    assert photo_records.mark_ready(photo_id, TINY_RENDITIONS, keys, shard_count=1)
+    assert photo_records.mark_ready(
+        photo_store.get_photo(photo_id), TINY_RENDITIONS, keys, shard_count=1
+    )
 
 
 def test_given_a_pending_photo_then_only_its_owner_can_see_it(api, make_token):
@@ -49,7 +51,7 @@ def test_given_a_pending_photo_whose_upload_link_expired_then_its_owner_sees_it_
     token = make_token("alice")
     photo_id = upload_requested(api, token)
     aws_clients.dynamodb_table().update_item(
-        Key=photo_store.photo_key(photo_id),
+        Key=table_keys.photo_key(photo_id),
         UpdateExpression="SET uploadExpiresAt = :long_ago",
         ExpressionAttributeValues={":long_ago": "2020-01-01T00:00:00Z"},
     )
@@ -145,7 +147,7 @@ def test_given_no_photos_then_the_feed_is_empty_without_a_cursor(api):
         "limit=ten",
         "limit=-1",
         "cursor=garbage!",
-        f"cursor={feed_cursor.encode('2026-01-01T00:00:00.000Z#01JCNY0000000000000000000Z')[:-3]}",
+        f"cursor={page_cursor.encode('2026-01-01T00:00:00.000Z#01JCNY0000000000000000000Z')[:-3]}",
         "page=2",
     ],
 )

@@ -4,13 +4,13 @@ import base64
 
 import pytest
 
-from chalicelib import feed_cursor
+from chalicelib import page_cursor
 
 SORT_KEY = "2026-11-22T06:00:00.123Z#01JCNY8ZQ0V5G1Y0WJ6X7C9B2K"
 
 
 def test_given_a_sort_key_when_encoded_and_decoded_then_it_comes_back():
-    assert feed_cursor.decode(feed_cursor.encode(SORT_KEY)) == SORT_KEY
+    assert page_cursor.decode(page_cursor.encode(SORT_KEY)) == SORT_KEY
 
 
 @pytest.mark.parametrize(
@@ -26,4 +26,4 @@ def test_given_a_sort_key_when_encoded_and_decoded_then_it_comes_back():
 )
 def test_given_a_cursor_we_did_not_make_then_value_error(cursor):
     with pytest.raises(ValueError):
-        feed_cursor.decode(cursor)
+        page_cursor.decode(cursor)

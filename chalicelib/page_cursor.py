@@ -1,4 +1,5 @@
-"""The feed's page cursor: the last sort key of a page, opaque to clients and checked on return.
+"""The page cursor of every list the API pages through (the feed, a profile's photos): the last
+sort key of a page, opaque to clients and checked on return.
 
 A cursor is base64url of a small JSON document, so clients treat it as a token and the server can
 refuse anything it did not make (wrong version, wrong shape) with a 400 instead of a DynamoDB error.
@@ -10,7 +11,7 @@ import json
 import re
 
 CURSOR_VERSION = 1
-# `<ISO-8601 UTC time>#<26-character ULID>`, exactly as the worker writes feedSort/ownerSort.
+# `<ISO-8601 UTC time>#<26-character ULID>`: how feedSort and ownerSort are written.
 SORT_KEY_PATTERN = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z#[0-9A-HJKMNP-TV-Z]{26}")
 
 

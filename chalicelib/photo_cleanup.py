@@ -1,0 +1,24 @@
+"""What remains of a photo once its item is deleted: its likes, its files in S3 and the copies
+CloudFront keeps at its edges.
+
+Run from the table's stream (table_stream) when a photo item is removed, so DELETE /photos/{id}
+answers at once however many likes the photo has; the like items are deleted here, 25 to a
+request. Each step is idempotent (deleting what is gone already changes nothing), so a record
+delivered twice is harmless.
+"""
+
+from chalicelib import cdn, like_store, photo_files
+from chalicelib.observability import logger
+
+
+def clean_up_after(photo: dict) -> None:
+    photo_id = photo["id"]
+    logger.append_keys(photo_id=photo_id)
+    likes = like_store.delete_all_likes(photo_id)
+    rendition_files = photo_files.delete_photo_files(photo_id)
+    if rendition_files:
+        # Renditions are cached for a year ("immutable"); a deleted photo must stop being served.
+        cdn.forget(photo_files.rendition_url_pattern(photo_id))
+    logger.info(
+        "Photo cleaned up", extra={"likes_deleted": likes, "renditions_deleted": rendition_files}
+    )

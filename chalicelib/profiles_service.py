@@ -1,0 +1,58 @@
+"""What the profile routes do: a person's public profile and their photos, page by page.
+
+Sits between app.py and profile_store/photo_store. A profile is created the first time the API
+meets a signed-in person (their first GET /me or upload), so everyone who has used the page can
+be found by name. Others see only READY photos; the owner also sees pending and failed ones.
+"""
+
+from chalice import ConflictError, NotFoundError
+
+from chalicelib import clock, likes_service, page_cursor, photo_store, profile_store, table_keys
+from chalicelib.identity import User
+from chalicelib.request_parsing import PageRequest
+
+USER_NOT_FOUND_MESSAGE = "There is no CloudGram user with this name."
+USERNAME_TAKEN_MESSAGE = (
+    "Another account already uses this username with different capitals, so this one cannot "
+    "have a profile. Sign up again with another username."
+)
+
+
+def ensure_profile(user: User) -> None:
+    """Make sure the signed-in person has a profile (one GetItem when they do)."""
+    if profile_store.get_profile(user.id) is not None:
+        return
+    try:
+        profile_store.create_profile(user.id, user.username, clock.timestamp())
+    except profile_store.UsernameTakenError as taken:
+        raise ConflictError(USERNAME_TAKEN_MESSAGE) from taken
+
+
+def get_profile(username: str) -> dict:
+    user_id = profile_store.user_id_for(username)
+    profile = profile_store.get_profile(user_id) if user_id else None
+    if profile is None:
+        raise NotFoundError(USER_NOT_FOUND_MESSAGE)
+    return {
+        "id": profile["userId"],
+        "username": profile["username"],
+        "joinedAt": profile["joinedAt"],
+        "photoCount": max(int(profile.get("photoCount", 0)), 0),
+    }
+
+
+def profile_photos(username: str, page: PageRequest, viewer: User | None) -> dict:
+    """One page of someone's photos, newest first: one Query, plus one BatchGetItem for
+    `likedByMe` when the viewer is signed in."""
+    is_owner = viewer is not None and table_keys.username_key(
+        viewer.username
+    ) == table_keys.username_key(username)
+    photos, continue_below = photo_store.owner_photos(
+        username, page.cursor, page.limit, ready_only=not is_owner
+    )
+    if not photos and page.cursor is None and profile_store.user_id_for(username) is None:
+        raise NotFoundError(USER_NOT_FOUND_MESSAGE)
+    return {
+        "items": likes_service.present_with_likes(photos, viewer),
+        "nextCursor": page_cursor.encode(continue_below) if continue_below else None,
+    }

@@ -1,0 +1,52 @@
+"""DynamoDB transactions (TransactWriteItems), with what every caller needs around them.
+
+A transaction writes all of its items or none. When DynamoDB refuses one it gives a reason per
+item, in order: `ConditionalCheckFailed` (that item's condition was false, which the caller
+interprets: "already liked", "not your photo"), or `TransactionConflict` (another request was
+writing the same item at that moment, as when fifty people like one photo at once). botocore does
+not retry conflicts, so this module does, with jittered exponential back-off; if they persist
+the request answers 503 and the person can try again.
+"""
+
+import random
+import time
+
+from botocore.exceptions import ClientError
+
+from chalicelib import aws_clients
+from chalicelib.errors import TRY_AGAIN_MESSAGE, ServiceUnavailableError
+
+CONFLICT_ATTEMPTS = 8
+FIRST_BACKOFF_SECONDS = 0.01
+CONDITION_FAILED = "ConditionalCheckFailed"
+CONFLICT = "TransactionConflict"
+
+
+class TransactionRefusedError(Exception):
+    """A condition in the transaction was false; nothing was written."""
+
+    def __init__(self, reasons: list[str]) -> None:
+        super().__init__(", ".join(reasons))
+        self.reasons = reasons
+
+    def condition_failed(self, index: int) -> bool:
+        """Whether the condition of item number `index` (in the order written) was false."""
+        return self.reasons[index] == CONDITION_FAILED
+
+
+def write(items: list[dict]) -> None:
+    """Run TransactWriteItems. Items use the client's shape ({"Put": {...}}, {"Update": {...}}),
+    with plain Python values: the table resource's client serializes them."""
+    client = aws_clients.dynamodb_table().meta.client
+    for attempt in range(CONFLICT_ATTEMPTS):
+        try:
+            client.transact_write_items(TransactItems=items)
+            return
+        except ClientError as error:
+            reasons = [reason["Code"] for reason in error.response.get("CancellationReasons", [])]
+            if not reasons:
+                raise
+            if CONFLICT not in reasons:
+                raise TransactionRefusedError(reasons) from error
+        time.sleep(random.uniform(0, FIRST_BACKOFF_SECONDS * 2**attempt))
+    raise ServiceUnavailableError(TRY_AGAIN_MESSAGE)

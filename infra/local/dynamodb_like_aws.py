@@ -1,0 +1,135 @@
+"""Where moto's DynamoDB falls short of DynamoDB, the local stack makes up the difference.
+
+1. **One request at a time.** DynamoDB applies every write to an item atomically, and a Query
+   never sees an item half-written. moto's backend mutates plain dictionaries from whichever
+   server thread handles the request, so two concurrent writes can lose one (a like count that
+   drifts) and a Query can fail mid-iteration. `SerializedDynamoDb` lets one DynamoDB request
+   through at a time; S3, SQS and Cognito are left concurrent.
+
+2. **Transactions that cost what they cost in AWS.** moto's TransactWriteItems deep-copies the
+   whole table before each transaction and puts the copy back when one is cancelled. Measured
+   here: 0.4 s per transaction once the table holds 5,000 items; and the copy put back replaces
+   the table's stream, so a reader of the stream stops seeing new changes. `transact_write_items`
+   below does what DynamoDB does instead: it checks every condition first, then writes every
+   item, and touches nothing when a condition fails. `install()` puts it in place of moto's.
+"""
+
+import copy
+import threading
+
+from moto.dynamodb.comparisons import get_filter_expression
+from moto.dynamodb.exceptions import (
+    MultipleTransactionsException,
+    TooManyTransactionsException,
+    TransactionCanceledException,
+    TransactWriteSingleOpException,
+)
+from moto.dynamodb.models import DynamoDBBackend
+
+DYNAMODB_TARGET_PREFIX = "DynamoDB_20120810."
+MAX_TRANSACTION_ITEMS = 100
+CONDITION_FAILED_MESSAGE = "The conditional request failed"
+
+
+class SerializedDynamoDb:
+    """WSGI middleware: DynamoDB requests (told apart by their X-Amz-Target) one at a time."""
+
+    def __init__(self, app) -> None:
+        self._app = app
+        self._lock = threading.Lock()
+
+    def __call__(self, environ, start_response):
+        if not environ.get("HTTP_X_AMZ_TARGET", "").startswith(DYNAMODB_TARGET_PREFIX):
+            return self._app(environ, start_response)
+        with self._lock:
+            # The body is produced inside the lock: moto builds it while handling the request.
+            return list(self._app(environ, start_response))
+
+
+def install() -> None:
+    """Use `transact_write_items` below for every moto DynamoDB backend in this process."""
+    DynamoDBBackend.transact_write_items = transact_write_items
+
+
+def transact_write_items(backend: DynamoDBBackend, transact_items: list[dict]) -> None:
+    """TransactWriteItems as DynamoDB runs it: all conditions, then all writes, or nothing."""
+    if len(transact_items) > MAX_TRANSACTION_ITEMS:
+        raise TooManyTransactionsException()
+    operations = [_operation(backend, item) for item in transact_items]
+    keys = [(operation["TableName"], str(sorted(key.items()))) for _, operation, key in operations]
+    if len(set(keys)) != len(keys):
+        raise MultipleTransactionsException()
+    reasons = [_condition_check(backend, operation, key) for _, operation, key in operations]
+    if any(code is not None for code, _, _ in reasons):
+        raise TransactionCanceledException(reasons)
+    before = [
+        (operation["TableName"], key, copy.deepcopy(backend.get_item(operation["TableName"], key)))
+        for _, operation, key in operations
+    ]
+    try:
+        for operation_type, operation, key in operations:
+            _write(backend, operation_type, operation, key)
+    except Exception as error:
+        # A write DynamoDB would have refused before starting (an invalid update, say): undo
+        # the writes made so far, so the transaction still leaves nothing behind.
+        _restore(backend, before)
+        raise TransactionCanceledException([(type(error).__name__, str(error), None)]) from error
+
+
+def _operation(backend: DynamoDBBackend, item: dict) -> tuple[str, dict, dict]:
+    if len(item) != 1:
+        raise TransactWriteSingleOpException()
+    ((operation_type, operation),) = item.items()
+    if operation_type == "Put":
+        table = backend.get_table(operation["TableName"])
+        attributes = operation["Item"]
+        key = {table.hash_key_attr: attributes[table.hash_key_attr]}
+        if table.range_key_attr is not None:
+            key[table.range_key_attr] = attributes[table.range_key_attr]
+    else:
+        key = operation["Key"]
+    return operation_type, operation, key
+
+
+def _condition_check(backend: DynamoDBBackend, operation: dict, key: dict) -> tuple:
+    condition = operation.get("ConditionExpression")
+    if condition is None:
+        return (None, None, None)
+    current = backend.get_item(operation["TableName"], key)
+    expression = get_filter_expression(
+        condition,
+        operation.get("ExpressionAttributeNames"),
+        operation.get("ExpressionAttributeValues"),
+    )
+    if expression.expr(current):
+        return (None, None, None)
+    wants_old_item = operation.get("ReturnValuesOnConditionCheckFailure") == "ALL_OLD"
+    old_item = current.to_json()["Attributes"] if wants_old_item and current else None
+    return ("ConditionalCheckFailed", CONDITION_FAILED_MESSAGE, old_item)
+
+
+def _write(backend: DynamoDBBackend, operation_type: str, operation: dict, key: dict) -> None:
+    table_name = operation["TableName"]
+    names = operation.get("ExpressionAttributeNames")
+    values = operation.get("ExpressionAttributeValues")
+    if operation_type == "Put":
+        backend.put_item(table_name, operation["Item"])
+    elif operation_type == "Delete":
+        backend.delete_item(table_name, key)
+    elif operation_type == "Update":
+        backend.update_item(
+            table_name,
+            key,
+            update_expression=operation["UpdateExpression"],
+            expression_attribute_names=names,
+            expression_attribute_values=values,
+        )
+    # "ConditionCheck" writes nothing.
+
+
+def _restore(backend: DynamoDBBackend, before: list[tuple]) -> None:
+    for table_name, key, item in before:
+        if item is None:
+            backend.delete_item(table_name, key)
+        else:
+            backend.put_item(table_name, item.to_json()["Attributes"])
