@@ -6,6 +6,7 @@ people reading an error in a page or a terminal.
 
 import json
 from dataclasses import dataclass
+from urllib.parse import unquote
 
 from chalice import BadRequestError, NotFoundError
 from ulid import ULID
@@ -70,9 +71,17 @@ def photo_id_or_404(photo_id: str) -> str:
     return photo_id
 
 
-def username_from_path(username: str) -> str:
+def username_from_path(path_parameter: str) -> str:
     """A username from a path, checked before it goes near a key: what Cognito accepts is 1 to
-    128 visible characters, without spaces."""
+    128 visible characters, without spaces.
+
+    API Gateway hands REST path parameters over still percent-encoded (`/users/%C3%A9mile`), as
+    the local gateway does, so they are decoded here, once.
+    """
+    try:
+        username = unquote(path_parameter, errors="strict")
+    except UnicodeDecodeError:
+        username = ""  # percent-escapes that are not UTF-8 name no one
     if (
         not 1 <= len(username) <= USERNAME_MAX_LENGTH
         or not username.isprintable()

@@ -1,7 +1,8 @@
 """`python -m infra.deploy deploy|destroy --stage dev`: what `make deploy` and `make destroy` do.
 
 deploy: package the worker -> artifacts bucket -> stack -> .chalice/config.json -> chalice deploy
--> point CloudFront's /api/* at the API -> frontend/ and config.json -> invalidation -> site URL.
+(and the stream trigger's failure handling) -> point CloudFront's /api/* at the API -> frontend/
+and config.json -> invalidation -> site URL.
 destroy: chalice delete -> empty the buckets -> delete the stack -> remove the stage's artifacts.
 Running deploy again updates everything in place and skips what has not changed.
 """
@@ -12,7 +13,16 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from infra.deploy import artifacts, aws, buckets, chalice_stage, site, stack, worker_package
+from infra.deploy import (
+    artifacts,
+    aws,
+    buckets,
+    chalice_stage,
+    site,
+    stack,
+    stream_trigger,
+    worker_package,
+)
 
 BUILD_DIR = Path(__file__).resolve().parents[2] / "build"
 # Emptying a bucket makes S3 write access logs into the logs bucket a few minutes later, which
@@ -74,8 +84,14 @@ def deploy(stage: str) -> None:
     chalice_stage.write_stack_outputs(stage, outputs)
 
     announce(5, total, f"chalice deploy --stage {stage}")
-    chalice_stage.chalice_deploy(stage, region, outputs["UserPoolArn"])
+    chalice_stage.chalice_deploy(stage, region, outputs)
     api_domain = chalice_stage.api_domain_name(stage)
+    mapping = stream_trigger.configure_failure_handling(
+        chalice_stage.stream_function_name(stage),
+        outputs["TableStreamArn"],
+        outputs["TableStreamDeadLetterQueueArn"],
+    )
+    report(f"Stream trigger {mapping}: partial batch failures, retries, dead-letter queue")
 
     announce(6, total, f"Routing CloudFront's /api/* to {api_domain}")
     if api_domain == known_api_domain:

@@ -23,7 +23,10 @@ ENVIRONMENT_FROM_OUTPUTS = {
     "MEDIA_BUCKET": "MediaBucketName",
     "USER_POOL_ID": "UserPoolId",
     "USER_POOL_CLIENT_ID": "UserPoolClientId",
+    "DISTRIBUTION_ID": "DistributionId",
 }
+# app.py's stream function, which has its own role (least privilege per function).
+STREAM_FUNCTION = "on_table_change"
 
 
 def with_stack_outputs(config: dict, stage: str, outputs: dict[str, str]) -> dict:
@@ -31,6 +34,8 @@ def with_stack_outputs(config: dict, stage: str, outputs: dict[str, str]) -> dic
     updated = json.loads(json.dumps(config))
     stage_config = updated.setdefault("stages", {}).setdefault(stage, {})
     stage_config["iam_role_arn"] = outputs["ApiRoleArn"]
+    functions = stage_config.setdefault("lambda_functions", {})
+    functions.setdefault(STREAM_FUNCTION, {})["iam_role_arn"] = outputs["TableStreamRoleArn"]
     environment = stage_config.setdefault("environment_variables", {})
     for variable, output in ENVIRONMENT_FROM_OUTPUTS.items():
         environment[variable] = outputs[output]
@@ -49,9 +54,19 @@ def stage_environment(stage: str, path: Path = CHALICE_CONFIG) -> dict[str, str]
     return {**config.get("environment_variables", {}), **stage_variables}
 
 
-def chalice_deploy(stage: str, region: str, user_pool_arn: str) -> None:
-    # app.py reads USER_POOL_ARN when chalice imports it, to build the Cognito authorizer.
-    _run_chalice(["deploy", "--stage", stage], region, {"USER_POOL_ARN": user_pool_arn})
+def chalice_deploy(stage: str, region: str, outputs: dict[str, str]) -> None:
+    # app.py reads these when chalice imports it: the pool for the Cognito authorizer, the
+    # stream for on_table_change's trigger.
+    _run_chalice(["deploy", "--stage", stage], region, deploy_time_environment(outputs))
+
+
+def deploy_time_environment(outputs: dict[str, str]) -> dict[str, str]:
+    return {"USER_POOL_ARN": outputs["UserPoolArn"], "TABLE_STREAM_ARN": outputs["TableStreamArn"]}
+
+
+def stream_function_name(stage: str) -> str:
+    """The name chalice gives the stream function: <app>-<stage>-<function>."""
+    return f"cloudgram-{stage}-{STREAM_FUNCTION}"
 
 
 def chalice_delete(stage: str, region: str) -> bool:

@@ -1,18 +1,24 @@
-"""API unit-test fixtures: Chalice's test client over in-process moto, and real RS256 ID tokens
-signed by a test key whose JWKS is served over loopback HTTP, as Cognito serves the pool's keys."""
+"""API unit-test fixtures: Chalice's test client over in-process moto, real RS256 ID tokens
+signed by a test key whose JWKS is served over loopback HTTP, as Cognito serves the pool's keys,
+and the steps most tests start from (a photo requested, a photo made READY)."""
 
 import json
 import threading
 import time
 import uuid
+from collections import Counter
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+import boto3
 import jwt
 import pytest
 from chalice.test import Client
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from chalicelib import token_verifier
+from chalicelib import aws_clients, photo_store, table_keys, token_verifier
+from image_worker import photo_records
+from image_worker.imaging import Rendition, RenditionSet
+from infra.local.stream_loop import lambda_dynamodb_event
 
 KEY_ID = "test-key-1"
 
@@ -105,3 +111,106 @@ def api(api_environment, tmp_path):
 
 def auth(token: str) -> dict:
     return {"Authorization": token, "Content-Type": "application/json"}
+
+
+def user_id(username: str) -> str:
+    """The `sub` that make_token gives a username."""
+    return str(uuid.uuid5(uuid.NAMESPACE_DNS, username))
+
+
+TINY_RENDITIONS = RenditionSet(
+    width=30,
+    height=40,
+    renditions=(Rendition(name="feed", width=30, height=40, body=b"webp"),),
+    placeholder="data:image/webp;base64,AAAA",
+)
+
+
+def upload_requested(api, token, caption="") -> str:
+    body = json.dumps({"contentType": "image/jpeg", "size": 10, "caption": caption})
+    response = api.http.post("/photos", headers=auth(token), body=body)
+    assert response.status_code == 201, response.body
+    return response.json_body["photo"]["id"]
+
+
+def made_ready(photo_id: str) -> None:
+    """What the worker does once a photo is processed: its rendition stored, the photo READY."""
+    keys = {"feed": f"media/{photo_id}/feed.webp"}
+    boto3.client("s3").put_object(Bucket="cloudgram-media", Key=keys["feed"], Body=b"webp")
+    assert photo_records.mark_ready(
+        photo_store.get_photo(photo_id), TINY_RENDITIONS, keys, shard_count=1
+    )
+
+
+def ready_photo(api, token, caption="") -> str:
+    photo_id = upload_requested(api, token, caption)
+    made_ready(photo_id)
+    return photo_id
+
+
+@pytest.fixture
+def dynamodb_requests(api_environment):
+    """Counts the API's DynamoDB requests by operation, from the moment the test asks."""
+    counts = Counter()
+
+    def count(event_name, **_):
+        counts[event_name.rsplit(".", 1)[-1]] += 1
+
+    events = aws_clients.dynamodb_table().meta.client.meta.events
+    events.register("before-call.dynamodb", count)
+    yield counts
+    events.unregister("before-call.dynamodb", count)
+
+
+@pytest.fixture
+def many_likes(api_environment):
+    """Gives a photo `count` likes from made-up people, written straight to the table (25 to a
+    request), with the photo's count to match."""
+
+    def add(photo_id: str, count: int) -> None:
+        table = aws_clients.dynamodb_table()
+        with table.batch_writer() as batch:
+            for number in range(count):
+                batch.put_item(
+                    Item={
+                        **table_keys.like_key(photo_id, f"fan-{number}"),
+                        "userId": f"fan-{number}",
+                        "username": f"fan{number}",
+                        "likedAt": "2026-11-30T00:00:00.000Z",
+                    }
+                )
+        table.update_item(
+            Key=table_keys.photo_key(photo_id),
+            UpdateExpression="SET likeCount = :count",
+            ExpressionAttributeValues={":count": count},
+        )
+
+    return add
+
+
+@pytest.fixture
+def table_changes(api_environment):
+    """Reads the table's stream as Lambda's event source mapping would: each call returns the
+    Lambda event of every change since the previous call."""
+    # Without an endpoint, botocore would address the stream's account-specific host, which
+    # in-process moto does not know.
+    streams = boto3.client(
+        "dynamodbstreams", endpoint_url="https://streams.dynamodb.us-east-1.amazonaws.com"
+    )
+    stream_arn = api_environment.table_stream_arn
+    (shard,) = streams.describe_stream(StreamArn=stream_arn)["StreamDescription"]["Shards"]
+    iterator = streams.get_shard_iterator(
+        StreamArn=stream_arn, ShardId=shard["ShardId"], ShardIteratorType="LATEST"
+    )["ShardIterator"]
+
+    def read() -> dict:
+        nonlocal iterator
+        records = []
+        while True:
+            response = streams.get_records(ShardIterator=iterator, Limit=1000)
+            iterator = response["NextShardIterator"]
+            records += response["Records"]
+            if not response["Records"]:
+                return lambda_dynamodb_event(records, stream_arn)
+
+    return read

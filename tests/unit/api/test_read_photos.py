@@ -1,35 +1,12 @@
 """GET /photos/{id}, GET /feed and GET /me: who sees what, and the feed's cursor pagination."""
 
-import json
 import time
 
 import pytest
 
 from chalicelib import aws_clients, page_cursor, photo_store, table_keys
-from image_worker import photo_records
-from image_worker.imaging import Rendition, RenditionSet
 from infra.local.resource_definitions import TIME_TO_LIVE_ATTRIBUTE
-from tests.unit.api.conftest import auth
-
-TINY_RENDITIONS = RenditionSet(
-    width=30,
-    height=40,
-    renditions=(Rendition(name="feed", width=30, height=40, body=b"webp"),),
-    placeholder="data:image/webp;base64,AAAA",
-)
-
-
-def upload_requested(api, token, caption="") -> str:
-    body = json.dumps({"contentType": "image/jpeg", "size": 10, "caption": caption})
-    return api.http.post("/photos", headers=auth(token), body=body).json_body["photo"]["id"]
-
-
-def made_ready(photo_id: str) -> None:
-    """What the worker does once the renditions are stored."""
-    keys = {"feed": f"media/{photo_id}/feed.webp"}
-    assert photo_records.mark_ready(
-        photo_store.get_photo(photo_id), TINY_RENDITIONS, keys, shard_count=1
-    )
+from tests.unit.api.conftest import auth, made_ready, upload_requested
 
 
 def test_given_a_pending_photo_then_only_its_owner_can_see_it(api, make_token):

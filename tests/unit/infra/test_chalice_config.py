@@ -35,3 +35,14 @@ def test_given_a_stage_when_read_then_it_has_a_role_and_every_resource_setting(s
 
     assert stage_config["iam_role_arn"].startswith("arn:aws:iam::")
     assert set(stage_config["environment_variables"]) == set(chalice_stage.ENVIRONMENT_FROM_OUTPUTS)
+
+
+@pytest.mark.parametrize("stage", ["dev", "prod"])
+def test_given_a_stage_then_the_stream_function_has_its_own_role_and_a_longer_timeout(stage):
+    functions = CONFIG["stages"][stage]["lambda_functions"]
+
+    assert set(functions) == {chalice_stage.STREAM_FUNCTION}
+    stream_function = functions[chalice_stage.STREAM_FUNCTION]
+    assert stream_function["iam_role_arn"].startswith("arn:aws:iam::")
+    # Deleting the likes of a much-liked photo takes one BatchWriteItem per 25 likes.
+    assert stream_function["lambda_timeout"] >= 60

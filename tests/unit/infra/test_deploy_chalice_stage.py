@@ -11,6 +11,10 @@ OUTPUTS = {
     "MediaBucketName": "cloudgram-dev-media-123456789012-eu-west-1",
     "UserPoolId": "eu-west-1_abc",
     "UserPoolClientId": "client123",
+    "UserPoolArn": "arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_abc",
+    "DistributionId": "E2EXAMPLE",
+    "TableStreamArn": "arn:aws:dynamodb:eu-west-1:123456789012:table/t/stream/2026-11-30",
+    "TableStreamRoleArn": "arn:aws:iam::123456789012:role/cloudgram-dev-TableStreamRole-XYZ",
     "SiteUrl": "https://d111.cloudfront.net",
 }
 CONFIG = {
@@ -33,6 +37,23 @@ def test_given_stack_outputs_when_applied_then_the_stage_gets_role_and_resource_
         "MEDIA_BUCKET": "cloudgram-dev-media-123456789012-eu-west-1",
         "USER_POOL_ID": "eu-west-1_abc",
         "USER_POOL_CLIENT_ID": "client123",
+        "DISTRIBUTION_ID": "E2EXAMPLE",
+    }
+
+
+def test_given_stack_outputs_when_applied_then_the_stream_function_gets_its_own_role():
+    updated = chalice_stage.with_stack_outputs(CONFIG, "dev", OUTPUTS)
+
+    functions = updated["stages"]["dev"]["lambda_functions"]
+    assert functions == {"on_table_change": {"iam_role_arn": OUTPUTS["TableStreamRoleArn"]}}
+    assert chalice_stage.stream_function_name("dev") == "cloudgram-dev-on_table_change"
+
+
+def test_given_stack_outputs_then_chalice_is_given_the_pool_and_the_stream_it_wires_in():
+    # app.py reads both when chalice imports it (chalicelib/settings.py).
+    assert chalice_stage.deploy_time_environment(OUTPUTS) == {
+        "USER_POOL_ARN": OUTPUTS["UserPoolArn"],
+        "TABLE_STREAM_ARN": OUTPUTS["TableStreamArn"],
     }
 
 

@@ -97,13 +97,46 @@ def test_given_the_api_role_when_read_then_it_signs_uploads_only_under_the_uploa
 
     assert statements["SignUploads"]["Action"] == "s3:PutObject"
     assert statements["SignUploads"]["Resource"] == {"Fn::Sub": "${UploadsBucket.Arn}/uploads/*"}
-    assert set(statements["PhotosAndLikes"]["Action"]) >= {
+    assert set(statements["PhotosLikesProfiles"]["Action"]) == {
         "dynamodb:GetItem",
+        "dynamodb:BatchGetItem",
         "dynamodb:PutItem",
         "dynamodb:UpdateItem",
         "dynamodb:DeleteItem",
-        "dynamodb:Query",
     }
+    assert statements["FeedAndProfilePages"]["Action"] == "dynamodb:Query"
+    # Deleting files is the stream function's job, not the API's.
+    assert not any(
+        "s3:DeleteObject" in str(statement["Action"]) for statement in statements.values()
+    )
+
+
+def test_given_the_stream_role_when_read_then_it_reads_the_stream_and_deletes_what_photos_leave(
+    resources,
+):
+    statements = _statements(resources, "TableStreamRole")
+
+    assert statements["ReadTableStream"]["Resource"] == {"Fn::GetAtt": ["PhotosTable", "StreamArn"]}
+    assert set(statements["DeleteLikesOfDeletedPhotos"]["Action"]) == {
+        "dynamodb:Query",
+        "dynamodb:BatchWriteItem",
+    }
+    assert statements["DeleteFilesOfDeletedPhotos"]["Resource"] == [
+        {"Fn::Sub": "${UploadsBucket.Arn}/uploads/*"},
+        {"Fn::Sub": "${MediaBucket.Arn}/media/*"},
+    ]
+    assert statements["NoteFailedBatches"]["Resource"] == {
+        "Fn::GetAtt": ["TableStreamDeadLetterQueue", "Arn"]
+    }
+    assert "${SiteDistribution}" in statements["ForgetCachedRenditions"]["Resource"]["Fn::Sub"]
+
+
+def test_given_the_outputs_then_the_driver_finds_everything_chalice_needs(template):
+    outputs = template["Outputs"]
+
+    for name in ("UserPoolArn", "TableStreamArn", "TableStreamRoleArn", "DistributionId"):
+        assert name in outputs
+    assert set(chalice_stage.ENVIRONMENT_FROM_OUTPUTS.values()) <= set(outputs)
 
 
 def test_given_the_worker_role_when_read_then_it_writes_only_renditions(resources):

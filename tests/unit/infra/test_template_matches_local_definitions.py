@@ -23,6 +23,8 @@ def test_given_the_table_when_compared_then_keys_indexes_and_billing_match(resou
         "AttributeName": local.TIME_TO_LIVE_ATTRIBUTE,
         "Enabled": True,
     }
+    assert table["StreamSpecification"]["StreamViewType"] == local.STREAM_VIEW_TYPE
+    assert expected["StreamSpecification"]["StreamViewType"] == local.STREAM_VIEW_TYPE
 
 
 def test_given_both_feed_indexes_when_compared_then_names_are_the_ones_the_code_queries(
@@ -52,6 +54,15 @@ def test_given_the_dead_letter_queue_when_compared_then_name_and_retention_match
 
     assert dead_letter_queue["QueueName"] == {"Fn::Sub": TEMPLATE_NAMES.dead_letter_queue}
     assert dead_letter_queue["MessageRetentionPeriod"] == local.DEAD_LETTER_RETENTION_SECONDS
+
+
+def test_given_the_table_stream_dead_letter_queue_when_compared_then_name_and_retention_match(
+    resources,
+):
+    queue = resources["TableStreamDeadLetterQueue"]["Properties"]
+
+    assert queue["QueueName"] == {"Fn::Sub": TEMPLATE_NAMES.table_stream_dead_letter_queue}
+    assert queue["MessageRetentionPeriod"] == local.DEAD_LETTER_RETENTION_SECONDS
 
 
 def test_given_the_worker_when_compared_then_it_knows_the_queues_max_receive_count(resources):

@@ -23,6 +23,19 @@ def test_given_the_local_table_then_its_keys_and_indexes_are_the_defined_ones(lo
     )["TimeToLiveDescription"]
     assert time_to_live["AttributeName"] == definitions.TIME_TO_LIVE_ATTRIBUTE
     assert time_to_live["TimeToLiveStatus"] == "ENABLED"
+    assert table["StreamSpecification"] == expected["StreamSpecification"]
+    assert table["LatestStreamArn"] == local_resources.table_stream_arn
+
+
+def test_given_the_local_stream_dead_letter_queue_then_it_keeps_notes_as_long_as_defined(
+    local_resources,
+):
+    attributes = boto3.client("sqs").get_queue_attributes(
+        QueueUrl=local_resources.table_stream_dead_letter_queue_url, AttributeNames=["All"]
+    )["Attributes"]
+
+    assert attributes["QueueArn"].endswith(local_resources.names.table_stream_dead_letter_queue)
+    assert int(attributes["MessageRetentionPeriod"]) == definitions.DEAD_LETTER_RETENTION_SECONDS
 
 
 def test_given_the_local_queue_then_failures_are_redriven_to_the_dead_letter_queue(

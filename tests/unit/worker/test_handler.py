@@ -13,6 +13,7 @@ from chalicelib.request_parsing import NewPhotoRequest
 from image_worker import photo_records, processing
 from image_worker.handler import lambda_handler
 from image_worker.s3_events import UploadedObject, uploaded_objects
+from image_worker.table_keys import photo_key, profile_key
 from infra.local.worker_loop import lambda_sqs_event
 from tests.images import phone_photo
 
@@ -70,6 +71,37 @@ def test_given_an_uploaded_phone_photo_then_the_photo_is_ready_with_stored_rendi
     )
     assert media["ContentType"] == "image/webp"
     assert media["CacheControl"] == "public, max-age=31536000, immutable"
+    assert not upload_exists(photo_id)
+
+
+def test_given_a_photo_made_ready_then_its_owners_profile_counts_it(queue):
+    photo_id = pending_photo_uploaded(phone_photo(800, 600))
+
+    run_worker(queue())
+
+    assert photo_records.get_photo(photo_id)["status"] == "READY"
+    profile = (
+        boto3.resource("dynamodb")
+        .Table("cloudgram-photos")
+        .get_item(Key=profile_key(ALICE.id))["Item"]
+    )
+    assert int(profile["photoCount"]) == 1
+
+
+def test_given_a_photo_deleted_while_it_is_processed_then_its_renditions_go_too(queue, monkeypatch):
+    photo_id = pending_photo_uploaded(phone_photo(800, 600))
+    mark_ready = photo_records.mark_ready
+
+    def deleted_by_its_owner_first(photo, *arguments):
+        boto3.resource("dynamodb").Table("cloudgram-photos").delete_item(Key=photo_key(photo_id))
+        return mark_ready(photo, *arguments)
+
+    monkeypatch.setattr(photo_records, "mark_ready", deleted_by_its_owner_first)
+
+    assert run_worker(queue()) == {"batchItemFailures": []}
+
+    listing = boto3.client("s3").list_objects_v2(Bucket="cloudgram-media", Prefix="media/")
+    assert listing.get("Contents", []) == []
     assert not upload_exists(photo_id)
 
 

@@ -1,0 +1,91 @@
+"""The table-stream function (app.on_table_change), fed the real stream records moto produces:
+a deleted photo's likes and files go, and a record handled twice changes nothing more."""
+
+import boto3
+from chalice.local import LambdaContext
+
+from app import on_table_change
+from chalicelib import aws_clients, table_keys
+from tests.unit.api.conftest import auth, ready_photo, upload_requested
+
+STREAM_CONTEXT = LambdaContext("cloudgram-on_table_change", memory_size=512)
+
+
+def likes_left(photo_id: str) -> int:
+    response = aws_clients.dynamodb_table().query(
+        KeyConditionExpression="PK = :photo AND begins_with(SK, :like)",
+        ExpressionAttributeValues={
+            ":photo": table_keys.photo_key(photo_id)["PK"],
+            ":like": table_keys.LIKE_PREFIX,
+        },
+        Select="COUNT",
+    )
+    return response["Count"]
+
+
+def keys_in(bucket: str, prefix: str) -> list[str]:
+    listing = boto3.client("s3").list_objects_v2(Bucket=bucket, Prefix=prefix)
+    return [item["Key"] for item in listing.get("Contents", [])]
+
+
+def test_given_a_photo_with_5000_likes_deleted_then_the_stream_removes_likes_and_files(
+    api, make_token, many_likes, table_changes
+):
+    alice = make_token("alice")
+    photo_id = ready_photo(api, alice)
+    many_likes(photo_id, 5000)
+    boto3.client("s3").put_object(Bucket="cloudgram-uploads", Key=f"uploads/{photo_id}", Body=b"")
+    table_changes()  # everything up to now
+    api.http.delete(f"/photos/{photo_id}", headers=auth(alice))
+
+    result = on_table_change(table_changes(), STREAM_CONTEXT)
+
+    assert result == {"batchItemFailures": []}
+    assert likes_left(photo_id) == 0
+    assert keys_in("cloudgram-media", f"media/{photo_id}/") == []
+    assert keys_in("cloudgram-uploads", f"uploads/{photo_id}") == []
+
+
+def test_given_the_same_removal_delivered_twice_then_the_second_changes_nothing(
+    api, make_token, many_likes, table_changes
+):
+    alice = make_token("alice")
+    photo_id, kept = ready_photo(api, alice), ready_photo(api, alice)
+    many_likes(photo_id, 3)
+    many_likes(kept, 2)
+    table_changes()
+    api.http.delete(f"/photos/{photo_id}", headers=auth(alice))
+    removal = table_changes()
+
+    assert on_table_change(removal, STREAM_CONTEXT) == {"batchItemFailures": []}
+    assert on_table_change(removal, STREAM_CONTEXT) == {"batchItemFailures": []}
+
+    assert likes_left(photo_id) == 0
+    assert likes_left(kept) == 2
+    assert keys_in("cloudgram-media", f"media/{kept}/") == [f"media/{kept}/feed.webp"]
+
+
+def test_given_a_pending_photo_deleted_then_its_upload_goes_too(api, make_token, table_changes):
+    alice = make_token("alice")
+    photo_id = upload_requested(api, alice)
+    boto3.client("s3").put_object(Bucket="cloudgram-uploads", Key=f"uploads/{photo_id}", Body=b"")
+    table_changes()
+    api.http.delete(f"/photos/{photo_id}", headers=auth(alice))
+
+    on_table_change(table_changes(), STREAM_CONTEXT)
+
+    assert keys_in("cloudgram-uploads", f"uploads/{photo_id}") == []
+
+
+def test_given_changes_that_are_not_removed_photos_then_nothing_is_deleted(
+    api, make_token, table_changes
+):
+    table_changes()
+    photo_id = ready_photo(api, make_token("alice"))
+    api.http.put(f"/photos/{photo_id}/like", headers=auth(make_token("bob")))
+
+    result = on_table_change(table_changes(), STREAM_CONTEXT)
+
+    assert result == {"batchItemFailures": []}
+    assert likes_left(photo_id) == 1
+    assert keys_in("cloudgram-media", f"media/{photo_id}/") == [f"media/{photo_id}/feed.webp"]

@@ -1,0 +1,108 @@
+"""The local AWS endpoint's DynamoDB keeps DynamoDB's promises where moto alone does not: writes
+to one item do not lose each other under concurrency, a cancelled transaction leaves nothing
+behind, and a reader of the table's stream keeps seeing changes after one."""
+
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from botocore.exceptions import ClientError
+
+from infra.local.resource_definitions import table_definition
+
+TABLE = "likes-test"
+CONCURRENT_LIKES = 50
+
+
+@pytest.fixture
+def dynamodb(aws_client):
+    client = aws_client("dynamodb")
+    client.create_table(**table_definition(TABLE))
+    return client
+
+
+def like_transaction(user: str) -> list[dict]:
+    """What like_store writes for one like: the like item and the photo's count, together."""
+    return [
+        {
+            "Put": {
+                "TableName": TABLE,
+                "Item": {"PK": {"S": "PHOTO#p"}, "SK": {"S": f"LIKE#{user}"}},
+                "ConditionExpression": "attribute_not_exists(PK)",
+            }
+        },
+        {
+            "Update": {
+                "TableName": TABLE,
+                "Key": {"PK": {"S": "PHOTO#p"}, "SK": {"S": "PHOTO"}},
+                "UpdateExpression": "ADD likeCount :one",
+                "ExpressionAttributeValues": {":one": {"N": "1"}},
+            }
+        },
+    ]
+
+
+def like_count(dynamodb) -> int:
+    item = dynamodb.get_item(TableName=TABLE, Key={"PK": {"S": "PHOTO#p"}, "SK": {"S": "PHOTO"}})
+    return int(item.get("Item", {}).get("likeCount", {"N": "0"})["N"])
+
+
+def test_given_50_concurrent_like_transactions_then_the_count_is_exactly_50(dynamodb):
+    def like(number: int) -> None:
+        dynamodb.transact_write_items(TransactItems=like_transaction(f"user-{number}"))
+
+    with ThreadPoolExecutor(max_workers=CONCURRENT_LIKES) as pool:
+        list(pool.map(like, range(CONCURRENT_LIKES)))
+
+    likes = dynamodb.query(
+        TableName=TABLE,
+        KeyConditionExpression="PK = :photo AND begins_with(SK, :like)",
+        ExpressionAttributeValues={":photo": {"S": "PHOTO#p"}, ":like": {"S": "LIKE#"}},
+        Select="COUNT",
+    )
+    assert likes["Count"] == CONCURRENT_LIKES
+    assert like_count(dynamodb) == CONCURRENT_LIKES
+
+
+def test_given_a_failed_condition_then_the_transaction_writes_nothing_and_says_why(dynamodb):
+    dynamodb.transact_write_items(TransactItems=like_transaction("bob"))
+
+    with pytest.raises(ClientError) as refused:
+        dynamodb.transact_write_items(TransactItems=like_transaction("bob"))
+
+    reasons = [reason["Code"] for reason in refused.value.response["CancellationReasons"]]
+    assert reasons == ["ConditionalCheckFailed", "None"]
+    assert like_count(dynamodb) == 1
+
+
+def test_given_a_write_dynamodb_refuses_then_the_writes_before_it_are_undone(dynamodb):
+    invalid = like_transaction("carol")
+    invalid[1]["Update"]["UpdateExpression"] = "SET PK = :one"  # a key cannot be updated
+
+    with pytest.raises(ClientError):
+        dynamodb.transact_write_items(TransactItems=invalid)
+
+    carol = dynamodb.get_item(
+        TableName=TABLE, Key={"PK": {"S": "PHOTO#p"}, "SK": {"S": "LIKE#carol"}}
+    )
+    assert "Item" not in carol
+
+
+def test_given_a_cancelled_transaction_then_a_stream_reader_still_sees_later_changes(
+    dynamodb, aws_client
+):
+    dynamodb.put_item(TableName=TABLE, Item={"PK": {"S": "PHOTO#p"}, "SK": {"S": "PHOTO"}})
+    streams = aws_client("dynamodbstreams")
+    stream_arn = dynamodb.describe_table(TableName=TABLE)["Table"]["LatestStreamArn"]
+    (shard,) = streams.describe_stream(StreamArn=stream_arn)["StreamDescription"]["Shards"]
+    iterator = streams.get_shard_iterator(
+        StreamArn=stream_arn, ShardId=shard["ShardId"], ShardIteratorType="LATEST"
+    )["ShardIterator"]
+    dynamodb.transact_write_items(TransactItems=like_transaction("bob"))
+    with pytest.raises(ClientError):
+        dynamodb.transact_write_items(TransactItems=like_transaction("bob"))
+
+    dynamodb.transact_write_items(TransactItems=like_transaction("dave"))
+
+    records = streams.get_records(ShardIterator=iterator)["Records"]
+    changed = [record["dynamodb"]["Keys"]["SK"]["S"] for record in records]
+    assert changed == ["LIKE#bob", "PHOTO", "LIKE#dave", "PHOTO"]
