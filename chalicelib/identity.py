@@ -22,7 +22,12 @@ class User:
 
     @classmethod
     def from_claims(cls, claims: dict) -> "User":
-        return cls(id=claims["sub"], username=claims["cognito:username"], email=claims.get("email"))
+        """The user the verified claims name; 401 if they name no one (a token without
+        `sub` or `cognito:username` is no ID token of our pool)."""
+        user_id, username = claims.get("sub"), claims.get("cognito:username")
+        if not isinstance(user_id, str) or not isinstance(username, str) or not username:
+            raise UnauthorizedError(SESSION_INVALID_MESSAGE)
+        return cls(id=user_id, username=username, email=claims.get("email"))
 
     def to_json(self) -> dict:
         return {"id": self.id, "username": self.username, "email": self.email}
@@ -30,7 +35,7 @@ class User:
 
 def signed_in_user(request) -> User:
     """The user on a route that requires one; the authorizer has already verified the token."""
-    return User.from_claims(request.context["authorizer"]["claims"])
+    return User.from_claims(request.context.get("authorizer", {}).get("claims") or {})
 
 
 def optional_user(request) -> User | None:

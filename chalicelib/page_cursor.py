@@ -25,7 +25,8 @@ def decode(cursor: str) -> str:
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         document = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
-    except (binascii.Error, UnicodeError, json.JSONDecodeError) as error:
+    except (binascii.Error, ValueError, RecursionError) as error:
+        # ValueError covers bad UTF-8 and bad JSON; RecursionError, JSON nested thousands deep.
         raise ValueError("cursor is not base64url JSON") from error
     if not isinstance(document, dict) or document.get("v") != CURSOR_VERSION:
         raise ValueError("unknown cursor version")

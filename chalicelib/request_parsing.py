@@ -5,6 +5,7 @@ people reading an error in a page or a terminal.
 """
 
 import json
+import re
 from dataclasses import dataclass
 from urllib.parse import unquote
 
@@ -19,6 +20,10 @@ DEFAULT_PAGE_SIZE = 12
 MAX_PAGE_SIZE = 50
 # Cognito's own limit on a username's length.
 USERNAME_MAX_LENGTH = 128
+LIMIT_PATTERN = re.compile(r"[0-9]{1,3}")
+# Far more than any size or count needs; Python refuses to parse integers past 4,300 digits.
+MAX_NUMBER_DIGITS = 20
+NOT_A_JSON_OBJECT_MESSAGE = "The request body must be a JSON object."
 
 
 @dataclass(frozen=True)
@@ -98,6 +103,11 @@ def _caption(body: dict) -> str:
     caption = body.get("caption", "")
     if not isinstance(caption, str):
         raise BadRequestError("caption must be text.")
+    if not _is_unicode_text(caption):
+        raise BadRequestError(
+            "caption holds a broken character (half of a surrogate pair); remove it and send "
+            "the caption again."
+        )
     if len(caption) > CAPTION_MAX_LENGTH:
         raise BadRequestError(
             f"caption is {len(caption)} characters long; at most {CAPTION_MAX_LENGTH} are allowed."
@@ -113,7 +123,8 @@ def parse_page(query_params: dict | None) -> PageRequest:
             f"Unknown query parameter(s): {', '.join(sorted(unknown))}. Use limit and cursor."
         )
     limit_text = query_params.get("limit", str(DEFAULT_PAGE_SIZE))
-    if not limit_text.isdigit() or not 1 <= int(limit_text) <= MAX_PAGE_SIZE:
+    # ASCII digits only: str.isdigit() also accepts "²" and "١٢", which int() then refuses.
+    if not LIMIT_PATTERN.fullmatch(limit_text) or not 1 <= int(limit_text) <= MAX_PAGE_SIZE:
         raise BadRequestError(f"limit must be a whole number from 1 to {MAX_PAGE_SIZE}.")
     cursor = query_params.get("cursor")
     if cursor is None:
@@ -127,13 +138,31 @@ def parse_page(query_params: dict | None) -> PageRequest:
         ) from error
 
 
+class _NumberTooLongError(ValueError):
+    pass
+
+
+def _whole_number(digits: str) -> int:
+    if len(digits.lstrip("-")) > MAX_NUMBER_DIGITS:
+        raise _NumberTooLongError(digits[:10])
+    return int(digits)
+
+
 def _json_object(raw_body: bytes | None, allowed_fields: set[str]) -> dict:
     try:
-        body = json.loads(raw_body or b"")
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise BadRequestError("The request body must be a JSON object.") from error
+        body = json.loads(raw_body or b"", parse_int=_whole_number)
+    except _NumberTooLongError as error:
+        raise BadRequestError(
+            f"Numbers in the request body may have at most {MAX_NUMBER_DIGITS} digits."
+        ) from error
+    except RecursionError as error:
+        raise BadRequestError(
+            "The request body is nested too deeply; send a flat JSON object."
+        ) from error
+    except (ValueError, UnicodeDecodeError) as error:
+        raise BadRequestError(NOT_A_JSON_OBJECT_MESSAGE) from error
     if not isinstance(body, dict):
-        raise BadRequestError("The request body must be a JSON object.")
+        raise BadRequestError(NOT_A_JSON_OBJECT_MESSAGE)
     unknown = set(body) - allowed_fields
     if unknown:
         raise BadRequestError(
@@ -141,6 +170,16 @@ def _json_object(raw_body: bytes | None, allowed_fields: set[str]) -> dict:
             f"Allowed fields: {', '.join(sorted(allowed_fields))}."
         )
     return body
+
+
+def _is_unicode_text(text: str) -> bool:
+    """False for a string JSON can carry but no text holds: a lone surrogate such as "\ud800",
+    which cannot be encoded as UTF-8 (and so cannot be stored or shown)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _megabytes(size: int) -> str:

@@ -13,7 +13,7 @@ import jwt
 
 # Cognito signs with RS256 only. Naming the algorithm refuses `alg: none` and HMAC tricks.
 ACCEPTED_ALGORITHMS = ["RS256"]
-REQUIRED_CLAIMS = ["exp", "iat", "iss", "sub", "aud", "token_use"]
+REQUIRED_CLAIMS = ["exp", "iat", "iss", "sub", "aud", "token_use", "cognito:username"]
 JWKS_CACHE_SECONDS = 3600
 
 
