@@ -1,9 +1,11 @@
 """`python -m bench` (`make bench`): CloudGram's benchmarks, each against a named baseline.
 
 1. `api_import`: the API's cold-start import against a bare `import boto3`.
-2. `upload_to_ready`: a 12 MP phone photo from presigned POST to READY on the local stack,
+2. `request_counts`: DynamoDB requests per page of the feed and of a profile, against the
+   obvious one-request-per-photo way.
+3. `upload_to_ready`: a 12 MP phone photo from presigned POST to READY on the local stack,
    against the product's two-second goal.
-3. The worker's image pipeline against naive Pillow and pyvips (below); its summary is the last
+4. The worker's image pipeline against naive Pillow and pyvips (below); its summary is the last
    line printed.
 
 For each input (made in code, see `inputs`) and implementation (see `implementations`), each
@@ -31,6 +33,9 @@ PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
 def main() -> None:
     api_import.main()
+    print()
+    # Its own process: it runs the API against in-process moto, with its own environment.
+    subprocess.run([sys.executable, "-m", "bench.request_counts"], cwd=PROJECT_ROOT, check=True)
     print()
     upload_to_ready.main()
     print()

@@ -1,0 +1,145 @@
+"""DynamoDB requests per page, against named baselines: what one page of a list costs the API.
+
+DynamoDB bills by request and by item read, and every request adds a round trip to the page's
+latency, so the count per page is the number to keep small as lists grow. The API's services run
+here in-process against moto (`python -m bench.request_counts`), with a botocore hook counting
+every DynamoDB call; each baseline is the obvious way to build the same page, run the same way:
+
+- feed page of 20, signed in: the API asks each feed shard once and the viewer's likes of the
+  whole page in one BatchGetItem; the baseline asks for the viewer's like of each photo on its
+  own (one GetItem per photo).
+- profile page of 20, signed in: the API queries OwnerIndex, keyed by username, then one
+  BatchGetItem; the baseline looks the username up first (it would key the index by user id),
+  then asks for each like on its own.
+"""
+
+import os
+from collections import Counter
+from contextlib import contextmanager
+
+from moto import mock_aws
+
+PAGE = 20
+VIEWER_NAME = "bench-viewer"
+OWNER_NAME = "bench-owner"
+
+
+def main() -> dict[str, int]:
+    _fake_aws_environment()
+    with mock_aws():
+        _create_resources()
+        return _measure()
+
+
+def _measure() -> dict[str, int]:
+    from chalicelib import photo_store, photos_service, profile_store, profiles_service
+    from chalicelib.identity import User
+    from chalicelib.request_parsing import PageRequest
+    from chalicelib.settings import load_settings
+
+    owner = User(id="owner-id", username=OWNER_NAME, email=None)
+    viewer = User(id="viewer-id", username=VIEWER_NAME, email=None)
+    _ready_photos(owner, PAGE + 1)
+    page = PageRequest(limit=PAGE, cursor=None)
+    shards = load_settings().feed_shards
+
+    with counting() as feed:
+        photos_service.feed_page(page, viewer)
+    with counting() as feed_baseline:
+        photos = photo_store.newest_ready_photos(shards, None, PAGE)[:PAGE]
+        _likes_one_by_one(photos, viewer)
+    with counting() as profile:
+        profiles_service.profile_photos(OWNER_NAME, page, viewer)
+    with counting() as profile_baseline:
+        profile_store.user_id_for(OWNER_NAME)
+        photos, _ = photo_store.owner_photos(OWNER_NAME, None, PAGE, ready_only=True)
+        _likes_one_by_one(photos, viewer)
+
+    print(f"DynamoDB requests per page of {PAGE} photos, signed in (likedByMe on each):")
+    _report(f"feed page ({shards} shard)", feed, "one GetItem per photo", feed_baseline)
+    _report("profile page", profile, "username look-up + one GetItem a photo", profile_baseline)
+    return {"feed_page": sum(feed.values()), "profile_page": sum(profile.values())}
+
+
+def _report(name: str, ours: Counter, baseline_name: str, baseline: Counter) -> None:
+    ours_total, baseline_total = sum(ours.values()), sum(baseline.values())
+    detail = ", ".join(f"{operation} {count}" for operation, count in sorted(ours.items()))
+    print(
+        f"  {name:26} {ours_total:3} requests ({detail}); baseline, {baseline_name}: "
+        f"{baseline_total} ({baseline_total / ours_total:.1f}x as many)"
+    )
+
+
+def _likes_one_by_one(photos: list[dict], viewer) -> None:
+    from chalicelib import aws_clients, table_keys
+
+    for photo in photos:
+        aws_clients.dynamodb_table().get_item(Key=table_keys.like_key(photo["id"], viewer.id))
+
+
+@contextmanager
+def counting():
+    """Counts the DynamoDB calls made inside the block, by operation."""
+    from chalicelib import aws_clients
+
+    counts: Counter = Counter()
+
+    def count(event_name, **_):
+        counts[event_name.rsplit(".", 1)[-1]] += 1
+
+    events = aws_clients.dynamodb_table().meta.client.meta.events
+    events.register("before-call.dynamodb", count)
+    try:
+        yield counts
+    finally:
+        events.unregister("before-call.dynamodb", count)
+
+
+def _ready_photos(owner, count: int) -> None:
+    """Photos as the API and the worker leave them: requested, then made READY."""
+    from chalicelib import photos_service
+    from chalicelib.request_parsing import NewPhotoRequest
+    from image_worker import photo_records
+    from image_worker.imaging import Rendition, RenditionSet
+
+    renditions = RenditionSet(1, 1, (Rendition("feed", 1, 1, b""),), "data:image/webp;base64,")
+    for _ in range(count):
+        photo = photos_service.request_upload(owner, NewPhotoRequest("image/jpeg", 1, ""))["photo"]
+        stored = photo_records.get_photo(photo["id"])
+        photo_records.mark_ready(stored, renditions, {"feed": "media/x/feed.webp"}, 1)
+
+
+def _fake_aws_environment() -> None:
+    os.environ.update(
+        {
+            "AWS_ACCESS_KEY_ID": "testing",
+            "AWS_SECRET_ACCESS_KEY": "testing",
+            "AWS_DEFAULT_REGION": "us-east-1",
+            "AWS_REGION": "us-east-1",
+            # The services log each upload; the counts are what this benchmark prints.
+            "POWERTOOLS_LOG_LEVEL": "WARNING",
+        }
+    )
+    os.environ.pop("AWS_ENDPOINT_URL", None)
+
+
+def _create_resources() -> None:
+    from infra.local import dynamodb_like_aws
+    from infra.local.resource_definitions import ResourceNames
+    from infra.local.resources import create_resources
+
+    dynamodb_like_aws.install()
+    resources = create_resources(None, "us-east-1", ResourceNames(), ["http://localhost"])
+    os.environ.update(
+        {
+            "TABLE_NAME": resources.names.table,
+            "UPLOADS_BUCKET": resources.names.uploads_bucket,
+            "MEDIA_BUCKET": resources.names.media_bucket,
+            "USER_POOL_ID": resources.user_pool_id,
+            "USER_POOL_CLIENT_ID": resources.user_pool_client_id,
+        }
+    )
+
+
+if __name__ == "__main__":
+    main()
