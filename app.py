@@ -6,18 +6,24 @@ need a user) -> this Lambda -> chalicelib service -> DynamoDB / S3. Locally the 
 gateway stands in for CloudFront and API Gateway (see infra/local/).
 
 After a write: DynamoDB Streams -> `on_table_change` (a second Lambda that Chalice creates) ->
-chalicelib.table_stream, which cleans up after deleted photos.
+chalicelib.table_stream, which hands each change to its reactions: photo_cleanup (likes and
+files of deleted photos) and timeline_fanout (home feeds: fan-out on write).
 """
 
 from chalice import Chalice, CognitoUserPoolAuthorizer, Response
 
 from chalicelib import (
+    follows_service,
+    home_feed_service,
     identity,
     likes_service,
+    page_cursor,
+    photo_cleanup,
     photos_service,
     profiles_service,
     request_parsing,
     table_stream,
+    timeline_fanout,
 )
 from chalicelib.observability import register_middleware
 from chalicelib.settings import (
@@ -91,10 +97,47 @@ def get_feed():
     return photos_service.feed_page(request_parsing.parse_page(request.query_params), viewer)
 
 
+@app.route("/feed/home", methods=["GET"], authorizer=signed_in)
+def get_home_feed():
+    request = app.current_request
+    page = request_parsing.parse_page(request.query_params)
+    return home_feed_service.home_feed_page(page, identity.signed_in_user(request))
+
+
 @app.route("/users/{username}", methods=["GET"])
 def get_user(username):
-    identity.optional_user(app.current_request)
-    return profiles_service.get_profile(request_parsing.username_from_path(username))
+    viewer = identity.optional_user(app.current_request)
+    return profiles_service.get_profile(request_parsing.username_from_path(username), viewer)
+
+
+@app.route("/users/{username}/follow", methods=["PUT"], authorizer=signed_in)
+def follow_user(username):
+    user = identity.signed_in_user(app.current_request)
+    return follows_service.follow(request_parsing.username_from_path(username), user)
+
+
+@app.route("/users/{username}/follow", methods=["DELETE"], authorizer=signed_in)
+def unfollow_user(username):
+    user = identity.signed_in_user(app.current_request)
+    return follows_service.unfollow(request_parsing.username_from_path(username), user)
+
+
+@app.route("/users/{username}/followers", methods=["GET"])
+def get_followers(username):
+    return _people_page(username, "followers")
+
+
+@app.route("/users/{username}/following", methods=["GET"])
+def get_following(username):
+    return _people_page(username, "following")
+
+
+def _people_page(username: str, direction: str) -> dict:
+    request = app.current_request
+    identity.optional_user(request)
+    page = request_parsing.parse_page(request.query_params, page_cursor.USER_ID_PATTERN)
+    username = request_parsing.username_from_path(username)
+    return follows_service.people_page(username, direction, page)
 
 
 @app.route("/users/{username}/photos", methods=["GET"])
@@ -110,4 +153,5 @@ def get_user_photos(username):
     stream_arn=table_stream_arn_for_deployment(), batch_size=100, starting_position="TRIM_HORIZON"
 )
 def on_table_change(event):
-    return table_stream.handle_batch(event.to_dict(), event.context)
+    reactions = (photo_cleanup.on_change, timeline_fanout.on_change)
+    return table_stream.handle_batch(event.to_dict(), event.context, reactions)

@@ -91,7 +91,7 @@ def delete_all_likes(photo_id: str) -> int:
     query = {"KeyConditionExpression": condition, "ProjectionExpression": "PK, SK"}
     while True:
         response = table.query(**query)
-        batches.delete_items(response["Items"])
+        batches.write_items(deletes=response["Items"])
         deleted += len(response["Items"])
         if "LastEvaluatedKey" not in response:
             return deleted

@@ -1,5 +1,5 @@
-"""The page cursor of every list the API pages through (the feed, a profile's photos): the last
-sort key of a page, opaque to clients and checked on return.
+"""The page cursor of every list the API pages through (feeds, a profile's photos, followers):
+where a page stopped, opaque to clients and checked on return.
 
 A cursor is base64url of a small JSON document, so clients treat it as a token and the server can
 refuse anything it did not make (wrong version, wrong shape) with a 400 instead of a DynamoDB error.
@@ -9,19 +9,35 @@ import base64
 import binascii
 import json
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 CURSOR_VERSION = 1
-# `<ISO-8601 UTC time>#<26-character ULID>`: how feedSort and ownerSort are written.
+# `<ISO-8601 UTC time>#<26-character ULID>`: how feedSort, ownerSort and timelines sort.
 SORT_KEY_PATTERN = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z#[0-9A-HJKMNP-TV-Z]{26}")
+# A Cognito user id (`sub`): follower and following lists are in user-id order.
+USER_ID_PATTERN = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+# The home feed's cursor also names the celebrities its first page merged (at most this many).
+MAX_MERGED = 10
+USERNAME_MAX_LENGTH = 128
 
 
-def encode(sort_key: str) -> str:
-    document = json.dumps({"v": CURSOR_VERSION, "after": sort_key}, separators=(",", ":"))
-    return base64.urlsafe_b64encode(document.encode()).decode().rstrip("=")
+@dataclass(frozen=True)
+class Cursor:
+    after: str  # continue below (or, for user lists, after) this key
+    merge: tuple[str, ...] = ()  # usernames whose photos the home feed merges in
 
 
-def decode(cursor: str) -> str:
-    """Return the sort key inside a cursor; raise ValueError for anything we did not make."""
+def encode(after: str, merge: Sequence[str] = ()) -> str:
+    document = {"v": CURSOR_VERSION, "after": after}
+    if merge:
+        document["merge"] = list(merge)
+    text = json.dumps(document, separators=(",", ":"))
+    return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
+
+
+def decode(cursor: str, after_pattern: re.Pattern = SORT_KEY_PATTERN) -> Cursor:
+    """The position inside a cursor; raise ValueError for anything we did not make."""
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         document = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
@@ -30,7 +46,19 @@ def decode(cursor: str) -> str:
         raise ValueError("cursor is not base64url JSON") from error
     if not isinstance(document, dict) or document.get("v") != CURSOR_VERSION:
         raise ValueError("unknown cursor version")
-    sort_key = document.get("after")
-    if not isinstance(sort_key, str) or not SORT_KEY_PATTERN.fullmatch(sort_key):
-        raise ValueError("cursor does not hold a sort key")
-    return sort_key
+    after = document.get("after")
+    if not isinstance(after, str) or not after_pattern.fullmatch(after):
+        raise ValueError("cursor does not hold a position")
+    merge = document.get("merge", [])
+    if not isinstance(merge, list) or len(merge) > MAX_MERGED or not all(map(_is_username, merge)):
+        raise ValueError("cursor names accounts that cannot be merged")
+    return Cursor(after, tuple(merge))
+
+
+def _is_username(name) -> bool:
+    return (
+        isinstance(name, str)
+        and 1 <= len(name) <= USERNAME_MAX_LENGTH
+        and name.isprintable()
+        and not any(character.isspace() for character in name)
+    )

@@ -7,8 +7,15 @@ request. Each step is idempotent (deleting what is gone already changes nothing)
 delivered twice is harmless.
 """
 
-from chalicelib import cdn, like_store, photo_files
+from chalicelib import cdn, like_store, photo_files, table_keys
 from chalicelib.observability import logger
+from chalicelib.table_stream import TableChange
+
+
+def on_change(change: TableChange) -> None:
+    """A table-stream reaction: a photo item removed is cleaned up after."""
+    if change.new is None and table_keys.is_photo(change.keys):
+        clean_up_after(change.old)
 
 
 def clean_up_after(photo: dict) -> None:

@@ -7,16 +7,29 @@ together with its username claim in one transaction; the claim's condition is wh
 that one username leads to one profile.
 """
 
-from chalicelib import aws_clients, table_keys, transactions
+from chalicelib import aws_clients, batches, table_keys, transactions
 
 
 class UsernameTakenError(Exception):
     """The username already belongs to another profile."""
 
 
-def get_profile(user_id: str) -> dict | None:
-    response = aws_clients.dynamodb_table().get_item(Key=table_keys.profile_key(user_id))
+def get_profile(user_id: str, consistent: bool = False) -> dict | None:
+    response = aws_clients.dynamodb_table().get_item(
+        Key=table_keys.profile_key(user_id), ConsistentRead=consistent
+    )
     return response.get("Item")
+
+
+def profile_seen_by(user_id: str, viewer_id: str | None) -> tuple[dict | None, bool]:
+    """The profile, and whether the viewer follows its owner, in one BatchGetItem: the profile
+    item and the viewer's follow edge, fetched together."""
+    keys = [table_keys.profile_key(user_id)]
+    if viewer_id is not None and viewer_id != user_id:
+        keys.append(table_keys.follow_key(viewer_id, user_id))
+    found = batches.get_items(keys)
+    profile = next((item for item in found if item["SK"] == "PROFILE"), None)
+    return profile, len(found) == 2
 
 
 def user_id_for(username: str) -> str | None:

@@ -1,4 +1,5 @@
-"""What the profile routes do: a person's public profile and their photos, page by page.
+"""What the profile routes do: a person's public profile (with follower counts) and their photos,
+page by page.
 
 Sits between app.py and profile_store/photo_store. A profile is created the first time the API
 meets a signed-in person (their first GET /me or upload), so everyone who has used the page can
@@ -28,17 +29,30 @@ def ensure_profile(user: User) -> None:
         raise ConflictError(USERNAME_TAKEN_MESSAGE) from taken
 
 
-def get_profile(username: str) -> dict:
+def get_profile(username: str, viewer: User | None) -> dict:
+    """The profile with its counts; for a signed-in viewer also whether they follow it. Two
+    requests: the username's claim, then the profile and the viewer's follow edge together."""
     user_id = profile_store.user_id_for(username)
-    profile = profile_store.get_profile(user_id) if user_id else None
+    if user_id is None:
+        raise NotFoundError(USER_NOT_FOUND_MESSAGE)
+    profile, followed_by_viewer = profile_store.profile_seen_by(
+        user_id, viewer.id if viewer else None
+    )
     if profile is None:
         raise NotFoundError(USER_NOT_FOUND_MESSAGE)
-    return {
+    shown = {
         "id": profile["userId"],
         "username": profile["username"],
         "joinedAt": profile["joinedAt"],
-        "photoCount": max(int(profile.get("photoCount", 0)), 0),
+        # Counts are never shown below zero, whatever a retried write may have done.
+        **{
+            counter: max(int(profile.get(counter, 0)), 0)
+            for counter in ("photoCount", "followerCount", "followingCount")
+        },
     }
+    if viewer is not None:
+        shown["followedByMe"] = followed_by_viewer
+    return shown
 
 
 def profile_photos(username: str, page: PageRequest, viewer: User | None) -> dict:

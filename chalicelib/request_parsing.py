@@ -36,7 +36,8 @@ class NewPhotoRequest:
 @dataclass(frozen=True)
 class PageRequest:
     limit: int
-    cursor: str | None  # the decoded sort key to continue below, or None for the first page
+    cursor: str | None  # the decoded position to continue from, or None for the first page
+    merge: tuple[str, ...] = ()  # the home feed's merged celebrities, carried by its cursor
 
 
 def parse_new_photo(raw_body: bytes | None, max_upload_bytes: int) -> NewPhotoRequest:
@@ -115,7 +116,11 @@ def _caption(body: dict) -> str:
     return caption
 
 
-def parse_page(query_params: dict | None) -> PageRequest:
+def parse_page(
+    query_params: dict | None, cursor_position: re.Pattern = page_cursor.SORT_KEY_PATTERN
+) -> PageRequest:
+    """`?limit=&cursor=`; `cursor_position` is what the list's cursors hold (a sort key, or a
+    user id for follower lists)."""
     query_params = query_params or {}
     unknown = set(query_params) - {"limit", "cursor"}
     if unknown:
@@ -130,11 +135,12 @@ def parse_page(query_params: dict | None) -> PageRequest:
     if cursor is None:
         return PageRequest(limit=int(limit_text), cursor=None)
     try:
-        return PageRequest(limit=int(limit_text), cursor=page_cursor.decode(cursor))
+        position = page_cursor.decode(cursor, cursor_position)
+        return PageRequest(int(limit_text), position.after, position.merge)
     except ValueError as error:
         raise BadRequestError(
             "cursor is not valid. Use the nextCursor value from the previous page, "
-            "or leave cursor out to start from the newest photos."
+            "or leave cursor out to start from the top."
         ) from error
 
 

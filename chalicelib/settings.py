@@ -35,6 +35,9 @@ class Settings:
     # The CloudFront distribution serving media, whose cache forgets deleted photos; empty
     # locally, where nothing caches.
     distribution_id: str
+    # Accounts with more followers than this are celebrities: their photos are not fanned out
+    # to every follower's timeline but merged into home feeds when they are read.
+    fanout_max_followers: int
 
     @property
     def token_issuer(self) -> str:
@@ -64,6 +67,7 @@ def load_settings() -> Settings:
         upload_expiry_seconds=min(expiry_seconds, 600),
         feed_shards=int(os.environ.get("FEED_SHARDS", "1")),
         distribution_id=os.environ.get("DISTRIBUTION_ID", ""),
+        fanout_max_followers=int(os.environ.get("FANOUT_MAX_FOLLOWERS", "10000")),
     )
 
 

@@ -36,7 +36,12 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_local_stack(log_path: Path) -> LocalStackProcess:
+# Tests make celebrities with four followers instead of ten thousand (see timeline_fanout).
+TEST_SETTINGS = {"FANOUT_MAX_FOLLOWERS": "3"}
+
+
+def start_local_stack(log_path: Path, settings: dict[str, str] | None = None) -> LocalStackProcess:
+    """`python -m infra.local` on a free port, with `settings` added to its environment."""
     port = free_port()
     log_file = log_path.open("w")
     process = subprocess.Popen(
@@ -44,7 +49,7 @@ def start_local_stack(log_path: Path) -> LocalStackProcess:
         cwd=PROJECT_ROOT,
         stdout=log_file,
         stderr=subprocess.STDOUT,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        env={**os.environ, "PYTHONUNBUFFERED": "1", **(settings or {})},
     )
     site_url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + STARTUP_TIMEOUT_SECONDS
@@ -74,7 +79,7 @@ def stop_local_stack(stack: LocalStackProcess) -> int:
 @pytest.fixture(scope="session")
 def local_stack(tmp_path_factory):
     log_path = tmp_path_factory.mktemp("local-stack") / "stack.log"
-    stack = start_local_stack(log_path)
+    stack = start_local_stack(log_path, TEST_SETTINGS)
     yield stack
     exit_code = stop_local_stack(stack)
     assert exit_code == 0, log_path.read_text()

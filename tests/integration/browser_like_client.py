@@ -61,7 +61,10 @@ class BrowserLikeClient:
             },
         )
         assert signed_in.status_code == 200, signed_in.text
-        return SignedInUser(username, signed_in.json()["AuthenticationResult"]["IdToken"])
+        user = SignedInUser(username, signed_in.json()["AuthenticationResult"]["IdToken"])
+        # The page asks who is signed in straight away, which gives a newcomer their profile.
+        assert self.api("GET", "/me", user.id_token).status_code == 200
+        return user
 
     # The API, on the site's own origin.
     def api(self, method: str, path: str, token: str | None = None, **kwargs) -> requests.Response:

@@ -1,3 +1,9 @@
+"""Integration fixtures: a browser-like HTTP client for the session's local stack, a signed-in
+user, boto3 behind the API for checks, and a way to wait for what the stack does in the
+background (the worker, the table's stream)."""
+
+import time
+
 import boto3
 import pytest
 
@@ -29,3 +35,26 @@ def local_aws(local_stack):
         )
 
     return client
+
+
+@pytest.fixture(scope="session")
+def table(local_aws):
+    """The local table, to check what the API and the stream function wrote."""
+    return boto3.resource(
+        "dynamodb",
+        endpoint_url=local_aws("dynamodb").meta.endpoint_url,
+        region_name="us-east-1",
+        aws_access_key_id="testing",
+        aws_secret_access_key="testing",
+    ).Table("cloudgram-photos")
+
+
+def eventually(check, timeout: float = 20.0) -> bool:
+    """Whether `check()` comes true within `timeout` seconds, asking every 0.1 s: for work the
+    stack does after a request has answered."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if check():
+            return True
+        time.sleep(0.1)
+    return check()

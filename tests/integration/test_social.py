@@ -2,16 +2,14 @@
 same requests the page makes, through the local gateway's real token checks, with the table's
 stream cleaning up after deletes in the background."""
 
-import time
 from concurrent.futures import ThreadPoolExecutor
 
-import boto3
 import pytest
 
 from tests.images import phone_photo
+from tests.integration.conftest import eventually
 
 CONCURRENT_LIKES = 50
-CLEAN_UP_TIMEOUT_SECONDS = 20
 
 
 @pytest.fixture(scope="module")
@@ -24,32 +22,12 @@ def bob(client):
     return client.sign_up_and_in()
 
 
-@pytest.fixture(scope="module")
-def table(local_aws):
-    return boto3.resource(
-        "dynamodb",
-        endpoint_url=local_aws("dynamodb").meta.endpoint_url,
-        region_name="us-east-1",
-        aws_access_key_id="testing",
-        aws_secret_access_key="testing",
-    ).Table("cloudgram-photos")
-
-
 def likes_stored(table, photo_id: str) -> int:
     return table.query(
         KeyConditionExpression="PK = :photo AND begins_with(SK, :like)",
         ExpressionAttributeValues={":photo": f"PHOTO#{photo_id}", ":like": "LIKE#"},
         Select="COUNT",
     )["Count"]
-
-
-def eventually(check, timeout=CLEAN_UP_TIMEOUT_SECONDS) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if check():
-            return True
-        time.sleep(0.1)
-    return check()
 
 
 def test_given_two_people_then_likes_profiles_edits_and_deletes_work_end_to_end(
@@ -59,7 +37,7 @@ def test_given_two_people_then_likes_profiles_edits_and_deletes_work_end_to_end(
     photo = client.upload_photo(alice, phone_photo(800, 600))
     photo_path = f"/photos/{photo['id']}"
 
-    # When Bob likes it twice, then Then it counts once and says he likes it
+    # When Bob likes it twice, Then it counts once and says he likes it
     for _ in range(2):
         liked = client.api("PUT", f"{photo_path}/like", bob.id_token)
         assert liked.json() == {"likeCount": 1, "likedByMe": True}

@@ -12,15 +12,18 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import boto3
 import jwt
 import pytest
+from chalice.local import LambdaContext
 from chalice.test import Client
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from chalicelib import aws_clients, photo_store, table_keys, token_verifier
+from chalicelib import settings as api_settings
 from image_worker import photo_records
 from image_worker.imaging import Rendition, RenditionSet
 from infra.local.stream_loop import lambda_dynamodb_event
 
 KEY_ID = "test-key-1"
+STREAM_CONTEXT = LambdaContext("cloudgram-on_table_change", memory_size=512)
 
 
 class SigningKeys:
@@ -214,3 +217,31 @@ def table_changes(api_environment):
                 return lambda_dynamodb_event(records, stream_arn)
 
     return read
+
+
+@pytest.fixture
+def settle_stream(table_changes):
+    """Runs the table-stream function over every change so far, and over the changes it makes
+    itself, until the stream is quiet: what Lambda's trigger does, a batch at a time."""
+    from app import on_table_change
+
+    def settle() -> int:
+        handled = 0
+        for _ in range(20):
+            event = table_changes()
+            if not event["Records"]:
+                return handled
+            assert on_table_change(event, STREAM_CONTEXT) == {"batchItemFailures": []}
+            handled += len(event["Records"])
+        raise AssertionError("the table's stream never went quiet")
+
+    return settle
+
+
+@pytest.fixture
+def celebrity_threshold(api_environment, monkeypatch):
+    """FANOUT_MAX_FOLLOWERS at 3: an account with 4 followers is a celebrity."""
+    monkeypatch.setenv("FANOUT_MAX_FOLLOWERS", "3")
+    api_settings.load_settings.cache_clear()
+    yield 3
+    api_settings.load_settings.cache_clear()

@@ -2,13 +2,10 @@
 a deleted photo's likes and files go, and a record handled twice changes nothing more."""
 
 import boto3
-from chalice.local import LambdaContext
 
 from app import on_table_change
 from chalicelib import aws_clients, table_keys
-from tests.unit.api.conftest import auth, ready_photo, upload_requested
-
-STREAM_CONTEXT = LambdaContext("cloudgram-on_table_change", memory_size=512)
+from tests.unit.api.conftest import STREAM_CONTEXT, auth, ready_photo, upload_requested
 
 
 def likes_left(photo_id: str) -> int:

@@ -117,9 +117,13 @@ def test_given_the_stream_role_when_read_then_it_reads_the_stream_and_deletes_wh
     statements = _statements(resources, "TableStreamRole")
 
     assert statements["ReadTableStream"]["Resource"] == {"Fn::GetAtt": ["PhotosTable", "StreamArn"]}
-    assert set(statements["DeleteLikesOfDeletedPhotos"]["Action"]) == {
+    assert set(statements["FanOutAndCleanUp"]["Action"]) == {
+        "dynamodb:GetItem",
         "dynamodb:Query",
         "dynamodb:BatchWriteItem",
+    }
+    assert statements["ReadLatestPhotos"]["Resource"] == {
+        "Fn::Sub": "${PhotosTable.Arn}/index/OwnerIndex"
     }
     assert statements["DeleteFilesOfDeletedPhotos"]["Resource"] == [
         {"Fn::Sub": "${UploadsBucket.Arn}/uploads/*"},
