@@ -11,6 +11,10 @@ every DynamoDB call; each baseline is the obvious way to build the same page, ru
 - profile page of 20, signed in: the API queries OwnerIndex, keyed by username, then one
   BatchGetItem; the baseline looks the username up first (it would key the index by user id),
   then asks for each like on its own.
+- home page of 20, following 50 accounts: the API reads the viewer's timeline, written ahead of
+  time by the fan-out, in one Query, then one BatchGetItem; the baseline is fan-out on read, one
+  Query of each followed account's photos, then one BatchGetItem for the likes. With two
+  celebrities followed as well, each adds one Query, merged at read time.
 """
 
 import os
@@ -20,6 +24,8 @@ from contextlib import contextmanager
 from moto import mock_aws
 
 PAGE = 20
+FOLLOWED = 50
+CELEBRITIES = 2
 VIEWER_NAME = "bench-viewer"
 OWNER_NAME = "bench-owner"
 
@@ -55,10 +61,58 @@ def _measure() -> dict[str, int]:
         photos, _ = photo_store.owner_photos(OWNER_NAME, None, PAGE, ready_only=True)
         _likes_one_by_one(photos, viewer)
 
+    home, home_baseline, home_with_celebrities = _home_feed_pages(viewer, page)
+
     print(f"DynamoDB requests per page of {PAGE} photos, signed in (likedByMe on each):")
     _report(f"feed page ({shards} shard)", feed, "one GetItem per photo", feed_baseline)
     _report("profile page", profile, "username look-up + one GetItem a photo", profile_baseline)
-    return {"feed_page": sum(feed.values()), "profile_page": sum(profile.values())}
+    _report(
+        f"home page, {FOLLOWED} followed",
+        home,
+        "fan-out on read, one Query per account followed",
+        home_baseline,
+    )
+    _report(
+        f"home page, +{CELEBRITIES} celebrities",
+        home_with_celebrities,
+        "fan-out on read, one Query per account followed",
+        home_baseline,
+    )
+    return {
+        "feed_page": sum(feed.values()),
+        "profile_page": sum(profile.values()),
+        "home_page": sum(home.values()),
+        "home_page_with_celebrities": sum(home_with_celebrities.values()),
+    }
+
+
+def _home_feed_pages(viewer, page) -> tuple[Counter, Counter, Counter]:
+    """The viewer follows FOLLOWED ordinary accounts, each with one photo fanned out; then also
+    CELEBRITIES accounts whose photos are merged in when the feed is read."""
+    from chalicelib import home_feed_service, photo_store, timeline_fanout, timeline_store
+    from chalicelib.identity import User
+
+    followed = [User(f"friend-{n}", f"friend{n}", None) for n in range(FOLLOWED)]
+    for friend in followed:
+        _ready_photos(friend, 1)
+        (photo,), _ = photo_store.owner_photos(friend.username, None, 1, ready_only=True)
+        timeline_store.add_photo([viewer.id], photo)
+    with counting() as home:
+        home_feed_service.home_feed_page(page, viewer)
+    with counting() as home_baseline:
+        photos = []
+        for friend in followed:
+            photos += photo_store.owner_photos(friend.username, None, PAGE, ready_only=True)[0]
+        photos = sorted(photos, key=lambda photo: photo["ownerSort"], reverse=True)[:PAGE]
+        _likes_in_one_batch(photos, viewer)
+    for number in range(CELEBRITIES):
+        celebrity = User(f"celebrity-{number}", f"celebrity{number}", None)
+        _ready_photos(celebrity, 1)
+        timeline_store.mark_celebrity([viewer.id], celebrity.username)
+    with counting() as home_with_celebrities:
+        home_feed_service.home_feed_page(page, viewer)
+    assert timeline_fanout  # the fan-out writes these timelines in the app; done directly here
+    return home, home_baseline, home_with_celebrities
 
 
 def _report(name: str, ours: Counter, baseline_name: str, baseline: Counter) -> None:
@@ -68,6 +122,12 @@ def _report(name: str, ours: Counter, baseline_name: str, baseline: Counter) -> 
         f"  {name:26} {ours_total:3} requests ({detail}); baseline, {baseline_name}: "
         f"{baseline_total} ({baseline_total / ours_total:.1f}x as many)"
     )
+
+
+def _likes_in_one_batch(photos: list[dict], viewer) -> None:
+    from chalicelib import like_store
+
+    like_store.liked_photo_ids([photo["id"] for photo in photos], viewer.id)
 
 
 def _likes_one_by_one(photos: list[dict], viewer) -> None:
