@@ -74,8 +74,18 @@ export function createFeedView({ api, cardContext }) {
     updateFooter();
   });
   onPhotoDeleted((photo) => {
-    cardOf(photo.id)?.remove();
+    const card = cardOf(photo.id);
     shownIds.delete(photo.id);
+    if (card) {
+      // Deleted from this card, the focus (on its Delete button, or already dropped to the body
+      // while that button was busy) would go with it: keyboard users go on at the next card.
+      const focusWasHere =
+        !section.hidden &&
+        (card.contains(document.activeElement) || document.activeElement === document.body);
+      const neighbour = card.nextElementSibling ?? card.previousElementSibling;
+      card.remove();
+      if (focusWasHere) (neighbour?.querySelector("a") ?? heading).focus();
+    }
     updateFooter();
   });
   onPhotoChanged((photoId, changes) => {

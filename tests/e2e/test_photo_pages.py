@@ -144,6 +144,31 @@ def test_the_owner_likes_edits_opens_their_profile_and_deletes_a_photo(
     assert wait_until_media_is_gone(page, media_url) == 404, f"{media_url} is still served"
 
 
+def test_the_owner_deletes_a_photo_from_its_feed_card_with_the_keyboard_alone(
+    page: Page, owner_with_photos
+):
+    # Given the owner of two photos, signed in, on the feed
+    owner, lighthouse, harbour = owner_with_photos
+    sign_in(page, owner.username)
+    card = feed_card(page, lighthouse)
+
+    # When they reach the card's Delete with the keyboard, press it and confirm with the keyboard
+    card.get_by_role("button", name="Delete photo").focus()
+    page.keyboard.press("Enter")
+    dialog = page.get_by_role("dialog", name="Delete this photo?")
+    expect(dialog.get_by_role("button", name="Cancel")).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(dialog.get_by_role("button", name="Delete", exact=True)).to_be_focused()
+    page.keyboard.press("Enter")
+
+    # Then the card leaves the feed, and the focus goes on at the next card, not to the top
+    expect(card).to_have_count(0)
+    expect(
+        feed_card(page, harbour).get_by_role("link", name=owner.username, exact=True)
+    ).to_be_focused()
+    assert page.request.get(f"/api/photos/{lighthouse['id']}").status == 404
+
+
 def test_another_person_can_like_a_photo_but_not_change_or_delete_it(
     page: Page, new_context, http_client, owner_with_photos
 ):
