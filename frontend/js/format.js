@@ -1,5 +1,5 @@
 /**
- * Small formatting helpers for what the page shows: file sizes, accepted file types, how long ago
+ * Small formatting functions for what the page shows: file sizes, accepted file types, how long ago
  * a photo was posted, counts ("3 likes") and dates. Pure functions, no DOM.
  */
 
