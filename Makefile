@@ -11,7 +11,7 @@ CHROMIUM ?= /usr/bin/chromium
 # chalice 1.34 packages wheels with pip and supports pip below 26.3.
 PIP_PIN := pip==26.2.1
 
-.PHONY: dev test test-unit test-integration test-e2e bench lint check-infra package deploy destroy browser clean
+.PHONY: dev test test-unit test-integration test-e2e bench lint check-infra package deploy destroy browser axe clean
 
 # The virtualenv is rebuilt whenever a requirements file changes.
 $(VENV)/.installed: requirements.txt image_worker/requirements.txt requirements-dev.txt
@@ -37,8 +37,25 @@ browser:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
+## The browser tests' accessibility checks run axe-core, pinned, from the npm registry into build/
+## (git-ignored); npm itself is installed when it is missing (needs root or sudo).
+AXE_CORE_VERSION := 4.14.1
+AXE_DIR := build/axe-core
+AXE_STAMP := $(AXE_DIR)/.installed-$(AXE_CORE_VERSION)
+
+axe: $(AXE_STAMP)
+
+$(AXE_STAMP):
+	@command -v npm >/dev/null || { \
+	  echo "Installing Debian's npm for axe-core..."; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq npm >/dev/null; }
+	rm -rf $(AXE_DIR)
+	npm install --prefix $(AXE_DIR) --no-save --no-audit --no-fund axe-core@$(AXE_CORE_VERSION)
+	touch $@
+
 ## The whole suite: unit, integration (local stack over HTTP) and e2e (real browser)
-test: $(VENV)/.installed browser
+test: $(VENV)/.installed browser axe
 	$(PY) -m pytest
 
 test-unit: $(VENV)/.installed
@@ -47,7 +64,7 @@ test-unit: $(VENV)/.installed
 test-integration: $(VENV)/.installed
 	$(PY) -m pytest tests/integration
 
-test-e2e: $(VENV)/.installed browser
+test-e2e: $(VENV)/.installed browser axe
 	$(PY) -m pytest tests/e2e
 
 ## Benchmarks against named baselines, in one run; prints ratios

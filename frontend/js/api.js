@@ -48,16 +48,38 @@ export function createApiClient({ apiBase, session }) {
     createPhoto: ({ contentType, size, caption }) =>
       request("/photos", { method: "POST", body: { contentType, size, caption } }),
 
-    getPhoto: (photoId) =>
-      request(`/photos/${encodeURIComponent(photoId)}`, { signInOptional: true }),
+    getPhoto: (photoId) => request(photoPath(photoId), { signInOptional: true }),
+
+    /** The owner changes a caption; resolves to the updated photo. */
+    editCaption: (photoId, caption) =>
+      request(photoPath(photoId), { method: "PATCH", body: { caption } }),
+
+    /** The owner deletes a photo (also one still PENDING: that is how an upload is cancelled). */
+    deletePhoto: (photoId) => request(photoPath(photoId), { method: "DELETE" }),
+
+    /** Likes or unlikes a READY photo; resolves to {likeCount, likedByMe}. */
+    setLiked: (photoId, liked) =>
+      request(`${photoPath(photoId)}/like`, { method: liked ? "PUT" : "DELETE" }),
 
     /** One page of READY photos, newest first: {items, nextCursor}. */
-    feed: ({ limit, cursor }) => {
-      const query = new URLSearchParams({ limit: String(limit) });
-      if (cursor) query.set("cursor", cursor);
-      return request(`/feed?${query}`, { signInOptional: true });
-    },
+    feed: ({ limit, cursor }) => request(`/feed?${pageQuery(limit, cursor)}`, { signInOptional: true }),
+
+    /** A public profile: {id, username, joinedAt, photoCount}. */
+    profile: (username) => request(userPath(username), { signInOptional: true }),
+
+    /** One page of someone's photos, newest first; their owner also gets PENDING and FAILED. */
+    profilePhotos: (username, { limit, cursor }) =>
+      request(`${userPath(username)}/photos?${pageQuery(limit, cursor)}`, { signInOptional: true }),
   };
+}
+
+const photoPath = (photoId) => `/photos/${encodeURIComponent(photoId)}`;
+const userPath = (username) => `/users/${encodeURIComponent(username)}`;
+
+function pageQuery(limit, cursor) {
+  const query = new URLSearchParams({ limit: String(limit) });
+  if (cursor) query.set("cursor", cursor);
+  return query;
 }
 
 async function send(url, method, body, idToken) {

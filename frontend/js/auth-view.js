@@ -115,6 +115,12 @@ export function createAuthView({ cognito, session, isLocal }) {
       if (note) showMessage(message, note);
     },
 
+    /** Takes a person who asked to sign in (from a like button, the header) to the form. */
+    focus() {
+      const visibleForm = Object.values(forms).find((form) => !form.hidden);
+      visibleForm.querySelector("input").focus();
+    },
+
     hide() {
       panel.hidden = true;
       pendingAccount = null;

@@ -1,145 +1,76 @@
 /**
- * The signed-in panel for sharing a photo: choose (or drop) a file, see a preview, add a caption,
- * press Share, and watch the upload's progress until the photo is ready.
+ * The signed-in panel for sharing photos: choose (or drop) one or several files, give each its
+ * own caption, and share them; the upload list below shows each one's progress until it is in
+ * the feed. The list's workings are upload-queue.js's; this module drives the panel around it.
  *
- * A file CloudGram would refuse (wrong type, too big) is turned away here with a message, before
- * anything is sent. The upload itself is upload.js's job; this module only drives the page.
+ * A file CloudGram would refuse (not an image it takes, empty, too big) is turned away here with
+ * a message naming it, before anything is sent; the other files still join the list.
  */
 
-import { byId, hideMessage, setBusy, showMessage } from "./dom.js";
+import { byId, hideMessage, showMessage } from "./dom.js";
 import { describeContentTypes, formatBytes } from "./format.js";
-import { checkFile, sharePhoto } from "./upload.js";
+import { checkFile } from "./upload.js";
+import { createUploadQueue } from "./upload-queue.js";
 
-// Phones may hand over HEIC/HEIF/AVIF files without a MIME type; the extensions let the file
-// picker offer them anyway.
-const EXTRA_ACCEPTED_EXTENSIONS = [".heic", ".heif", ".avif"];
+// The file picker filters by type or extension. Phones may hand over HEIC, HEIF and AVIF photos
+// without a type, and cameras save 3D photos as ".mpo" (a JPEG inside): the extensions let the
+// picker offer them. What counts is the bytes (checkFile), whatever the picker lets through.
+const EXTRA_ACCEPTED_EXTENSIONS = [".heic", ".heif", ".avif", ".mpo"];
 
-export function createComposerView({ api, limits, onPhotoReady }) {
+export function createComposerView({ api, limits }) {
   const panel = byId("composer-panel");
   const form = byId("upload-form");
   const fileInput = byId("photo-input");
   const dropZone = byId("drop-zone");
   const photoHint = byId("photo-hint");
-  const preview = byId("preview");
-  const previewImage = byId("preview-image");
-  const previewSummary = byId("preview-summary");
-  const captionInput = byId("caption-input");
-  const captionCount = byId("caption-count");
-  const progress = byId("upload-progress");
-  const progressBar = byId("upload-progress-bar");
-  const progressLabel = byId("upload-progress-label");
-  const status = byId("upload-status");
-  const errorMessage = byId("upload-error");
+  const refusals = byId("upload-error");
   const shareButton = byId("share-button");
 
-  // The file that passed the checks, with the content type to declare for it.
-  let chosen = null;
-  let previewUrl = null;
-  let busy = false;
+  const queue = createUploadQueue({
+    api,
+    limits,
+    list: byId("upload-list"),
+    fallbackFocus: fileInput,
+    onChange: updateShareButton,
+  });
 
   fileInput.accept = [...limits.contentTypes, ...EXTRA_ACCEPTED_EXTENSIONS].join(",");
-  captionInput.maxLength = limits.captionMaxLength;
   photoHint.textContent =
-    `${describeContentTypes(limits.contentTypes)}, up to ${formatBytes(limits.maxUploadBytes)}. ` +
-    "You can also drop a photo here.";
-  updateCaptionCount();
+    `${describeContentTypes(limits.contentTypes)}, up to ${formatBytes(limits.maxUploadBytes)} ` +
+    "each. You can also drop photos here.";
+  updateShareButton();
 
-  function choose(file) {
-    hideMessage(errorMessage);
-    hideMessage(status);
-    clearChoice();
-    if (!file) return;
-    try {
-      chosen = { file, contentType: checkFile(file, limits) };
-    } catch (error) {
-      showMessage(errorMessage, error.message, "error");
-      return;
+  /** Checks each file in turn (in the order chosen) and lists those CloudGram can take. */
+  async function choose(files) {
+    hideMessage(refusals);
+    const refused = [];
+    for (const file of files) {
+      try {
+        queue.add(file, await checkFile(file, limits));
+      } catch (error) {
+        refused.push(error.message);
+      }
     }
-    previewUrl = URL.createObjectURL(file);
-    previewImage.hidden = false;
-    previewImage.src = previewUrl;
-    previewSummary.textContent = `${file.name} · ${formatBytes(file.size)}`;
-    preview.hidden = false;
-    shareButton.disabled = false;
+    if (refused.length > 0) showMessage(refusals, refused.join("\n"), "error");
   }
 
-  function clearChoice() {
-    chosen = null;
+  function updateShareButton() {
+    const waiting = queue.waitingCount();
+    shareButton.hidden = waiting === 0;
+    shareButton.textContent = waiting > 1 ? `Share all ${waiting} photos` : "Share";
+  }
+
+  fileInput.addEventListener("change", async () => {
+    const files = [...fileInput.files];
+    // Emptied at once, so choosing the same file again still fires "change".
     fileInput.value = "";
-    preview.hidden = true;
-    previewImage.removeAttribute("src");
-    if (previewUrl) URL.revokeObjectURL(previewUrl);
-    previewUrl = null;
-    shareButton.disabled = true;
-  }
-
-  function updateCaptionCount() {
-    captionCount.textContent = `${captionInput.value.length} / ${limits.captionMaxLength}`;
-  }
-
-  function setWorking(working) {
-    busy = working;
-    fileInput.disabled = working;
-    captionInput.disabled = working;
-    setBusy(shareButton, working);
-    if (!working) shareButton.disabled = chosen === null;
-    progress.hidden = !working;
-  }
-
-  function showProgress(fraction) {
-    const percent = Math.round(fraction * 100);
-    progressBar.value = percent;
-    progressLabel.textContent = `Uploading… ${percent}%`;
-  }
-
-  function showStage(stage) {
-    if (stage === "processing") {
-      // No value: the bar shows that work goes on without claiming how far along it is.
-      progressBar.removeAttribute("value");
-      progressLabel.textContent = "Processing your photo…";
-    }
-  }
-
-  async function share() {
-    if (!chosen || busy) return;
-    hideMessage(errorMessage);
-    hideMessage(status);
-    setWorking(true);
-    showProgress(0);
-    try {
-      const photo = await sharePhoto({
-        api,
-        file: chosen.file,
-        contentType: chosen.contentType,
-        caption: captionInput.value.trim() || undefined,
-        onStage: showStage,
-        onProgress: showProgress,
-      });
-      onPhotoReady(photo);
-      clearChoice();
-      captionInput.value = "";
-      updateCaptionCount();
-      showMessage(status, "Shared! Your photo is at the top of the feed.", "success");
-    } catch (error) {
-      showMessage(errorMessage, error.message, "error");
-    } finally {
-      setWorking(false);
-    }
-  }
-
-  fileInput.addEventListener("change", () => choose(fileInput.files[0]));
-  // A preview the browser cannot draw (HEIC in most browsers) is left out; the name stays.
-  previewImage.addEventListener("error", () => {
-    previewImage.hidden = true;
+    await choose(files);
   });
-  captionInput.addEventListener("input", updateCaptionCount);
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    share();
+    queue.shareAll();
   });
-  enableDropping(dropZone, (file) => {
-    if (!busy) choose(file);
-  });
+  enableDropping(dropZone, choose);
 
   return {
     show() {
@@ -148,9 +79,8 @@ export function createComposerView({ api, limits, onPhotoReady }) {
 
     hide() {
       panel.hidden = true;
-      clearChoice();
-      hideMessage(errorMessage);
-      hideMessage(status);
+      queue.clear();
+      hideMessage(refusals);
     },
 
     focus() {
@@ -159,8 +89,8 @@ export function createComposerView({ api, limits, onPhotoReady }) {
   };
 }
 
-/** Lets a file be dragged onto `zone`; `onFile` receives the first file dropped. */
-function enableDropping(zone, onFile) {
+/** Lets files be dragged onto `zone`; `onFiles` receives them all. */
+function enableDropping(zone, onFiles) {
   // A file dropped just beside the zone would otherwise make the browser leave the page to
   // show it.
   for (const type of ["dragover", "drop"]) {
@@ -175,6 +105,6 @@ function enableDropping(zone, onFile) {
   zone.addEventListener("drop", (event) => {
     event.preventDefault();
     setActive(false);
-    onFile(event.dataTransfer.files[0]);
+    onFiles([...event.dataTransfer.files]);
   });
 }

@@ -37,3 +37,38 @@ export function element(tagName, className, text) {
   if (text !== undefined) created.textContent = text;
   return created;
 }
+
+/** A link; `href` is one of router.js's addresses, so it never carries a script. */
+export function link(href, className, text) {
+  const created = element("a", className, text);
+  created.href = href;
+  return created;
+}
+
+/** Text for screen readers only, e.g. the file name in "Cancel <name>" when the button shows
+ * just "Cancel". */
+export function visuallyHidden(text) {
+  return element("span", "visually-hidden", text);
+}
+
+/** The first letter of a name in a coloured circle, standing in for a profile picture. */
+export function avatar(username, className) {
+  const circle = element("span", `avatar ${className ?? ""}`.trim(), username.charAt(0));
+  circle.setAttribute("aria-hidden", "true");
+  return circle;
+}
+
+const SVG_NAMESPACE = "http://www.w3.org/2000/svg";
+
+/** A decorative icon drawn from SVG path data (24 by 24 units); hidden from screen readers. */
+export function icon(pathData, className) {
+  const svg = document.createElementNS(SVG_NAMESPACE, "svg");
+  svg.setAttribute("viewBox", "0 0 24 24");
+  svg.setAttribute("aria-hidden", "true");
+  svg.setAttribute("focusable", "false");
+  if (className) svg.setAttribute("class", className);
+  const path = document.createElementNS(SVG_NAMESPACE, "path");
+  path.setAttribute("d", pathData);
+  svg.append(path);
+  return svg;
+}

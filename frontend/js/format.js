@@ -1,6 +1,6 @@
 /**
- * Small formatting helpers for what the page shows: file sizes, accepted file types, and how long
- * ago a photo was posted. Pure functions, no DOM.
+ * Small formatting functions for what the page shows: file sizes, accepted file types, how long ago
+ * a photo was posted, counts ("3 likes") and dates. Pure functions, no DOM.
  */
 
 // Display names for image subtypes, where the plain upper-case subtype would read oddly.
@@ -47,4 +47,17 @@ export function timeAgo(isoTime, now = Date.now()) {
     if (seconds >= unitSeconds) return formatter.format(-Math.floor(seconds / unitSeconds), unit);
   }
   return formatter.format(-1, "minute");
+}
+
+/** (1, "like") -> "1 like"; (1234, "like") -> "1,234 likes". */
+export function countOf(count, singular, plural = `${singular}s`) {
+  const number = new Intl.NumberFormat("en").format(count);
+  return `${number} ${count === 1 ? singular : plural}`;
+}
+
+/** An ISO time -> "November 2026". */
+export function monthAndYear(isoTime) {
+  const date = new Date(isoTime);
+  if (Number.isNaN(date.getTime())) return "";
+  return new Intl.DateTimeFormat("en", { month: "long", year: "numeric" }).format(date);
 }

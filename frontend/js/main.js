@@ -1,12 +1,19 @@
 /**
- * CloudGram's entry point: loads the settings, builds the clients and views, and switches the page
- * between signed out (the sign-in panel) and signed in (the share panel and account bar).
- * The feed is public, so it shows either way.
+ * CloudGram's entry point: loads the settings, builds the clients and views, and shows the place
+ * the address names (router.js): the feed, a profile, a photo page, or "not found".
+ *
+ * The feed's route also shows the side panel: the sign-in forms when signed out, the sharing
+ * panel when signed in. Profiles and photo pages take the whole width. Uploads go on while the
+ * person looks elsewhere; their photos join the feed when ready.
  *
  * Module map: config.js (settings) -> cognito.js (user pool API) -> session.js (tokens) ->
- * api.js (the CloudGram API) -> upload.js (sharing a photo); the *-view.js modules drive the page.
+ * api.js (the CloudGram API). router.js names the places; each *-view.js module draws one place
+ * or panel; photo-card.js, photo-frame.js, like-button.js and owner-controls.js are the parts of
+ * a photo they share, and photo-events.js keeps them in step. upload.js, upload-queue.js and
+ * upload-item.js share photos; file-type.js tells what a file is.
  */
 
+import { createAccountBar } from "./account-bar.js";
 import { createApiClient } from "./api.js";
 import { createAuthView } from "./auth-view.js";
 import { createCognitoClient } from "./cognito.js";
@@ -14,6 +21,10 @@ import { createComposerView } from "./composer-view.js";
 import { loadConfig } from "./config.js";
 import { byId, showMessage } from "./dom.js";
 import { createFeedView } from "./feed-view.js";
+import { createNotFoundView } from "./not-found-view.js";
+import { createPhotoPageView } from "./photo-page-view.js";
+import { createProfileView } from "./profile-view.js";
+import { createRouter, feedHref, parseRoute } from "./router.js";
 import { createSession } from "./session.js";
 
 async function start() {
@@ -28,14 +39,62 @@ async function start() {
   const cognito = createCognitoClient(config.cognito);
   const session = createSession({ cognito });
   const api = createApiClient({ apiBase: config.apiBase, session });
-  const feed = createFeedView({ api });
-  const composer = createComposerView({
-    api,
-    limits: config.limits,
-    onPhotoReady: (photo) => feed.showNewPhoto(photo),
-  });
   const auth = createAuthView({ cognito, session, isLocal: config.local === true });
-  const account = createAccountBar({ api, session });
+  const composer = createComposerView({ api, limits: config.limits });
+  const account = createAccountBar({ api, session, onSignInRequested: askToSignIn });
+  const layout = byId("main");
+  const sidePanel = byId("side-panel");
+
+  // What every photo, wherever it is shown, needs to draw its like button and owner controls.
+  const photoContext = { api, session, limits: config.limits, onSignInRequested: askToSignIn };
+  const router = createRouter(showRoute);
+  const views = {
+    feed: createFeedView({ api, cardContext: photoContext }),
+    profile: createProfileView({ api }),
+    photo: createPhotoPageView({ context: photoContext, router }),
+    "not-found": createNotFoundView(),
+  };
+
+  let routesShown = 0;
+  // Set when the person asked to sign in from another page: the sign-in form gets the focus
+  // once the feed (where it lives) is shown.
+  let signInRequested = false;
+
+  async function showRoute(route, visit) {
+    routesShown += 1;
+    const thisRoute = routesShown;
+    const view = views[route.name];
+    for (const other of Object.values(views)) {
+      if (other !== view) other.hide();
+    }
+    const withPanel = route.name === "feed";
+    sidePanel.hidden = !withPanel;
+    layout.classList.toggle("layout--with-panel", withPanel);
+    if (!visit.returning) window.scrollTo(0, 0);
+
+    const shown = await view.show(route, visit);
+    if (thisRoute !== routesShown || !shown) return; // the person has moved on meanwhile
+    document.title = `${shown.title} · CloudGram`;
+    // Keyboard and screen-reader users land on the new place's heading, which names it. The
+    // first route of a visit leaves the focus at the top of the page, as any page load does.
+    if (signInRequested && withPanel) {
+      signInRequested = false;
+      auth.focus();
+    } else if (!visit.initial) {
+      shown.heading.focus({ preventScroll: true });
+    }
+    window.scrollTo(0, visit.scrollY);
+  }
+
+  function askToSignIn() {
+    if (session.isSignedIn()) return;
+    if (parseRoute(location.hash).name === "feed") {
+      auth.focus();
+    } else {
+      signInRequested = true;
+      location.hash = feedHref();
+    }
+  }
 
   function showSignedIn(user, { focus }) {
     auth.hide();
@@ -51,44 +110,26 @@ async function start() {
   }
 
   // Sign-in and sign-out after the page has loaded move focus to the panel that appears, so
-  // keyboard and screen-reader users are not left on an element that has just vanished.
+  // keyboard and screen-reader users are not left on an element that has just vanished. What
+  // the pages show depends on who is looking (likes, owner controls), so they load again.
   session.onChange((user, note) => {
     if (user) showSignedIn(user, { focus: true });
     else showSignedOut(note, { focus: true });
+    views.feed.restart();
+    views.profile.forget();
+    if (parseRoute(location.hash).name !== "feed") router.refresh();
+  });
+
+  // The skip link names #main; following it as a link would change the route.
+  byId("skip-link").addEventListener("click", (event) => {
+    event.preventDefault();
+    layout.focus();
   });
 
   if (session.isSignedIn()) showSignedIn({ username: session.username }, { focus: false });
   else showSignedOut(null, { focus: false });
-  feed.start();
-}
-
-/** The header's "Signed in as ..." and Sign out button. */
-function createAccountBar({ api, session }) {
-  const bar = byId("account");
-  const name = byId("account-name");
-  byId("sign-out-button").addEventListener("click", () => session.signOut("You have signed out."));
-
-  return {
-    show(user) {
-      name.textContent = user.username;
-      bar.hidden = false;
-      // Asking the API who we are also checks the stored tokens after a reload: if they are no
-      // longer accepted, the API client ends the session and the sign-in panel comes back.
-      api.me().then(
-        (me) => {
-          name.textContent = me.username;
-        },
-        // Any other failure leaves the name from the token in place; the feed says if the API
-        // is down.
-        () => {},
-      );
-    },
-
-    hide() {
-      bar.hidden = true;
-      name.textContent = "";
-    },
-  };
+  views.feed.start();
+  router.start();
 }
 
 start();

@@ -1,7 +1,8 @@
 /**
  * Sharing one photo, from the chosen file to a READY photo.
  *
- * 1. Check the file against the limits in config.json, so a wrong file fails at once, in words.
+ * 1. Check the file: its first bytes must be an image CloudGram takes (file-type.js), within the
+ *    size limit of config.json, so a wrong file fails at once, in words, before anything is sent.
  * 2. POST /api/photos: the API records a PENDING photo and answers with a presigned POST, a
  *    one-time form that lets this browser send exactly this file, under a key the server chose,
  *    straight to the S3 uploads bucket (the bytes never pass through the API).
@@ -9,27 +10,18 @@
  *    (fetch cannot report upload progress).
  * 4. Poll GET /api/photos/{id} until the image worker has made the renditions (READY) or given up
  *    (FAILED, with a reason).
+ *
+ * An AbortSignal stops steps 3 and 4 at once (the XHR is aborted). The photo the API recorded in
+ * step 2 is then still there, PENDING: whoever aborts deletes it (upload-queue.js does).
  */
 
+import { detectImageType } from "./file-type.js";
 import { describeContentTypes, formatBytes } from "./format.js";
 
 // Processing a phone photo takes a few hundred milliseconds, so a short interval shows it sooner.
 const POLL_INTERVAL_MS = 250;
 // About a minute: far longer than processing takes; after that the person is told to look later.
 const POLL_ATTEMPTS = 240;
-
-// Some systems give no MIME type for newer formats (HEIC from a phone, AVIF); the extension
-// tells us what the file claims to be. The worker checks the real bytes either way.
-const TYPES_BY_EXTENSION = {
-  jpg: "image/jpeg",
-  jpeg: "image/jpeg",
-  png: "image/png",
-  webp: "image/webp",
-  heic: "image/heic",
-  heif: "image/heif",
-  avif: "image/avif",
-  gif: "image/gif",
-};
 
 /** An upload problem, with a message that says what to do about it. */
 export class UploadError extends Error {
@@ -39,17 +31,18 @@ export class UploadError extends Error {
   }
 }
 
-/** The content type to declare for `file`, or an UploadError if CloudGram would refuse it. */
-export function checkFile(file, limits) {
-  const contentType = contentTypeOf(file);
+/** Resolves to the content type to declare for `file`; rejects with an UploadError if CloudGram
+ * would refuse it. The type comes from the file's bytes, never from its name or `file.type`. */
+export async function checkFile(file, limits) {
+  if (file.size === 0) {
+    throw new UploadError(`“${file.name}” is empty. Choose another photo.`);
+  }
+  const contentType = await detectImageType(file);
   if (!limits.contentTypes.includes(contentType)) {
     throw new UploadError(
       `“${file.name}” is not a photo CloudGram can take. Choose a ` +
         `${describeContentTypes(limits.contentTypes)} image.`,
     );
-  }
-  if (file.size === 0) {
-    throw new UploadError(`“${file.name}” is empty. Choose another photo.`);
   }
   if (file.size > limits.maxUploadBytes) {
     throw new UploadError(
@@ -60,26 +53,33 @@ export function checkFile(file, limits) {
   return contentType;
 }
 
-function contentTypeOf(file) {
-  if (file.type) return file.type.toLowerCase();
-  const extension = file.name.split(".").pop().toLowerCase();
-  return TYPES_BY_EXTENSION[extension] ?? "";
-}
-
 /**
  * Runs steps 2 to 4 for a file that passed checkFile and resolves to the READY photo.
+ * `onCreated(photo)` receives the PENDING photo as soon as the API has recorded it;
  * `onStage("uploading" | "processing")` and `onProgress(fraction)` report how far it got.
+ * After `signal` aborts, it rejects with the signal's reason (an "AbortError").
  */
-export async function sharePhoto({ api, file, contentType, caption, onStage, onProgress }) {
+export async function sharePhoto({
+  api,
+  file,
+  contentType,
+  caption,
+  signal,
+  onCreated,
+  onStage,
+  onProgress,
+}) {
   const { photo, upload } = await api.createPhoto({ contentType, size: file.size, caption });
+  onCreated(photo);
+  signal.throwIfAborted();
   onStage("uploading");
-  await postToStorage(upload, file, onProgress);
+  await postToStorage(upload, file, onProgress, signal);
   onStage("processing");
-  return waitUntilProcessed(api, photo.id);
+  return waitUntilProcessed(api, photo.id, signal);
 }
 
 /** The presigned POST: the policy's fields first, the file last (S3 ignores fields after it). */
-function postToStorage(upload, file, onProgress) {
+function postToStorage(upload, file, onProgress, signal) {
   const form = new FormData();
   for (const [name, value] of Object.entries(upload.fields)) form.append(name, value);
   form.append("file", file);
@@ -101,6 +101,8 @@ function postToStorage(upload, file, onProgress) {
     request.addEventListener("error", () =>
       reject(new UploadError("The upload could not reach storage. Check your connection and try again.")),
     );
+    request.addEventListener("abort", () => reject(signal.reason));
+    signal.addEventListener("abort", () => request.abort(), { once: true });
     request.send(form);
   });
 }
@@ -114,17 +116,33 @@ function storageErrorMessage(request) {
   return `Storage refused the upload: ${message ?? "no reason given"} (${code ?? request.status}).`;
 }
 
-async function waitUntilProcessed(api, photoId) {
+async function waitUntilProcessed(api, photoId, signal) {
   for (let attempt = 0; attempt < POLL_ATTEMPTS; attempt += 1) {
     const photo = await api.getPhoto(photoId);
+    signal.throwIfAborted();
     if (photo.status === "READY") return photo;
     if (photo.status === "FAILED") {
       const reason = (photo.failureReason ?? "no reason given").replace(/\.$/, "");
       throw new UploadError(`CloudGram could not use this photo: ${reason}.`);
     }
-    await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
+    await pause(POLL_INTERVAL_MS, signal);
   }
   throw new UploadError(
     "Your photo is uploaded but still being processed. It will appear in the feed when it is ready.",
   );
+}
+
+/** Waits `milliseconds`, or less if `signal` aborts meanwhile (then rejects). */
+function pause(milliseconds, signal) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, milliseconds);
+    signal.addEventListener(
+      "abort",
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
+  });
 }

@@ -4,17 +4,28 @@ pytest-playwright provides `page` (a fresh browser context per test); the fixtur
 at the system Chromium, keep it off the internet, and open every page on the local stack that
 `tests/conftest.py` starts. A missing Chromium skips these tests on a developer's machine
 (`make browser` installs it) but fails them in CI, where a skipped browser test would hide a
-broken page.
+broken page. The same goes for axe-core, which `make test` installs for the accessibility checks.
+
+The page declares a strict Content-Security-Policy (no inline script or style); a test fails if
+the page breaks it or throws an uncaught error.
 """
 
+import io
+import json
 import os
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from PIL import Image, ImageDraw
+from playwright.sync_api import BrowserContext, Page, expect
 
+from tests.integration.browser_like_client import PASSWORD as HTTP_CLIENT_PASSWORD
+from tests.integration.browser_like_client import BrowserLikeClient, SignedInUser
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM_PATH = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
     "--disable-gpu",
@@ -25,6 +36,14 @@ CHROMIUM_ARGS = [
 ]
 # Wide enough for the two-column layout: the feed on the left, the panels on the right.
 VIEWPORT = {"width": 1280, "height": 900}
+# The narrowest phone the page is made for.
+PHONE_VIEWPORT = {"width": 360, "height": 780}
+# Where the e2e run leaves its screenshots, to be looked at (git-ignored).
+SCREENSHOTS_DIR = PROJECT_ROOT / "test-results" / "screenshots"
+# `make test` installs the pinned axe-core here (see the Makefile's AXE_CORE_VERSION).
+AXE_SCRIPT_PATH = PROJECT_ROOT / "build" / "axe-core" / "node_modules" / "axe-core" / "axe.min.js"
+# Where the page keeps its tokens (frontend/js/session.js).
+READ_ID_TOKEN_SCRIPT = "() => JSON.parse(localStorage.getItem('cloudgram.session')).idToken"
 # Cognito's default password policy: upper and lower case, a number and a symbol.
 PASSWORD = "Photo-Lover-2026"
 
@@ -54,13 +73,36 @@ def browser_context_args(browser_context_args, local_stack):
     return {**browser_context_args, "base_url": local_stack.site_url, "viewport": VIEWPORT}
 
 
+def fail_in_ci_else_skip(message: str) -> None:
+    if os.environ.get("CI") == "true":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
 @pytest.fixture
-def page(page: Page):
-    """pytest-playwright's page, and the test fails if a script in it throws an uncaught error."""
-    uncaught_errors = []
-    page.on("pageerror", lambda error: uncaught_errors.append(error))
-    yield page
-    assert uncaught_errors == [], f"the page threw: {uncaught_errors}"
+def new_context(new_context) -> Callable[..., BrowserContext]:
+    """pytest-playwright's context factory (which `page` uses too); the test fails if a page in
+    any of its contexts breaks the page's Content-Security-Policy or throws an uncaught error."""
+    problems = []
+
+    def note_policy_violation(message) -> None:
+        if "Content Security Policy" in message.text:
+            problems.append(f"broke the CSP: {message.text}")
+
+    def create(**kwargs) -> BrowserContext:
+        context = new_context(**kwargs)
+        context.on("weberror", lambda error: problems.append(f"threw: {error.error}"))
+        context.on("console", note_policy_violation)
+        return context
+
+    yield create
+    assert problems == [], f"a page went wrong: {problems}"
+
+
+@pytest.fixture(scope="session")
+def http_client(local_stack) -> BrowserLikeClient:
+    """Sets up test data over HTTP, the way the page does, when the page is not what is tested."""
+    return BrowserLikeClient(local_stack.site_url, local_stack.config)
 
 
 @pytest.fixture
@@ -92,3 +134,57 @@ def sign_up_and_confirm(page: Page, account: Account) -> None:
     page.get_by_label("Confirmation code").fill("000000")
     page.get_by_role("button", name="Confirm and sign in").click()
     expect(page.locator("#account-name")).to_have_text(account.username)
+
+
+def sign_in(page: Page, username: str, password: str = HTTP_CLIENT_PASSWORD) -> None:
+    """Signs in through the page's own form (on the feed, where the form is)."""
+    page.goto("/")
+    sign_in_form = page.locator("#sign-in-form")
+    sign_in_form.get_by_label("Username").fill(username)
+    sign_in_form.get_by_label("Password").fill(password)
+    sign_in_form.get_by_role("button", name="Sign in").click()
+    expect(page.locator("#account-name")).to_have_text(username)
+
+
+def id_token(page: Page) -> str:
+    """The signed-in person's IdToken, for calling the API from the test as them."""
+    return page.evaluate(READ_ID_TOKEN_SCRIPT)
+
+
+def scene_jpeg(number: int, size: tuple[int, int] = (640, 480)) -> bytes:
+    """A small, recognisable picture: a sky of a colour set by `number`, a sun, a field."""
+    width, height = size
+    sky = ((70 + number * 53) % 200 + 30, (110 + number * 31) % 160 + 60, 200)
+    image = Image.new("RGB", size, sky)
+    drawing = ImageDraw.Draw(image)
+    sun_size, left, top = min(width, height) // 5, width // 5, height // 6
+    drawing.ellipse((left, top, left + sun_size, top + sun_size), fill=(250, 205, 80))
+    drawing.rectangle((0, height * 2 // 3, width, height), fill=(60, 150, 80))
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=85)
+    return buffer.getvalue()
+
+
+def share_photos_over_http(
+    client: BrowserLikeClient, user: SignedInUser, pictures: list[bytes], captions=()
+) -> list[dict]:
+    """Uploads all the pictures, then waits until each is READY; returns them newest first."""
+    captions = list(captions) + [""] * (len(pictures) - len(captions))
+    pending = []
+    for picture, caption in zip(pictures, captions, strict=True):
+        announced = {"contentType": "image/jpeg", "size": len(picture), "caption": caption}
+        created = client.api("POST", "/photos", user.id_token, json=announced)
+        assert created.status_code == 201, created.text
+        posted = client.post_file(created.json()["upload"], picture, "image/jpeg")
+        assert posted.status_code == 204, posted.text
+        pending.append(created.json()["photo"]["id"])
+    ready = [client.wait_until_settled(user, photo_id) for photo_id in pending]
+    assert [photo["status"] for photo in ready] == ["READY"] * len(ready), json.dumps(ready)
+    return ready[::-1]
+
+
+def new_user(client: BrowserLikeClient) -> SignedInUser:
+    """Someone who has signed up and has a profile (made by their first GET /me)."""
+    user = client.sign_up_and_in(f"e2e-{uuid.uuid4().hex[:10]}")
+    assert client.api("GET", "/me", user.id_token).status_code == 200
+    return user

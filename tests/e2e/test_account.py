@@ -32,7 +32,7 @@ def test_signing_up_with_the_confirmation_step_signs_the_person_in(page: Page, a
 
     # And once confirmed they are signed in, ready to share
     expect(page.locator("#account-name")).to_have_text(account.username)
-    expect(page.get_by_role("heading", name="Share a photo")).to_be_visible()
+    expect(page.get_by_role("heading", name="Share photos")).to_be_visible()
     expect(page.locator("#auth-panel")).to_be_hidden()
 
 
@@ -42,7 +42,7 @@ def test_a_reload_keeps_the_session(signed_in_page: Page, account):
 
     # Then they are still signed in
     expect(signed_in_page.locator("#account-name")).to_have_text(account.username)
-    expect(signed_in_page.get_by_role("heading", name="Share a photo")).to_be_visible()
+    expect(signed_in_page.get_by_role("heading", name="Share photos")).to_be_visible()
     expect(signed_in_page.locator("#auth-panel")).to_be_hidden()
 
 
@@ -65,7 +65,7 @@ def test_a_person_can_sign_out_and_sign_back_in(signed_in_page: Page, account):
     sign_in_form.get_by_label("Password").fill(account.password)
     sign_in_form.get_by_role("button", name="Sign in").click()
     expect(page.locator("#account-name")).to_have_text(account.username)
-    expect(page.get_by_role("heading", name="Share a photo")).to_be_visible()
+    expect(page.get_by_role("heading", name="Share photos")).to_be_visible()
 
 
 def test_a_refused_id_token_is_renewed_with_the_refresh_token(signed_in_page: Page, account):
@@ -78,7 +78,7 @@ def test_a_refused_id_token_is_renewed_with_the_refresh_token(signed_in_page: Pa
 
     # Then the page gets new tokens with the refresh token, and the person stays signed in
     expect(page.locator("#account-name")).to_have_text(account.username)
-    expect(page.get_by_role("heading", name="Share a photo")).to_be_visible()
+    expect(page.get_by_role("heading", name="Share photos")).to_be_visible()
     page.wait_for_function(STORED_ID_TOKEN_WAS_RENEWED_SCRIPT)
     expect(page.locator("#feed-error")).to_be_hidden()
 

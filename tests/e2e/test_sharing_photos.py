@@ -1,5 +1,6 @@
 """Sharing a photo in a real browser: choose it, watch the upload's progress, and see it upright
-in the feed; a file that is not a photo is refused before anything is sent.
+in the feed; a file that is not a photo is refused by its bytes before anything is sent, and a
+broken one fails with the worker's reason in its place in the upload list.
 
 The photo is a phone-style JPEG made here: stored sideways with EXIF orientation 6, a sky at the
 top of the upright scene and grass at the bottom, so the test can tell upright from rotated.
@@ -23,10 +24,10 @@ GRAIN_WEIGHT = 0.1
 THROTTLED_UPLOAD_SECONDS = 1.5
 READY_TIMEOUT_MS = 15_000
 
-# Records every value the upload progress bar shows, straight from the DOM.
+# Records every value the first upload item's progress bar shows, straight from the DOM.
 RECORD_PROGRESS_SCRIPT = """() => {
   window.progressValues = [];
-  const bar = document.getElementById("upload-progress-bar");
+  const bar = document.querySelector(".upload-item__progress-bar");
   new MutationObserver(() => {
     if (bar.hasAttribute("value")) window.progressValues.push(Number(bar.value));
   }).observe(bar, { attributes: true, attributeFilter: ["value"] });
@@ -91,17 +92,18 @@ def test_a_shared_phone_photo_shows_its_progress_then_appears_upright_in_the_fee
     page = signed_in_page
     caption = "Blue sky over the meadow"
     throttle_uploads(page, THROTTLED_UPLOAD_SECONDS, sideways_phone_photo.stat().st_size)
-    page.evaluate(RECORD_PROGRESS_SCRIPT)
 
     # When they choose a sideways-stored phone photo, caption it and share it
-    page.get_by_label("Choose a photo").set_input_files(sideways_phone_photo)
-    expect(page.locator("#preview-summary")).to_contain_text("IMG_0001.jpg")
-    page.get_by_label("Caption").fill(caption)
+    page.get_by_label("Choose photos").set_input_files(sideways_phone_photo)
+    item = page.locator(".upload-item")
+    expect(item).to_contain_text("IMG_0001.jpg")
+    page.evaluate(RECORD_PROGRESS_SCRIPT)
+    item.get_by_label("Caption").fill(caption)
     page.get_by_role("button", name="Share").click()
 
     # Then the progress bar moves, and the photo appears at the top of the feed, upright
-    expect(page.locator("#upload-status")).to_have_text(
-        "Shared! Your photo is at the top of the feed.", timeout=READY_TIMEOUT_MS
+    expect(item.get_by_role("status")).to_have_text(
+        "Shared! It is at the top of the feed.", timeout=READY_TIMEOUT_MS
     )
     new_card = page.locator(".photo-card").first
     expect(new_card).to_contain_text(caption)
@@ -112,8 +114,8 @@ def test_a_shared_phone_photo_shows_its_progress_then_appears_upright_in_the_fee
     assert len(intermediate) >= 2, f"progress bar showed only {progress_values}"
     assert progress_values == sorted(progress_values), "progress went backwards"
 
-    image = new_card.locator("img.photo-card__image")
-    expect(image).to_have_class("photo-card__image photo-card__image--loaded")
+    image = new_card.locator("img.photo-frame__image")
+    expect(image).to_have_class("photo-frame__image photo-frame__image--loaded")
     shown = image.evaluate(READ_FEED_IMAGE_SCRIPT)
     assert shown["height"] > shown["width"], f"the feed shows the photo sideways: {shown}"
     red, green, blue = shown["top"]
@@ -124,44 +126,49 @@ def test_a_shared_phone_photo_shows_its_progress_then_appears_upright_in_the_fee
     page.screenshot(path=tmp_path / "feed.png", animations="disabled")
 
 
-def test_a_file_that_is_not_a_photo_is_refused_before_anything_is_uploaded(
+def test_files_that_are_not_photos_are_refused_by_their_bytes_before_anything_is_uploaded(
     signed_in_page: Page, tmp_path: Path
 ):
-    # Given a signed-in person with a text file
+    # Given a signed-in person with a text file, and a text file named like a photo
     page = signed_in_page
     notes = tmp_path / "notes.txt"
     notes.write_text("not a photo")
+    pretender = tmp_path / "holiday.jpg"
+    pretender.write_bytes(b"these bytes are not an image at all" * 100)
     requests_sent = []
     page.on("request", lambda request: requests_sent.append(request))
 
-    # When they choose it
-    page.get_by_label("Choose a photo").set_input_files(notes)
+    # When they choose both
+    page.get_by_label("Choose photos").set_input_files([notes, pretender])
 
-    # Then the page says what it takes instead, and sends nothing anywhere
-    expect(page.get_by_role("alert").filter(has_text="notes.txt")).to_contain_text(
+    # Then the page names each and says what it takes instead, and sends nothing anywhere
+    refusals = page.get_by_role("alert").filter(has_text="notes.txt")
+    expect(refusals).to_contain_text(
         "“notes.txt” is not a photo CloudGram can take. Choose a JPEG, PNG, WebP"
     )
-    expect(page.get_by_role("button", name="Share")).to_be_disabled()
-    expect(page.locator("#preview")).to_be_hidden()
+    expect(refusals).to_contain_text("“holiday.jpg” is not a photo CloudGram can take.")
+    expect(page.locator(".upload-item")).to_have_count(0)
+    expect(page.get_by_role("button", name="Share")).to_be_hidden()
     uploads = [request.url for request in requests_sent if request.method == "POST"]
     assert uploads == []
 
 
-def test_a_file_that_only_pretends_to_be_a_jpeg_fails_with_the_reason_shown(
+def test_a_photo_broken_after_its_first_bytes_fails_with_the_reason_shown(
     signed_in_page: Page, tmp_path: Path
 ):
-    # Given a signed-in person with a ".jpg" file that holds no image
+    # Given a signed-in person with a file that starts like a JPEG and then holds no image
     page = signed_in_page
-    fake_photo = tmp_path / "holiday.jpg"
-    fake_photo.write_bytes(b"these bytes are not an image at all" * 100)
+    broken_photo = tmp_path / "holiday.jpg"
+    broken_photo.write_bytes(b"\xff\xd8\xff\xe0" + b"these bytes are not an image at all" * 100)
 
-    # When they share it (the page can only judge by the name; the worker reads the bytes)
-    page.get_by_label("Choose a photo").set_input_files(fake_photo)
+    # When they share it (the page judges the first bytes; the worker reads the rest)
+    page.get_by_label("Choose photos").set_input_files(broken_photo)
     page.get_by_role("button", name="Share").click()
 
-    # Then the worker's reason reaches the page, and the person can try another photo
-    expect(page.locator("#upload-error")).to_contain_text(
+    # Then the worker's reason reaches the photo's item, and the person can try another photo
+    item = page.locator(".upload-item")
+    expect(item.get_by_role("status")).to_contain_text(
         "CloudGram could not use this photo:", timeout=READY_TIMEOUT_MS
     )
-    expect(page.locator("#upload-status")).to_be_hidden()
-    expect(page.get_by_label("Choose a photo")).to_be_enabled()
+    expect(item.get_by_role("button", name="Dismiss")).to_be_visible()
+    expect(page.get_by_label("Choose photos")).to_be_enabled()

@@ -1,0 +1,102 @@
+/**
+ * The like button of a photo: a toggle <button> named "Like" whose aria-pressed says whether the
+ * person likes the photo, with the number of likes beside it.
+ *
+ * It is optimistic: a press changes the button and the count at once, and the request follows.
+ * If the API refuses (the photo is still being processed, the network is down), the button goes
+ * back to what the server last confirmed and says why, in words. Presses made while a request is
+ * out are not lost: when it returns, the button sends the state the person chose last, if that
+ * differs. Signed-out people are asked to sign in instead; nothing is sent.
+ *
+ * Other places showing the same photo hear about every confirmed change (photo-events.js).
+ */
+
+import { element, hideMessage, icon, showMessage, visuallyHidden } from "./dom.js";
+import { countOf } from "./format.js";
+import { announcePhotoChanged, onPhotoChanged } from "./photo-events.js";
+
+const HEART_PATH =
+  "M12 20.7 10.6 19.4C5.4 14.7 2 11.6 2 7.8 2 4.7 4.4 2.3 7.5 2.3c1.7 0 3.4.8 4.5 2.1 " +
+  "1.1-1.3 2.8-2.1 4.5-2.1 3.1 0 5.5 2.4 5.5 5.5 0 3.8-3.4 6.9-8.6 11.6L12 20.7z";
+
+/** Returns the control's element. `onSignInRequested` takes a signed-out person to sign-in. */
+export function createLikeButton({ photo, api, session, onSignInRequested, signal }) {
+  // What the server last said, and what the person wants now (which is what the button shows).
+  let confirmed = { liked: photo.likedByMe === true, count: photo.likeCount ?? 0 };
+  let wanted = confirmed.liked;
+  let sending = false;
+
+  const control = element("div", "like");
+  const row = element("div", "like__row");
+  const button = element("button", "like__button");
+  button.type = "button";
+  button.append(icon(HEART_PATH, "like__icon"), visuallyHidden("Like"));
+  const count = element("span", "like__count");
+  row.append(button, count);
+  // Created empty and filled later: screen readers announce an alert when its text changes.
+  const message = element("p", "message like__message");
+  message.setAttribute("role", "alert");
+  message.hidden = true;
+  control.append(row, message);
+
+  function render() {
+    button.setAttribute("aria-pressed", String(wanted));
+    // The count the person expects: the confirmed one, moved by their own change on its way.
+    const shownCount =
+      wanted === confirmed.liked ? confirmed.count : Math.max(confirmed.count + (wanted ? 1 : -1), 0);
+    count.textContent = countOf(shownCount, "like");
+  }
+
+  async function sendUntilSettled() {
+    sending = true;
+    let attempted = wanted;
+    try {
+      while (wanted !== confirmed.liked) {
+        attempted = wanted;
+        const result = await api.setLiked(photo.id, attempted);
+        confirmed = { liked: result.likedByMe, count: result.likeCount };
+        announcePhotoChanged(photo.id, { likedByMe: confirmed.liked, likeCount: confirmed.count });
+      }
+    } catch (error) {
+      wanted = confirmed.liked;
+      const what = attempted ? "Your like was not saved" : "Your like was not removed";
+      showMessage(message, `${what}: ${error.message}`, "error");
+    } finally {
+      sending = false;
+      render();
+    }
+  }
+
+  function askToSignIn() {
+    const signIn = element("button", "link-button", "Sign in");
+    signIn.type = "button";
+    signIn.addEventListener("click", onSignInRequested);
+    showMessage(message, "Liking photos needs an account. ");
+    message.append(signIn);
+  }
+
+  button.addEventListener("click", () => {
+    if (!session.isSignedIn()) {
+      askToSignIn();
+      return;
+    }
+    hideMessage(message);
+    wanted = !wanted;
+    render();
+    if (!sending) sendUntilSettled();
+  });
+
+  // The same photo liked elsewhere on the page (its photo page, its feed card).
+  onPhotoChanged(
+    (photoId, changes) => {
+      if (photoId !== photo.id || changes.likeCount === undefined || sending) return;
+      confirmed = { liked: changes.likedByMe ?? confirmed.liked, count: changes.likeCount };
+      wanted = confirmed.liked;
+      render();
+    },
+    { signal },
+  );
+
+  render();
+  return control;
+}

@@ -1,0 +1,84 @@
+/**
+ * One photo in the feed, as an <article>: who shared it (a link to their profile) and when, the
+ * picture (a link to the photo's own page), the like button, the caption, and for the owner the
+ * Edit and Delete buttons. Every value from the API goes in as text or as an attribute.
+ */
+
+import { avatar, element, link } from "./dom.js";
+import { timeAgo } from "./format.js";
+import { createLikeButton } from "./like-button.js";
+import { createOwnerControls, isOwnPhoto } from "./owner-controls.js";
+import { describePhoto, renderPhotoFrame } from "./photo-frame.js";
+import { photoHref, profileHref } from "./router.js";
+
+// The feed column is at most 600 CSS pixels wide; on phones it is the whole screen.
+const FEED_IMAGE_SIZES = "(min-width: 640px) 600px, 100vw";
+// Tall photos are cropped to 4:5 in the feed, as most photo apps do, so one picture never fills
+// the screen; the photo page shows them whole.
+const TALLEST_FEED_RATIO = 4 / 5;
+
+/** `context` is {api, session, limits, onSignInRequested, signal}, shared by every card. */
+export function renderPhotoCard(photo, context) {
+  const card = element("article", "photo-card");
+  card.dataset.photoId = photo.id;
+  card.setAttribute("aria-label", describePhoto(photo));
+  const caption = element("p", "photo-card__caption");
+  showCaption(caption, photo.caption);
+  card.append(renderHeader(photo), renderPicture(photo), renderBody(photo, caption, context));
+  return card;
+}
+
+/** Shows a caption's new text; an empty caption takes no room. */
+export function showCaption(captionElement, caption) {
+  captionElement.textContent = caption ?? "";
+  captionElement.hidden = !caption;
+}
+
+function renderHeader(photo) {
+  const username = photo.owner?.username ?? "someone";
+  const header = element("header", "photo-card__header");
+  header.append(avatar(username), link(profileHref(username), "photo-card__owner", username));
+  const postedAt = photo.readyAt ?? photo.createdAt;
+  if (postedAt) {
+    const time = element("time", "photo-card__time", timeAgo(postedAt));
+    time.dateTime = postedAt;
+    time.title = new Date(postedAt).toLocaleString();
+    header.append(time);
+  }
+  return header;
+}
+
+function renderPicture(photo) {
+  const renditions = photo.renditions ?? {};
+  const main = renditions.feed ?? renditions.full ?? renditions.grid;
+  if (!main) return element("div", "photo-frame photo-frame--empty");
+  // The picture opens the photo's own page; its alt text names the link.
+  const pictureLink = link(photoHref(photo.id), "photo-card__picture");
+  pictureLink.append(
+    renderPhotoFrame(photo, {
+      rendition: main,
+      candidates: [renditions.feed, renditions.full].filter(Boolean),
+      sizes: FEED_IMAGE_SIZES,
+      aspectRatio: Math.max(main.width / main.height, TALLEST_FEED_RATIO),
+    }),
+  );
+  return pictureLink;
+}
+
+function renderBody(photo, caption, context) {
+  const body = element("div", "photo-card__body");
+  const actions = element("div", "photo-card__actions");
+  actions.append(createLikeButton({ photo, ...context }));
+  if (isOwnPhoto(photo, context.session)) {
+    actions.append(
+      createOwnerControls({
+        photo,
+        api: context.api,
+        limits: context.limits,
+        captionElement: caption,
+      }),
+    );
+  }
+  body.append(actions, caption);
+  return body;
+}

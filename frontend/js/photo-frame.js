@@ -1,0 +1,58 @@
+/**
+ * A photo's picture, the same way in the feed, on a profile and on the photo page: a frame that
+ * has the photo's final shape before any pixel arrives (so nothing below it jumps), the tiny
+ * blurred placeholder the worker made, and the real rendition fading in on top once loaded.
+ */
+
+import { element } from "./dom.js";
+
+// The alt text only needs the start of a long caption: the caption itself is shown as text.
+const ALT_CAPTION_LENGTH = 120;
+
+/**
+ * `rendition` is the one to load ({url, width, height}); `candidates` are the renditions the
+ * browser may choose from instead, with `sizes` saying how wide the frame is drawn.
+ */
+export function renderPhotoFrame(
+  photo,
+  { rendition, candidates = [], sizes, aspectRatio, eager = false, className = "" },
+) {
+  const frame = element("div", `photo-frame ${className}`.trim());
+  if (aspectRatio) frame.style.aspectRatio = String(aspectRatio);
+
+  if (typeof photo.placeholder === "string" && photo.placeholder.startsWith("data:image/")) {
+    const placeholder = element("img", "photo-frame__placeholder");
+    placeholder.src = photo.placeholder;
+    placeholder.alt = "";
+    frame.append(placeholder);
+  }
+
+  const image = element("img", "photo-frame__image");
+  image.width = rendition.width;
+  image.height = rendition.height;
+  image.alt = describePhoto(photo);
+  image.decoding = "async";
+  image.loading = eager ? "eager" : "lazy";
+  if (eager) image.fetchPriority = "high";
+  image.addEventListener("load", () => image.classList.add("photo-frame__image--loaded"));
+  // Show the alt text rather than an empty frame when the image cannot be loaded.
+  image.addEventListener("error", () => image.classList.add("photo-frame__image--loaded"));
+  if (candidates.length > 1) {
+    image.srcset = candidates.map((candidate) => `${candidate.url} ${candidate.width}w`).join(", ");
+    image.sizes = sizes;
+  }
+  image.src = rendition.url;
+  frame.append(image);
+  return frame;
+}
+
+/** "Photo by alice: Sunset over the bay" */
+export function describePhoto(photo) {
+  const username = photo.owner?.username ?? "someone";
+  if (!photo.caption) return `Photo by ${username}`;
+  const caption =
+    photo.caption.length > ALT_CAPTION_LENGTH
+      ? `${photo.caption.slice(0, ALT_CAPTION_LENGTH)}…`
+      : photo.caption;
+  return `Photo by ${username}: ${caption}`;
+}

@@ -1,0 +1,162 @@
+/**
+ * One photo's own page, at #/p/<id>: the picture as large as the screen allows (the `full` and
+ * `feed` renditions in a srcset, so the browser picks the size it needs), who shared it (a link
+ * to their profile), when, the caption and the like button; for its owner also Edit and Delete.
+ *
+ * After the owner deletes it, the page goes back where the person came from (or to their
+ * profile, when the photo page was opened from a link), since this address now names nothing.
+ * An unknown or invisible photo gets a clear message instead of an empty page.
+ */
+
+import { avatar, byId, element, link, visuallyHidden } from "./dom.js";
+import { timeAgo } from "./format.js";
+import { createLikeButton } from "./like-button.js";
+import { createOwnerControls, isOwnPhoto } from "./owner-controls.js";
+import { showCaption } from "./photo-card.js";
+import { onPhotoChanged } from "./photo-events.js";
+import { renderPhotoFrame } from "./photo-frame.js";
+import { profileHref } from "./router.js";
+
+// Beside the details on wide screens the picture is at most about 700 CSS pixels wide.
+const PHOTO_PAGE_IMAGE_SIZES = "(min-width: 1000px) 700px, 100vw";
+
+/** `context` is {api, session, limits, onSignInRequested}; `router` leaves after a delete. */
+export function createPhotoPageView({ context, router }) {
+  const { api, session, limits } = context;
+  const section = byId("photo-view");
+  const loadingNote = byId("photo-loading");
+  const missing = byId("photo-missing");
+  const missingTitle = byId("photo-missing-title");
+  const missingText = byId("photo-missing-text");
+  const content = byId("photo-content");
+
+  let loadNumber = 0;
+  // Aborted when the page shows another photo, which removes the old one's listeners.
+  let lifetime = new AbortController();
+
+  function render(photo) {
+    const username = photo.owner?.username ?? "someone";
+    const caption = element("p", "photo-page__caption");
+    showCaption(caption, photo.caption);
+    onPhotoChanged(
+      (photoId, changes) => {
+        if (photoId === photo.id && changes.caption !== undefined) showCaption(caption, changes.caption);
+      },
+      { signal: lifetime.signal },
+    );
+
+    const heading = element("h1", "photo-page__title");
+    heading.tabIndex = -1;
+    heading.append(visuallyHidden("Photo by "), link(profileHref(username), "photo-page__owner", username));
+    const header = element("header", "photo-page__header");
+    header.append(avatar(username), heading);
+    const postedAt = photo.readyAt ?? photo.createdAt;
+    if (postedAt) {
+      const time = element("time", "photo-page__time", timeAgo(postedAt));
+      time.dateTime = postedAt;
+      time.title = new Date(postedAt).toLocaleString();
+      header.append(time);
+    }
+
+    const details = element("div", "photo-page__details");
+    details.append(header, caption);
+    const note = statusNote(photo);
+    if (note) details.append(note);
+
+    const actions = element("div", "photo-page__actions");
+    if (photo.status === "READY") {
+      actions.append(createLikeButton({ photo, ...context, signal: lifetime.signal }));
+    }
+    if (isOwnPhoto(photo, session)) {
+      actions.append(
+        createOwnerControls({
+          photo,
+          api,
+          limits,
+          captionElement: caption,
+          onDeleted: () => router.leave(profileHref(username)),
+        }),
+      );
+    }
+    details.append(actions);
+
+    content.replaceChildren(renderMedia(photo), details);
+    content.hidden = false;
+    return heading;
+  }
+
+  return {
+    section,
+
+    async show(route) {
+      section.hidden = false;
+      lifetime.abort();
+      lifetime = new AbortController();
+      content.replaceChildren();
+      content.hidden = true;
+      missing.hidden = true;
+      loadingNote.hidden = false;
+      loadNumber += 1;
+      const thisLoad = loadNumber;
+      let photo;
+      try {
+        photo = await api.getPhoto(route.photoId);
+      } catch (error) {
+        if (thisLoad !== loadNumber) return null;
+        loadingNote.hidden = true;
+        if (error.status === 404) {
+          missingTitle.textContent = "Photo not found";
+          missingText.textContent =
+            "This photo does not exist: it may have been deleted, or the address is mistyped.";
+        } else {
+          missingTitle.textContent = "This photo could not be loaded";
+          missingText.textContent = error.message;
+        }
+        missing.hidden = false;
+        return { title: missingTitle.textContent, heading: missingTitle };
+      }
+      if (thisLoad !== loadNumber) return null;
+      loadingNote.hidden = true;
+      const heading = render(photo);
+      return { title: `Photo by ${photo.owner?.username ?? "someone"}`, heading };
+    },
+
+    hide() {
+      section.hidden = true;
+      lifetime.abort();
+    },
+  };
+}
+
+function renderMedia(photo) {
+  const media = element("div", "photo-page__media");
+  const renditions = photo.renditions ?? {};
+  const main = renditions.full ?? renditions.feed ?? renditions.grid;
+  if (photo.status !== "READY" || !main) {
+    media.append(element("div", "photo-frame photo-frame--empty"));
+    return media;
+  }
+  media.append(
+    renderPhotoFrame(photo, {
+      rendition: main,
+      candidates: [renditions.feed, renditions.full].filter(Boolean),
+      sizes: PHOTO_PAGE_IMAGE_SIZES,
+      aspectRatio: main.width / main.height,
+      eager: true,
+      className: "photo-page__frame",
+    }),
+  );
+  return media;
+}
+
+/** For the owner: why their photo is not shown to others yet. */
+function statusNote(photo) {
+  if (photo.status === "PENDING") {
+    return element("p", "message", "This photo is still being processed. Others will see it once it is ready.");
+  }
+  if (photo.status === "FAILED") {
+    const reason = (photo.failureReason ?? "no reason given").replace(/\.$/, "");
+    return element("p", "message message--error", `CloudGram could not use this photo: ${reason}.`);
+  }
+  return null;
+}

@@ -1,0 +1,170 @@
+/**
+ * A profile, at #/u/<username>: who the person is (name, when they joined, how many photos) and
+ * their photos as a square grid, newest first, page by page. Each tile opens the photo's page.
+ *
+ * Everyone sees READY photos; the owner also sees the ones still processing or that failed,
+ * as the API returns them. Coming back to the same profile with the back button keeps the grid
+ * (and the scroll position); any other visit loads it afresh. An unknown name gets a clear
+ * message instead of an empty page.
+ */
+
+import { avatar, byId, element, hideMessage, link, showMessage, visuallyHidden } from "./dom.js";
+import { countOf, monthAndYear } from "./format.js";
+import { createPager } from "./paged-list.js";
+import { onPhotoDeleted, onPhotoShared } from "./photo-events.js";
+import { describePhoto, renderPhotoFrame } from "./photo-frame.js";
+import { photoHref } from "./router.js";
+
+// Three tiles a row: a page of 24 fills eight rows.
+const PAGE_SIZE = 24;
+
+export function createProfileView({ api }) {
+  const section = byId("profile-view");
+  const loadingNote = byId("profile-loading");
+  const missing = byId("profile-missing");
+  const missingTitle = byId("profile-missing-title");
+  const missingText = byId("profile-missing-text");
+  const content = byId("profile-content");
+  const avatarSlot = byId("profile-avatar");
+  const nameHeading = byId("profile-name");
+  const joined = byId("profile-joined");
+  const photoCount = byId("profile-photo-count");
+  const grid = byId("profile-grid");
+  const emptyNote = byId("profile-empty");
+  const errorMessage = byId("profile-error");
+  const moreButton = byId("profile-more-button");
+
+  // The profile the section holds, and a number that tells a stale answer from the current one.
+  let profile = null;
+  let loadNumber = 0;
+
+  const pager = createPager({
+    fetchPage: (cursor) => api.profilePhotos(profile.username, { limit: PAGE_SIZE, cursor }),
+    onItems: (photos) => {
+      for (const photo of photos) grid.append(renderTile(photo));
+    },
+    onSettled: ({ hasMore, error }) => {
+      if (error) showMessage(errorMessage, `The photos could not be loaded. ${error.message}`, "error");
+      else hideMessage(errorMessage);
+      moreButton.hidden = !hasMore;
+      emptyNote.hidden = hasMore || grid.children.length > 0;
+    },
+    moreButton,
+  });
+
+  function showProfile(loaded) {
+    profile = loaded;
+    avatarSlot.replaceChildren(avatar(loaded.username, "avatar--large"));
+    nameHeading.textContent = loaded.username;
+    joined.textContent = `Joined ${monthAndYear(loaded.joinedAt)}`;
+    showPhotoCount();
+    content.hidden = false;
+  }
+
+  function showPhotoCount() {
+    photoCount.textContent = countOf(profile.photoCount, "photo");
+  }
+
+  function showMissing(title, text) {
+    missingTitle.textContent = title;
+    missingText.textContent = text;
+    missing.hidden = false;
+  }
+
+  function clear() {
+    pager.reset();
+    profile = null;
+    grid.replaceChildren();
+    content.hidden = true;
+    missing.hidden = true;
+    emptyNote.hidden = true;
+    moreButton.hidden = true;
+    hideMessage(errorMessage);
+  }
+
+  function isShowing(username) {
+    return profile !== null && profile.username.toLowerCase() === username?.toLowerCase();
+  }
+
+  onPhotoDeleted((photo) => {
+    const tile = grid.querySelector(`[data-photo-id="${CSS.escape(photo.id)}"]`);
+    if (!tile) return;
+    tile.remove();
+    if (photo.status === "READY") {
+      profile.photoCount = Math.max(profile.photoCount - 1, 0);
+      showPhotoCount();
+    }
+    emptyNote.hidden = !moreButton.hidden || grid.children.length > 0;
+  });
+  onPhotoShared((photo) => {
+    if (!isShowing(photo.owner?.username)) return;
+    // Still processing when the grid was loaded: its tile gives way to the finished photo.
+    grid.querySelector(`[data-photo-id="${CSS.escape(photo.id)}"]`)?.remove();
+    grid.prepend(renderTile(photo));
+    profile.photoCount += 1;
+    showPhotoCount();
+    emptyNote.hidden = true;
+  });
+
+  return {
+    section,
+
+    async show(route, visit) {
+      section.hidden = false;
+      if (visit.returning && isShowing(route.username)) {
+        return { title: profile.username, heading: nameHeading };
+      }
+      clear();
+      loadNumber += 1;
+      const thisLoad = loadNumber;
+      loadingNote.hidden = false;
+      try {
+        const loaded = await api.profile(route.username);
+        if (thisLoad !== loadNumber) return null;
+        showProfile(loaded);
+      } catch (error) {
+        if (thisLoad !== loadNumber) return null;
+        // 404: nobody by that name; 400: not even a possible name.
+        if (error.status === 404 || error.status === 400) {
+          showMissing("User not found", `There is no CloudGram user called “${route.username}”.`);
+        } else {
+          showMissing("This profile could not be loaded", error.message);
+        }
+        return { title: missingTitle.textContent, heading: missingTitle };
+      } finally {
+        if (thisLoad === loadNumber) loadingNote.hidden = true;
+      }
+      pager.start();
+      return { title: profile.username, heading: nameHeading };
+    },
+
+    hide() {
+      section.hidden = true;
+    },
+
+    /** Forgets the profile, so the next visit loads it again (after signing in or out). */
+    forget() {
+      loadNumber += 1;
+      clear();
+    },
+  };
+}
+
+/** One square tile: the `grid` rendition, or for the owner a note on an unfinished photo. */
+function renderTile(photo) {
+  const item = element("li", "photo-grid__item");
+  item.dataset.photoId = photo.id;
+  const tileLink = link(photoHref(photo.id), "photo-grid__link");
+  const square = photo.renditions?.grid;
+  if (photo.status === "READY" && square) {
+    tileLink.append(renderPhotoFrame(photo, { rendition: square, className: "photo-grid__frame" }));
+  } else {
+    const failed = photo.status === "FAILED";
+    const note = element("span", "photo-grid__note", failed ? "Could not be used" : "Processing…");
+    if (failed && photo.failureReason) tileLink.title = photo.failureReason;
+    tileLink.classList.add(failed ? "photo-grid__link--failed" : "photo-grid__link--pending");
+    tileLink.append(note, visuallyHidden(`: ${describePhoto(photo)}`));
+  }
+  item.append(tileLink);
+  return item;
+}

@@ -1,0 +1,147 @@
+/**
+ * One file in the upload list, as the person sees it: a preview, the file's name and size, its
+ * own caption field, a progress bar, a status line and a Cancel button.
+ *
+ * It only draws. upload-queue.js decides what happens to the file and tells the item which stage
+ * to show. The preview starts as a neutral placeholder (an icon and the file name) and the real
+ * picture replaces it only once the browser has drawn it, so a file the browser cannot show
+ * (HEIC, in Chromium) keeps the placeholder and never shows a broken image.
+ */
+
+import { element, icon, visuallyHidden } from "./dom.js";
+import { formatBytes } from "./format.js";
+
+const PHOTO_ICON_PATH =
+  "M4 5h16a1 1 0 0 1 1 1v12a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V6a1 1 0 0 1 1-1zm1 2v9.6l4.2-4.2 " +
+  "3 3 2.3-2.3L19 17.6V7H5zm10.5 1.5a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3z";
+
+// What the status line says at each stage; uploading shows its percentage on the progress bar.
+const STATUS_TEXTS = {
+  waiting: "",
+  queued: "Waiting for the other photos to upload…",
+  starting: "Starting…",
+  uploading: "",
+  processing: "",
+  cancelling: "Cancelling…",
+  ready: "Shared! It is at the top of the feed.",
+};
+const SETTLED_STAGES = ["ready", "failed", "cancel-failed"];
+
+let itemsCreated = 0;
+
+/** `onCancel()` runs when the item's Cancel (or, once settled, Dismiss) button is pressed. */
+export function createUploadItem({ file, maxCaptionLength, onCancel }) {
+  itemsCreated += 1;
+  const id = `upload-item-${itemsCreated}`;
+  const item = element("li", "upload-item");
+
+  const { thumbnail, dispose } = renderThumbnail(file);
+
+  const name = element("p", "upload-item__name", file.name);
+  name.append(element("span", "upload-item__size", ` · ${formatBytes(file.size)}`));
+
+  const captionField = element("div", "field upload-item__caption");
+  const captionLabel = element("label", "", "Caption ");
+  captionLabel.htmlFor = `${id}-caption`;
+  captionLabel.append(
+    element("span", "field__optional", "(optional)"),
+    visuallyHidden(` for ${file.name}`),
+  );
+  const caption = element("textarea");
+  caption.id = `${id}-caption`;
+  caption.rows = 2;
+  caption.maxLength = maxCaptionLength;
+  const counter = element("p", "field__hint field__counter");
+  counter.id = `${id}-caption-count`;
+  caption.setAttribute("aria-describedby", counter.id);
+  const updateCounter = () => {
+    counter.textContent = `${caption.value.length} / ${maxCaptionLength}`;
+  };
+  caption.addEventListener("input", updateCounter);
+  updateCounter();
+  captionField.append(captionLabel, caption, counter);
+
+  const progress = element("div", "progress");
+  const progressLabel = element("label", "", "Uploading…");
+  progressLabel.htmlFor = `${id}-progress`;
+  const progressBar = element("progress", "upload-item__progress-bar");
+  progressBar.id = `${id}-progress`;
+  progressBar.max = 100;
+  progressBar.value = 0;
+  progress.append(progressLabel, progressBar);
+  progress.hidden = true;
+
+  const status = element("p", "upload-item__status");
+  status.setAttribute("role", "status");
+
+  const button = element("button", "button button--quiet button--small upload-item__cancel");
+  button.type = "button";
+  button.addEventListener("click", onCancel);
+
+  const body = element("div", "upload-item__body");
+  body.append(name, captionField, progress, status, button);
+  item.append(thumbnail, body);
+
+  function setButton(text) {
+    button.replaceChildren(text, visuallyHidden(` ${file.name}`));
+  }
+
+  function setStatus(text, kind) {
+    status.textContent = text;
+    status.hidden = !text;
+    status.classList.toggle("upload-item__status--success", kind === "success");
+    status.classList.toggle("upload-item__status--error", kind === "error");
+  }
+
+  /** Shows `stage`; `message` is the reason for "failed" and "cancel-failed". */
+  function show(stage, message) {
+    item.dataset.stage = stage;
+    caption.disabled = stage !== "waiting";
+    progress.hidden = !["starting", "uploading", "processing"].includes(stage);
+    if (stage === "starting") showProgress(0);
+    if (stage === "processing") {
+      // No value: the bar shows that work goes on without claiming how far along it is.
+      progressBar.removeAttribute("value");
+      progressLabel.textContent = "Processing…";
+    }
+    if (stage === "failed" || stage === "cancel-failed") setStatus(message, "error");
+    else setStatus(STATUS_TEXTS[stage], stage === "ready" ? "success" : "info");
+    button.disabled = stage === "cancelling";
+    setButton(SETTLED_STAGES.includes(stage) ? "Dismiss" : "Cancel");
+  }
+
+  function showProgress(fraction) {
+    const percent = Math.round(fraction * 100);
+    progressBar.value = percent;
+    progressLabel.textContent = `Uploading… ${percent}%`;
+  }
+
+  show("waiting");
+  return {
+    element: item,
+    button,
+    caption: () => caption.value.trim() || undefined,
+    show,
+    showProgress,
+    dispose,
+  };
+}
+
+/** The placeholder, and the preview that takes its place once the browser has drawn it. */
+function renderThumbnail(file) {
+  const thumbnail = element("div", "upload-item__thumbnail");
+  const placeholder = element("div", "upload-item__placeholder");
+  placeholder.append(icon(PHOTO_ICON_PATH), element("span", "upload-item__placeholder-name", file.name));
+  const preview = element("img", "upload-item__preview");
+  preview.alt = `Preview of ${file.name}`;
+  preview.hidden = true;
+  const previewUrl = URL.createObjectURL(file);
+  preview.addEventListener("load", () => {
+    preview.hidden = false;
+    placeholder.hidden = true;
+  });
+  preview.addEventListener("error", () => preview.remove());
+  preview.src = previewUrl;
+  thumbnail.append(placeholder, preview);
+  return { thumbnail, dispose: () => URL.revokeObjectURL(previewUrl) };
+}

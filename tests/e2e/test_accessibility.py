@@ -1,0 +1,111 @@
+"""Accessibility, as axe-core judges it: the feed, a profile and a photo page have no violation
+of "serious" or "critical" impact, signed out and signed in, in light and dark colours, with the
+upload list, the caption editor and the delete dialog open.
+
+axe-core is installed, pinned, by `make test` (see the Makefile); a missing copy skips this test
+on a developer's machine and fails it in CI. The assertion message lists every violation found,
+whatever its impact, so the lesser ones are seen too.
+"""
+
+import json
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.e2e.conftest import (
+    AXE_SCRIPT_PATH,
+    fail_in_ci_else_skip,
+    new_user,
+    scene_jpeg,
+    share_photos_over_http,
+    sign_in,
+)
+
+BLOCKING_IMPACTS = {"serious", "critical"}
+RUN_AXE_SCRIPT = """async () => {
+  // A colour change (such as light to dark) runs the buttons' short transitions: let them end.
+  await Promise.all(document.getAnimations().map((animation) => animation.finished));
+  const results = await axe.run(document);
+  return results.violations.map((violation) => ({
+    rule: violation.id,
+    impact: violation.impact,
+    help: violation.help,
+    elements: violation.nodes.map((node) => `${node.target.join(" ")}: ${node.failureSummary}`),
+  }));
+}"""
+
+
+@pytest.fixture
+def axe_script() -> Path:
+    if not AXE_SCRIPT_PATH.exists():
+        fail_in_ci_else_skip(
+            f"the accessibility test needs axe-core at {AXE_SCRIPT_PATH}; `make axe` installs it"
+        )
+    return AXE_SCRIPT_PATH
+
+
+def axe_violations(page: Page, axe_script: Path) -> list[dict]:
+    """axe's violations on the page as it is now. Hash routes keep the document, so axe is
+    added once per page load."""
+    if page.evaluate("() => typeof window.axe") == "undefined":
+        page.add_script_tag(path=axe_script)
+    return page.evaluate(RUN_AXE_SCRIPT)
+
+
+def test_the_feed_a_profile_and_a_photo_page_have_no_serious_accessibility_violation(
+    new_context, http_client, axe_script: Path
+):
+    # Given someone with photos. The page runs with its CSP lifted, only so that axe can be added
+    # as a script (the other browser tests hold the page to its CSP)
+    owner = new_user(http_client)
+    share_photos_over_http(http_client, owner, [scene_jpeg(3)], captions=["Boats in the bay"])
+    page = new_context(bypass_csp=True).new_page()
+    found = {}
+
+    # When axe looks at each place, signed out, then signed in with controls open
+    page.goto("/")
+    expect(page.locator(".photo-card").first).to_be_visible()
+    found["feed, signed out"] = axe_violations(page, axe_script)
+
+    sign_in(page, owner.username)
+    page.get_by_label("Choose photos").set_input_files(
+        [{"name": "harbour.jpg", "mimeType": "image/jpeg", "buffer": scene_jpeg(4)}]
+    )
+    expect(page.locator(".upload-item")).to_have_count(1)
+    found["feed, signed in, with a photo to share"] = axe_violations(page, axe_script)
+
+    page.locator("#account-name").click()
+    expect(page.locator(".photo-grid__item")).to_have_count(1)
+    found["profile"] = axe_violations(page, axe_script)
+
+    page.locator(".photo-grid__item a").click()
+    expect(page.locator(".photo-page__caption")).to_have_text("Boats in the bay")
+    found["photo page"] = axe_violations(page, axe_script)
+
+    page.get_by_role("button", name="Edit caption").click()
+    found["photo page, editing the caption"] = axe_violations(page, axe_script)
+
+    page.get_by_role("button", name="Delete photo").click()
+    expect(page.get_by_role("dialog")).to_be_visible()
+    found["photo page, delete dialog open"] = axe_violations(page, axe_script)
+    page.keyboard.press("Escape")
+
+    page.emulate_media(color_scheme="dark")
+    found["photo page, dark"] = axe_violations(page, axe_script)
+    page.get_by_role("link", name="CloudGram home").click()
+    expect(page.get_by_role("heading", name="Latest photos")).to_be_focused()
+    found["feed, dark"] = axe_violations(page, axe_script)
+
+    # Then none is serious or critical
+    report = json.dumps(found, indent=1)
+    print(f"axe-core violations by place:\n{report}")
+    blocking = [
+        violation["rule"]
+        for violations in found.values()
+        for violation in violations
+        if violation["impact"] in BLOCKING_IMPACTS
+    ]
+    assert blocking == [], (
+        f"axe-core found serious or critical violations. Everything found:\n{report}"
+    )

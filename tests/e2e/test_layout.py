@@ -1,0 +1,122 @@
+"""The pages at a phone's width (360 px) and a desktop's (1280 px): screenshots of the feed, a
+profile and a photo page for people to look at, written to test-results/screenshots/, and checks
+of what a person would notice at once: nothing wider than the screen, profile tiles that are
+square and three to a row, the like button on screen.
+"""
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.e2e.conftest import (
+    PHONE_VIEWPORT,
+    SCREENSHOTS_DIR,
+    VIEWPORT,
+    new_user,
+    scene_jpeg,
+    share_photos_over_http,
+    sign_in,
+)
+
+LOADED = re.compile("photo-frame__image--loaded")
+# Rounding of fractional CSS pixels.
+TOLERANCE_PX = 1.5
+WIDEST_ELEMENT_SCRIPT = """() => ({
+  page: document.documentElement.scrollWidth,
+  screen: window.innerWidth,
+})"""
+
+
+def assert_nothing_wider_than_the_screen(page: Page, where: str) -> None:
+    widths = page.evaluate(WIDEST_ELEMENT_SCRIPT)
+    assert widths["page"] <= widths["screen"], f"{where} scrolls sideways: {widths}"
+
+
+def screenshot(page: Page, name: str, **options) -> None:
+    SCREENSHOTS_DIR.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS_DIR / f"{name}.png", animations="disabled", **options)
+
+
+@pytest.mark.parametrize("viewport", [PHONE_VIEWPORT, VIEWPORT], ids=["phone", "desktop"])
+def test_the_feed_a_profile_and_a_photo_page_fit_the_screen(page: Page, http_client, viewport):
+    # Given someone with photos of several shapes, signed in, on a screen of this size
+    size = "phone" if viewport == PHONE_VIEWPORT else "desktop"
+    owner = new_user(http_client)
+    share_photos_over_http(
+        http_client,
+        owner,
+        [scene_jpeg(5), scene_jpeg(6, (480, 640)), scene_jpeg(7, (800, 400)), scene_jpeg(8)],
+        captions=[
+            "Morning on the pier",
+            "",
+            "A very wide view of the bay, with a caption long enough to wrap onto a second line "
+            "and a-word-so-long-that-it-would-overflow-a-narrow-screen-if-nothing-broke-it",
+            "Picnic",
+        ],
+    )
+    page.set_viewport_size(viewport)
+    sign_in(page, owner.username)
+
+    # When they look at the feed, then it fits the screen
+    first_card = page.locator(".photo-card").first
+    expect(first_card.locator("img.photo-frame__image")).to_have_class(LOADED)
+    assert_nothing_wider_than_the_screen(page, "the feed")
+    expect(first_card.get_by_role("button", name="Like")).to_be_in_viewport()
+    screenshot(page, f"feed-{size}")
+
+    # And with two photos in the upload list, one the browser cannot preview, it still fits
+    page.get_by_label("Choose photos").set_input_files(
+        [
+            {"name": "IMG_2041.jpg", "mimeType": "image/jpeg", "buffer": scene_jpeg(9)},
+            {"name": "IMG_2042.heic", "mimeType": "", "buffer": heic_header_only()},
+        ]
+    )
+    expect(page.get_by_role("img", name="Preview of IMG_2041.jpg")).to_be_visible()
+    expect(page.locator(".upload-item img")).to_have_count(1)
+    assert_nothing_wider_than_the_screen(page, "the upload list")
+    page.locator("#composer-panel").screenshot(
+        path=SCREENSHOTS_DIR / f"upload-list-{size}.png", animations="disabled"
+    )
+
+    # When they open their profile, then its tiles are square, three to a row
+    page.locator("#account-name").click()
+    tiles = page.locator(".photo-grid__link")
+    expect(tiles).to_have_count(4)
+    for tile in tiles.all():
+        expect(tile.locator("img.photo-frame__image")).to_have_class(LOADED)
+    boxes = [tile.bounding_box() for tile in tiles.all()]
+    for box in boxes:
+        assert abs(box["width"] - box["height"]) <= TOLERANCE_PX, f"a tile is not square: {box}"
+    assert len({round(box["y"]) for box in boxes[:3]}) == 1, f"not three to a row: {boxes}"
+    assert boxes[3]["y"] > boxes[0]["y"], f"a fourth tile in the first row: {boxes}"
+    assert_nothing_wider_than_the_screen(page, "the profile")
+    screenshot(page, f"profile-{size}", full_page=True)
+
+    # When they open the wide photo, then it is shown whole, with its details, within the screen
+    page.locator(".photo-grid__link").nth(1).click()
+    picture = page.locator(".photo-page__frame img.photo-frame__image")
+    expect(picture).to_have_class(LOADED)
+    expect(page.locator(".photo-page__caption")).to_contain_text("A very wide view")
+    assert_nothing_wider_than_the_screen(page, "the photo page")
+    expect(page.get_by_role("main").get_by_role("button", name="Like")).to_be_in_viewport()
+    screenshot(page, f"photo-{size}", full_page=True)
+
+    # When they open the tall photo, then it stands centred, no taller than most of the screen
+    page.go_back()
+    page.locator(".photo-grid__link").nth(2).click()
+    expect(page.locator(".photo-page__caption")).to_be_hidden()  # the tall photo has no caption
+    frame = page.locator(".photo-page__frame")
+    expect(frame.locator("img.photo-frame__image")).to_have_class(LOADED)
+    frame_box, media_box = frame.bounding_box(), page.locator(".photo-page__media").bounding_box()
+    frame_middle = frame_box["x"] + frame_box["width"] / 2
+    media_middle = media_box["x"] + media_box["width"] / 2
+    assert abs(frame_middle - media_middle) <= TOLERANCE_PX, f"off centre: {frame_box}, {media_box}"
+    assert frame_box["height"] <= 0.8 * viewport["height"] + TOLERANCE_PX, frame_box
+    screenshot(page, f"photo-tall-{size}")
+
+
+def heic_header_only() -> bytes:
+    """The first bytes of a HEIC file: enough to be accepted, never drawn by Chromium."""
+    brands = b"heic\0\0\0\0mif1heic"
+    return (8 + len(brands)).to_bytes(4, "big") + b"ftyp" + brands + b"\0" * 64
