@@ -5,7 +5,9 @@
    obvious one-request-per-photo way.
 3. `upload_to_ready`: a 12 MP phone photo from presigned POST to READY on the local stack,
    against the product's two-second goal.
-4. The worker's image pipeline against naive Pillow and pyvips (below); its summary is the last
+4. `fan_out`: one photo into 1,000 followers' home feeds on the local stack, against the
+   five-second goal, with the write units it costs.
+5. The worker's image pipeline against naive Pillow and pyvips (below); its summary is the last
    line printed.
 
 For each input (made in code, see `inputs`) and implementation (see `implementations`), each
@@ -23,7 +25,7 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 
-from bench import api_import, quality, upload_to_ready
+from bench import api_import, fan_out, quality, upload_to_ready
 from bench.implementations import IMPLEMENTATIONS, naive_pillow, ours
 from bench.inputs import BenchInput, write_inputs
 
@@ -38,6 +40,8 @@ def main() -> None:
     subprocess.run([sys.executable, "-m", "bench.request_counts"], cwd=PROJECT_ROOT, check=True)
     print()
     upload_to_ready.main()
+    print()
+    fan_out.main()
     print()
     with tempfile.TemporaryDirectory(prefix="cloudgram-bench-") as folder:
         print("Making the inputs...", flush=True)
