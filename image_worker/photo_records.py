@@ -1,19 +1,22 @@
 """The worker's view of the photos table: read a photo, then mark it READY or FAILED, once.
 
 Both updates are conditional on the photo still being PENDING, so a duplicate S3 event (S3 and
-SQS both deliver at least once) is a harmless no-op instead of a second set of writes. Both also
-clear `deleteAfter`, the time-to-live that removes photos whose upload never arrived. Marking a
+SQS both deliver at least once) is a harmless no-op instead of a second set of writes. READY
+clears `deleteAfter`, the time-to-live that removes photos whose upload never arrived; FAILED
+sets it a week ahead, long enough for the owner to read why. Marking a
 photo READY also sets the sparse feed index keys, which is what puts it in the global feed, and
 counts the photo on its owner's profile, in the same transaction.
 """
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from botocore.exceptions import ClientError
 
 from image_worker import aws_clients
 from image_worker.imaging import RenditionSet
 from image_worker.table_keys import feed_shard_key, photo_key, profile_key
+
+FAILED_PHOTO_LIFETIME = timedelta(days=7)
 
 
 def get_photo(photo_id: str) -> dict | None:
@@ -75,11 +78,21 @@ def mark_ready(
 
 
 def mark_failed(photo_id: str, reason: str) -> bool:
-    """Mark the photo FAILED with a reason a person can read; False if it was not PENDING."""
+    """Mark the photo FAILED with a reason a person can read; False if it was not PENDING.
+
+    Its owner sees it, with the reason, for FAILED_PHOTO_LIFETIME; then the table's
+    time-to-live deletes it, so failures never pile up for ever."""
+    delete_after = int((datetime.now(UTC) + FAILED_PHOTO_LIFETIME).timestamp())
     return _update_if_pending(
         photo_id,
-        "SET #status = :failed, failureReason = :reason, failedAt = :failed_at REMOVE deleteAfter",
-        {":failed": "FAILED", ":reason": reason, ":failed_at": utc_timestamp()},
+        "SET #status = :failed, failureReason = :reason, failedAt = :failed_at, "
+        "deleteAfter = :delete_after",
+        {
+            ":failed": "FAILED",
+            ":reason": reason,
+            ":failed_at": utc_timestamp(),
+            ":delete_after": delete_after,
+        },
     )
 
 

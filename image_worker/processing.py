@@ -36,7 +36,10 @@ def process_upload(upload: UploadedObject) -> None:
         _delete_upload(upload)
         return
     if photo["status"] != "PENDING":
-        logger.info("Duplicate event for a processed photo", extra={"status": photo["status"]})
+        # The same upload again (a duplicate event, or the form posted twice): the photo is
+        # settled, and the file, which may carry its location, must not stay behind.
+        logger.info("Upload for a processed photo; deleting it", extra={"status": photo["status"]})
+        _delete_upload(upload)
         return
     started = time.perf_counter()
     try:

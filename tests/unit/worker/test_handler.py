@@ -1,6 +1,7 @@
 """The worker's Lambda handler, fed the real S3 -> SQS messages that moto produces for an upload."""
 
 import json
+import time
 
 import boto3
 import pytest
@@ -103,6 +104,35 @@ def test_given_a_photo_deleted_while_it_is_processed_then_its_renditions_go_too(
     listing = boto3.client("s3").list_objects_v2(Bucket="cloudgram-media", Prefix="media/")
     assert listing.get("Contents", []) == []
     assert not upload_exists(photo_id)
+
+
+def test_given_a_failed_photo_then_it_is_deleted_a_week_later_by_the_tables_ttl(queue):
+    photo_id = pending_photo_uploaded(b"<html>not a photo</html>")
+
+    run_worker(queue())
+
+    photo = photo_records.get_photo(photo_id)
+    assert photo["status"] == "FAILED"
+    # Its owner sees it, with the reason, until then; it never lives for ever.
+    lifetime = int(photo["deleteAfter"]) - time.time()
+    assert 6 * 86_400 < lifetime <= 7 * 86_400
+
+
+def test_given_the_upload_posted_again_after_ready_then_the_second_copy_is_deleted_too(queue):
+    data = phone_photo(800, 600)
+    photo_id = pending_photo_uploaded(data)
+    run_worker(queue())
+    assert photo_records.get_photo(photo_id)["status"] == "READY"
+
+    # The same presigned form, posted again while it is still valid: the file (with its GPS
+    # position) lands in the uploads bucket a second time.
+    boto3.client("s3").put_object(
+        Bucket="cloudgram-uploads", Key=f"uploads/{photo_id}", Body=data, ContentType="image/jpeg"
+    )
+    assert run_worker(queue()) == {"batchItemFailures": []}
+
+    assert not upload_exists(photo_id)
+    assert photo_records.get_photo(photo_id)["status"] == "READY"
 
 
 def test_given_the_same_event_twice_then_the_second_is_a_no_op(queue):
