@@ -83,6 +83,19 @@ def owner_photos(
     return photos, last_read["ownerSort"] if last_read else None
 
 
+def count_pending(username: str, created_since: str) -> int:
+    """How many of the owner's photos created since `created_since` are still PENDING: one
+    Query of OwnerIndex, whose sort key starts with the creation time."""
+    response = aws_clients.dynamodb_table().query(
+        IndexName=table_keys.OWNER_INDEX,
+        KeyConditionExpression=Key("ownerName").eq(table_keys.owner_index_partition(username))
+        & Key("ownerSort").gte(created_since),
+        FilterExpression=Attr("status").eq("PENDING"),
+        Select="COUNT",
+    )
+    return response["Count"]
+
+
 def set_caption(photo_id: str, owner_id: str, caption: str) -> dict | None:
     """Change the caption if `owner_id` owns the photo; the updated photo, or None if the photo
     is gone or someone else's."""

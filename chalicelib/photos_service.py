@@ -19,6 +19,7 @@ from chalicelib import (
     photo_store,
     profiles_service,
     table_keys,
+    upload_limits,
     upload_policy,
 )
 from chalicelib.errors import TRY_AGAIN_MESSAGE, ServiceUnavailableError
@@ -37,6 +38,7 @@ DELETE_ATTEMPTS = 3
 
 def request_upload(user: User, new_photo: NewPhotoRequest) -> dict:
     """Store a PENDING photo and return it with the presigned POST for its upload."""
+    upload_limits.take_upload_slot(user)
     # The photo appears on its owner's profile, so the profile must exist first.
     profiles_service.ensure_profile(user)
     photo_id = str(ULID())  # time-sortable, so ids sort by creation time

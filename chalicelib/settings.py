@@ -38,6 +38,9 @@ class Settings:
     # Accounts with more followers than this are celebrities: their photos are not fanned out
     # to every follower's timeline but merged into home feeds when they are read.
     fanout_max_followers: int
+    # Limits on what one person may start at once and in an hour (upload_limits).
+    max_pending_uploads: int
+    max_photos_per_hour: int
 
     @property
     def token_issuer(self) -> str:
@@ -68,6 +71,8 @@ def load_settings() -> Settings:
         feed_shards=int(os.environ.get("FEED_SHARDS", "1")),
         distribution_id=os.environ.get("DISTRIBUTION_ID", ""),
         fanout_max_followers=int(os.environ.get("FANOUT_MAX_FOLLOWERS", "10000")),
+        max_pending_uploads=int(os.environ.get("MAX_PENDING_UPLOADS", "10")),
+        max_photos_per_hour=int(os.environ.get("MAX_PHOTOS_PER_HOUR", "100")),
     )
 
 

@@ -9,6 +9,7 @@ One table holds every kind of item (DESIGN.md, "Data model"):
     profile          USER#<user id>              PROFILE
     follow edge      USER#<follower id>          FOLLOWS#<followee id>
     mirror edge      USER#<followee id>          FOLLOWER#<follower id>
+    upload count     USER#<user id>              UPLOADS#<hour, UTC>
     username claim   USERNAME#<username, lower>  USERNAME
     timeline entry   TIMELINE#<user id>          <photo created time>#<photo id>
     celebrity mark   TIMELINE#<user id>          CELEBRITY#<username, lower>
@@ -52,6 +53,11 @@ def photo_id_of(key: dict) -> str:
 
 def profile_key(user_id: str) -> dict:
     return {"PK": f"{USER_PREFIX}{user_id}", "SK": "PROFILE"}
+
+
+def upload_count_key(user_id: str, hour: str) -> dict:
+    """How many photos `user_id` requested in one clock hour (`2026-11-30T14`, UTC)."""
+    return {"PK": f"{USER_PREFIX}{user_id}", "SK": f"UPLOADS#{hour}"}
 
 
 def follow_key(follower_id: str, followee_id: str) -> dict:

@@ -3,10 +3,14 @@ to one item do not lose each other under concurrency, a cancelled transaction le
 behind, and a reader of the table's stream keeps seeing changes after one."""
 
 from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime
 
 import pytest
 from botocore.exceptions import ClientError
 
+from chalicelib import aws_clients as api_clients
+from chalicelib import quota_store
+from chalicelib import settings as api_settings
 from infra.local.resource_definitions import table_definition
 
 TABLE = "likes-test"
@@ -106,3 +110,28 @@ def test_given_a_cancelled_transaction_then_a_stream_reader_still_sees_later_cha
     records = streams.get_records(ShardIterator=iterator)["Records"]
     changed = [record["dynamodb"]["Keys"]["SK"]["S"] for record in records]
     assert changed == ["LIKE#bob", "PHOTO", "LIKE#dave", "PHOTO"]
+
+
+def test_given_requests_racing_for_an_upload_slot_then_exactly_the_cap_get_one(
+    dynamodb, endpoint, monkeypatch
+):
+    # The API's own counter (chalicelib/quota_store.py), against the local endpoint.
+    monkeypatch.setenv("AWS_ENDPOINT_URL", endpoint.url)
+    monkeypatch.setenv("TABLE_NAME", TABLE)
+    for name in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"):
+        monkeypatch.setenv(name, "testing")
+    monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
+    for name in ("UPLOADS_BUCKET", "MEDIA_BUCKET", "USER_POOL_ID", "USER_POOL_CLIENT_ID"):
+        monkeypatch.setenv(name, "unused")
+    api_settings.load_settings.cache_clear()
+    api_clients.reset()
+
+    def take_slot(_):
+        return quota_store.count_upload("alice-id", "2026-11-30T14", 5, datetime.now(UTC))
+
+    with ThreadPoolExecutor(max_workers=20) as pool:
+        results = list(pool.map(take_slot, range(20)))
+
+    api_settings.load_settings.cache_clear()
+    api_clients.reset()
+    assert results.count(True) == 5
