@@ -1,8 +1,8 @@
 """`python -m infra.deploy deploy|destroy --stage dev`: what `make deploy` and `make destroy` do.
 
 deploy: package the worker -> artifacts bucket -> stack -> .chalice/config.json -> chalice deploy
-(and the stream trigger's failure handling) -> point CloudFront's /api/* at the API -> frontend/
-and config.json -> invalidation -> site URL.
+(then the stream trigger's failure handling, the stage's throttling and gateway responses) ->
+point CloudFront's /api/* at the API -> frontend/ and config.json -> invalidation -> site URL.
 destroy: chalice delete -> empty the buckets -> delete the stack -> remove the stage's artifacts.
 Running deploy again updates everything in place and skips what has not changed.
 """
@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from infra.deploy import (
+    api_stage,
     artifacts,
     aws,
     buckets,
@@ -92,6 +93,8 @@ def deploy(stage: str) -> None:
         outputs["TableStreamDeadLetterQueueArn"],
     )
     report(f"Stream trigger {mapping}: partial batch failures, retries, dead-letter queue")
+    api_stage.configure(chalice_stage.rest_api_id(stage))
+    report("API stage: throttling, and gateway responses in the API's error shape")
 
     announce(6, total, f"Routing CloudFront's /api/* to {api_domain}")
     if api_domain == known_api_domain:

@@ -90,10 +90,23 @@ def api_domain_name(stage: str) -> str:
 
 
 def api_domain_from_record(record: dict) -> str:
+    rest_api = _rest_api_in(record)
+    return urlparse(rest_api["rest_api_url"]).hostname or "" if rest_api else ""
+
+
+def rest_api_id(stage: str) -> str:
+    """The deployed REST API's id, from chalice's record."""
+    rest_api = _rest_api_in(json.loads(deployed_record_path(stage).read_text()))
+    if rest_api is None:
+        raise SystemExit(f"chalice recorded no REST API for stage {stage}.")
+    return rest_api["rest_api_id"]
+
+
+def _rest_api_in(record: dict) -> dict | None:
     for resource in record.get("resources", []):
         if resource.get("resource_type") == "rest_api":
-            return urlparse(resource["rest_api_url"]).hostname or ""
-    return ""
+            return resource
+    return None
 
 
 def _run_chalice(arguments: list[str], region: str, extra_environment: dict[str, str]) -> None:

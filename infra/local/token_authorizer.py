@@ -4,19 +4,26 @@ unless the request carries a valid ID token from our pool.
 Plain `chalice local` only base64-decodes the token's claims: it lets forged and `alg: none`
 tokens through and crashes on malformed ones. Here Chalice's local authorizer hook is replaced by
 one that verifies the signature against the local pool's JWKS (chalicelib.token_verifier), and
-answers 401 `{"message": "Unauthorized"}` exactly as API Gateway does.
+answers 401 with the body of the deployed stage's UNAUTHORIZED gateway response
+(infra/api_gateway.py).
 """
 
 import json
 import uuid
 
 from chalice import CognitoUserPoolAuthorizer
-from chalice.local import LocalGateway, LocalGatewayAuthorizer, NotAuthorizedError
+from chalice.local import (
+    ForbiddenError,
+    LocalGateway,
+    LocalGatewayAuthorizer,
+    NotAuthorizedError,
+)
 
 from chalicelib.token_verifier import CognitoTokenVerifier, InvalidTokenError
+from infra import api_gateway
 from infra.local.logs import local_logger
 
-UNAUTHORIZED_BODY = b'{"message":"Unauthorized"}'
+UNAUTHORIZED_BODY = api_gateway.local_response("UNAUTHORIZED")
 
 
 class VerifyingCognitoAuthorizer(LocalGatewayAuthorizer):
@@ -54,6 +61,19 @@ class VerifyingLocalGateway(LocalGateway):
         super().__init__(app_object, config)
         # LocalGateway has no public way to choose its authorizer; this is the documented hook.
         self._authorizer = VerifyingCognitoAuthorizer(app_object, token_verifier)
+
+    def handle_request(self, method, path, headers, body):
+        try:
+            return super().handle_request(method, path, headers, body)
+        except ForbiddenError as error:
+            # No such route: API Gateway's MISSING_AUTHENTICATION_TOKEN, in the deployed
+            # stage's DEFAULT_4XX shape rather than Chalice's bare {"message": ...}.
+            raise ForbiddenError(
+                error.headers,
+                api_gateway.local_response(
+                    "MISSING_AUTHENTICATION_TOKEN", "Missing Authentication Token"
+                ),
+            ) from error
 
     def _generate_lambda_event(self, method, path, headers, body):
         event = super()._generate_lambda_event(method, path, headers, body)

@@ -59,7 +59,11 @@ def test_given_no_token_then_401(client, method, path):
     response = client.api(method, path, json={})
 
     assert response.status_code == 401
-    assert response.json() == {"message": "Unauthorized"}
+    # The deployed stage's UNAUTHORIZED gateway response: the API's own error shape.
+    assert response.json() == {
+        "Code": "UnauthorizedError",
+        "Message": "Your session has expired or is not valid. Please sign in again.",
+    }
 
 
 @pytest.mark.parametrize(("method", "path"), ROUTES_NEEDING_A_USER + ROUTES_WITH_OPTIONAL_USER)

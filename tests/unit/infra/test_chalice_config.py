@@ -24,6 +24,8 @@ def test_given_the_shared_environment_when_read_then_limits_and_powertools_are_s
         "UPLOAD_EXPIRY_SECONDS": "600",
         "FEED_SHARDS": "1",
         "FANOUT_MAX_FOLLOWERS": "10000",
+        "MAX_PENDING_UPLOADS": "10",
+        "MAX_PHOTOS_PER_HOUR": "100",
         "POWERTOOLS_SERVICE_NAME": "cloudgram-api",
         "POWERTOOLS_METRICS_NAMESPACE": "CloudGram",
         "POWERTOOLS_LOG_LEVEL": "INFO",
