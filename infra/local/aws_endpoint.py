@@ -3,7 +3,8 @@
 Every AWS call of the local stack goes here: boto3 in the API and the worker (S3, SQS, DynamoDB
 and its stream, Cognito) and the browser (Cognito sign-in, the presigned S3 POST upload). moto
 plays the services; `S3PostPolicyGuard` refuses the browser uploads real S3 would refuse, which
-moto alone accepts, and `dynamodb_like_aws` gives DynamoDB the atomicity and transactions that
+moto alone accepts; `BrowserAccessGuard` lets web pages make only the site's own calls (and plays
+Cognito's RevokeToken); and `dynamodb_like_aws` gives DynamoDB the atomicity and transactions that
 moto lacks.
 
 The server runs in a background thread of the calling process, so the whole local stack stays one
@@ -22,6 +23,7 @@ from moto.moto_server.werkzeug_app import (
 from werkzeug.serving import BaseWSGIServer, make_server
 
 from infra.local import dynamodb_like_aws
+from infra.local.browser_access import BrowserAccessGuard
 from infra.local.s3_post_policy import S3PostPolicyGuard
 
 # moto accepts any credentials; these are the ones the local stack signs with, so the guard can
@@ -43,11 +45,24 @@ class LocalAwsEndpoint:
         self._thread.join()
 
 
-def start_local_aws_endpoint(host: str = "127.0.0.1", port: int = 0) -> LocalAwsEndpoint:
-    """Serve local AWS on host:port; port 0 lets the operating system pick a free one."""
+@dataclass(frozen=True)
+class SitePage:
+    """Who may call the endpoint from a browser (infra/local/browser_access.py)."""
+
+    origins: list[str]
+    uploads_bucket: str
+
+
+def start_local_aws_endpoint(
+    host: str = "127.0.0.1", port: int = 0, site_page: SitePage | None = None
+) -> LocalAwsEndpoint:
+    """Serve local AWS on host:port; port 0 lets the operating system pick a free one. With
+    `site_page`, browsers may only make that page's calls, and only from its origins."""
     dynamodb_like_aws.install()
     moto_app = dynamodb_like_aws.SerializedDynamoDb(DomainDispatcherApplication(create_backend_app))
     guarded_app = S3PostPolicyGuard(moto_app, secret_for_access_key=local_secret_for_access_key)
+    if site_page is not None:
+        guarded_app = BrowserAccessGuard(guarded_app, site_page.origins, site_page.uploads_bucket)
     # Binding here, in the caller's thread, makes a busy port fail loudly and the port known now.
     server = make_server(host, port, guarded_app, threaded=True, request_handler=MotoRequestHandler)
     # A daemon thread never keeps the process alive on Ctrl-C, even if stop() is never reached.

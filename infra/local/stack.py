@@ -24,6 +24,7 @@ from chalicelib.token_verifier import CognitoTokenVerifier
 from infra.local.aws_endpoint import (
     LOCAL_ACCESS_KEY_ID,
     LOCAL_SECRET_ACCESS_KEY,
+    SitePage,
     start_local_aws_endpoint,
 )
 from infra.local.gateway import SiteContent, gateway_handler
@@ -50,14 +51,13 @@ def start_stack(host: str = "127.0.0.1", port: int = 8000, aws_port: int = 0) ->
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
     server = ThreadedHTTPServer((host, port), None)  # binds now; the handler comes below
     site_port = server.server_address[1]
-    aws = start_local_aws_endpoint(host=host, port=aws_port)
-    _point_boto3_at(aws.url)
-    resources = create_resources(
-        aws.url,
-        REGION,
-        ResourceNames(),
-        site_origins=[f"http://localhost:{site_port}", f"http://127.0.0.1:{site_port}"],
+    site_origins = [f"http://localhost:{site_port}", f"http://127.0.0.1:{site_port}"]
+    names = ResourceNames()
+    aws = start_local_aws_endpoint(
+        host=host, port=aws_port, site_page=SitePage(site_origins, names.uploads_bucket)
     )
+    _point_boto3_at(aws.url)
+    resources = create_resources(aws.url, REGION, names, site_origins=site_origins)
     _point_the_code_at(aws.url, resources)
     config = _page_config(aws.url, resources)
     app = _load_chalice_app()

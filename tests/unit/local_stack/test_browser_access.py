@@ -1,0 +1,176 @@
+"""Web pages may ask the local AWS endpoint only what CloudGram's page asks, from its origin:
+before, any page could write to the media bucket and list every user with their e-mail. And the
+local Cognito revokes refresh tokens, as the deployed pool does."""
+
+import json
+
+import boto3
+import pytest
+import requests
+
+from infra.local.aws_endpoint import SitePage, start_local_aws_endpoint
+from infra.local.resource_definitions import ResourceNames
+from infra.local.resources import create_resources
+from tests.unit.local_stack.conftest import CREDENTIALS, REGION
+
+SITE = "http://localhost:8000"
+STRANGER = "http://evil.example"
+COGNITO = "AWSCognitoIdentityProviderService."
+NAMES = ResourceNames()
+
+
+@pytest.fixture(scope="module")
+def stack_aws():
+    endpoint = start_local_aws_endpoint(site_page=SitePage([SITE], NAMES.uploads_bucket))
+    requests.post(f"{endpoint.url}/moto-api/reset", timeout=5)
+    with pytest.MonkeyPatch.context() as environment:
+        environment.setenv("AWS_ACCESS_KEY_ID", CREDENTIALS["aws_access_key_id"])
+        environment.setenv("AWS_SECRET_ACCESS_KEY", CREDENTIALS["aws_secret_access_key"])
+        resources = create_resources(endpoint.url, REGION, NAMES, [SITE])
+    yield endpoint.url, resources
+    endpoint.stop()
+
+
+def cognito(url, operation, body, origin):
+    return requests.post(
+        url + "/",
+        data=json.dumps(body),
+        headers={
+            "Origin": origin,
+            "Content-Type": "application/x-amz-json-1.1",
+            "X-Amz-Target": COGNITO + operation,
+        },
+        timeout=5,
+    )
+
+
+def sign_up(url, resources, username, origin=SITE):
+    return cognito(
+        url,
+        "SignUp",
+        {
+            "ClientId": resources.user_pool_client_id,
+            "Username": username,
+            "Password": "Correct-Horse-42",
+            "UserAttributes": [{"Name": "email", "Value": f"{username}@example.com"}],
+        },
+        origin,
+    )
+
+
+def test_given_the_sites_page_then_sign_up_works_as_before(stack_aws):
+    url, resources = stack_aws
+
+    response = sign_up(url, resources, "page-user")
+
+    assert response.status_code == 200
+    assert response.headers.get("Access-Control-Allow-Origin") in (SITE, "*")
+
+
+def test_given_another_origin_then_even_the_pages_own_calls_are_refused(stack_aws):
+    url, resources = stack_aws
+
+    response = sign_up(url, resources, "stranger-user", origin=STRANGER)
+
+    assert response.status_code == 403
+    assert "Access-Control-Allow-Origin" not in response.headers
+
+
+def test_given_the_sites_origin_then_calls_the_page_never_makes_are_refused(stack_aws):
+    url, resources = stack_aws
+    sign_up(url, resources, "listed-user")
+
+    listing = cognito(url, "ListUsers", {"UserPoolId": resources.user_pool_id}, SITE)
+
+    assert listing.status_code == 403
+    assert "listed-user@example.com" not in listing.text
+
+
+@pytest.mark.parametrize("origin", [SITE, STRANGER])
+def test_given_a_browser_then_it_cannot_write_to_the_media_bucket(stack_aws, origin):
+    url, _ = stack_aws
+
+    put = requests.put(
+        f"{url}/{NAMES.media_bucket}/media/x/feed.webp",
+        data=b"defaced",
+        headers={"Origin": origin},
+        timeout=5,
+    )
+    preflight = requests.options(
+        f"{url}/{NAMES.media_bucket}/media/x/feed.webp",
+        headers={"Origin": origin, "Access-Control-Request-Method": "PUT"},
+        timeout=5,
+    )
+
+    assert put.status_code == preflight.status_code == 403
+    keys = boto3.client("s3", endpoint_url=url, region_name=REGION, **CREDENTIALS).list_objects_v2(
+        Bucket=NAMES.media_bucket
+    )
+    assert keys.get("KeyCount", 0) == 0
+
+
+@pytest.mark.parametrize(("origin", "allowed"), [(SITE, True), (STRANGER, False)])
+def test_given_an_upload_preflight_then_only_the_site_may_post(stack_aws, origin, allowed):
+    url, _ = stack_aws
+
+    preflight = requests.options(
+        f"{url}/{NAMES.uploads_bucket}",
+        headers={
+            "Origin": origin,
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "content-type",
+        },
+        timeout=5,
+    )
+
+    assert (preflight.status_code == 200) is allowed
+
+
+def test_given_a_revoked_refresh_token_then_it_buys_no_new_tokens(stack_aws):
+    url, resources = stack_aws
+    client_id = resources.user_pool_client_id
+    sign_up(url, resources, "leaving-user")
+    boto3.client("cognito-idp", endpoint_url=url, region_name=REGION, **CREDENTIALS)
+    cognito(
+        url,
+        "ConfirmSignUp",
+        {"ClientId": client_id, "Username": "leaving-user", "ConfirmationCode": "1"},
+        SITE,
+    )
+    signed_in = cognito(
+        url,
+        "InitiateAuth",
+        {
+            "AuthFlow": "USER_PASSWORD_AUTH",
+            "ClientId": client_id,
+            "AuthParameters": {"USERNAME": "leaving-user", "PASSWORD": "Correct-Horse-42"},
+        },
+        SITE,
+    ).json()["AuthenticationResult"]
+    refresh = {
+        "AuthFlow": "REFRESH_TOKEN_AUTH",
+        "ClientId": client_id,
+        "AuthParameters": {"REFRESH_TOKEN": signed_in["RefreshToken"]},
+    }
+    assert cognito(url, "InitiateAuth", refresh, SITE).status_code == 200
+
+    revoked = cognito(
+        url, "RevokeToken", {"Token": signed_in["RefreshToken"], "ClientId": client_id}, SITE
+    )
+    refused = cognito(url, "InitiateAuth", refresh, SITE)
+
+    assert revoked.status_code == 200
+    assert refused.status_code == 400
+    assert refused.json()["__type"] == "NotAuthorizedException"
+    assert refused.headers.get("Access-Control-Allow-Origin") == SITE
+
+
+def test_given_no_origin_then_boto3_calls_pass_as_before(stack_aws):
+    url, resources = stack_aws
+    cognito_client = boto3.client(
+        "cognito-idp", endpoint_url=url, region_name=REGION, **CREDENTIALS
+    )
+
+    users = cognito_client.list_users(UserPoolId=resources.user_pool_id)
+
+    assert "Users" in users
