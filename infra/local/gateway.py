@@ -16,7 +16,7 @@ from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from botocore.exceptions import ClientError
+from botocore.exceptions import ClientError, ParamValidationError
 from chalice.local import ChaliceRequestHandler
 
 from infra.local.logs import local_logger
@@ -24,19 +24,25 @@ from infra.local.token_authorizer import VerifyingLocalGateway
 
 API_PREFIX = "/api"
 MEDIA_PREFIX = "/media/"
+RENDITION_TYPE = "image/webp"
+API_PAYLOAD_LIMIT_BYTES = 10 * 1024 * 1024
 # The page and its settings must be fetched fresh; everything else may be cached briefly.
 NO_CACHE = "no-cache"
 mimetypes.add_type("text/javascript", ".js")
 
 
 class SiteContent:
-    """What the gateway serves besides the API: the frontend folder, config.json, media."""
+    """What the gateway serves besides the API: the frontend folder, config.json, media; and
+    the security headers every response carries."""
 
-    def __init__(self, frontend_dir: Path, config: dict, media_bucket: str, s3_client) -> None:
+    def __init__(
+        self, frontend_dir: Path, config: dict, media_bucket: str, s3_client, headers: dict
+    ) -> None:
         self.frontend_dir = frontend_dir.resolve()
         self.config_json = json.dumps(config).encode()
         self.media_bucket = media_bucket
         self.s3_client = s3_client
+        self.security_headers = headers
 
 
 class CloudFrontLikeHandler(ChaliceRequestHandler):
@@ -49,7 +55,14 @@ class CloudFrontLikeHandler(ChaliceRequestHandler):
 
     def route(self) -> None:
         path = urlsplit(self.path).path
-        if path == API_PREFIX or path.startswith(API_PREFIX + "/"):
+        if not _valid_content_length(self.headers.get("Content-Length")):
+            self._send_plain(HTTPStatus.BAD_REQUEST, "Content-Length must be a whole number.")
+        elif int(self.headers.get("Content-Length") or 0) > API_PAYLOAD_LIMIT_BYTES:
+            # API Gateway's limit: larger bodies never reach the API (photos go to S3).
+            self._send_plain(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "The request is too large.")
+        elif "\x00" in unquote(path):
+            self._send_plain(HTTPStatus.NOT_FOUND, "Not found.")
+        elif path == API_PREFIX or path.startswith(API_PREFIX + "/"):
             # API Gateway's stage `api` sits behind CloudFront's /api/*: the app sees the rest.
             self.path = self.path[len(API_PREFIX) :] or "/"
             self._generic_handle()
@@ -68,10 +81,16 @@ class CloudFrontLikeHandler(ChaliceRequestHandler):
     def _send_media(self, key: str) -> None:
         try:
             media = self.site.s3_client.get_object(Bucket=self.site.media_bucket, Key=key)
-        except ClientError:
+        except (ClientError, ParamValidationError):
             self._send_plain(HTTPStatus.NOT_FOUND, "No such media.")
             return
-        self._send(HTTPStatus.OK, media["Body"].read(), media["ContentType"], media["CacheControl"])
+        # Renditions are WebP, and only WebP is served: nothing else put in the bucket by
+        # mistake (or malice) can be served from the site's origin as a page or a script.
+        if media.get("ContentType") != RENDITION_TYPE:
+            self._send_plain(HTTPStatus.NOT_FOUND, "No such media.")
+            return
+        cache = media.get("CacheControl", NO_CACHE)
+        self._send(HTTPStatus.OK, media["Body"].read(), RENDITION_TYPE, cache)
 
     def _send_static(self, path: str) -> None:
         relative = "index.html" if path in ("", "/") else path.lstrip("/")
@@ -95,6 +114,13 @@ class CloudFrontLikeHandler(ChaliceRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(body)
 
+    def end_headers(self) -> None:
+        # Every response, the API's included, carries the site's security headers, as
+        # CloudFront's response headers policy adds them in AWS.
+        for name, value in self.site.security_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
+
     def log_message(self, format, *args):
         # Request lines go to the JSON log at debug level instead of raw text on stderr.
         local_logger.debug("HTTP", extra={"line": format % args})
@@ -109,3 +135,7 @@ def gateway_handler(app_object, chalice_config, site: SiteContent, verifier):
         site=site,
         verifier=verifier,
     )
+
+
+def _valid_content_length(value: str | None) -> bool:
+    return value is None or (value.isascii() and value.isdigit())

@@ -30,6 +30,7 @@ from infra.local.aws_endpoint import (
 from infra.local.gateway import SiteContent, gateway_handler
 from infra.local.resource_definitions import STREAM_MAX_RETRY_ATTEMPTS, ResourceNames
 from infra.local.resources import LocalResources, create_resources
+from infra.local.security_headers import security_headers
 from infra.local.stream_loop import StreamLoop
 from infra.local.worker_loop import WorkerLoop
 
@@ -69,6 +70,7 @@ def start_stack(host: str = "127.0.0.1", port: int = 8000, aws_port: int = 0) ->
             config=config,
             media_bucket=resources.names.media_bucket,
             s3_client=boto3.client("s3", region_name=REGION),
+            headers=security_headers(aws.url),
         ),
         verifier=CognitoTokenVerifier(
             jwks_url=f"{aws.url}/{resources.user_pool_id}/.well-known/jwks.json",

@@ -2,6 +2,7 @@
 the same resources; these tests keep them in agreement, so what runs locally runs in the cloud."""
 
 from infra.local import resource_definitions as local
+from infra.local import security_headers
 
 # The template names resources after its Stage parameter the way the local stack names them
 # after its prefix.
@@ -126,3 +127,29 @@ def test_given_cognito_when_compared_then_pool_and_client_names_match(resources)
     assert resources["UserPoolClient"]["Properties"]["ClientName"] == {
         "Fn::Sub": TEMPLATE_NAMES.user_pool_client
     }
+
+
+def test_given_cloudfronts_security_headers_then_the_local_gateway_sends_the_same(resources):
+    config = resources["SecurityHeadersPolicy"]["Properties"]["ResponseHeadersPolicyConfig"]
+    security = config["SecurityHeadersConfig"]
+    directives = security["ContentSecurityPolicy"]["ContentSecurityPolicy"]["Fn::Join"][1]
+    local_headers = security_headers.security_headers("http://127.0.0.1:4566")
+    local_directives = local_headers["Content-Security-Policy"].split("; ")
+
+    # Every directive alike, in the same order; connect-src names the page's own origin first,
+    # then where AWS is: Cognito and the uploads bucket there, the local AWS endpoint here.
+    assert len(directives) == len(local_directives)
+    for template_directive, local_directive in zip(directives, local_directives, strict=True):
+        if isinstance(template_directive, dict):
+            template_connect = template_directive["Fn::Sub"].split()
+            assert template_connect[:2] == local_directive.split()[:2] == ["connect-src", "'self'"]
+        else:
+            assert template_directive == local_directive
+    assert local_headers["Referrer-Policy"] == security["ReferrerPolicy"]["ReferrerPolicy"]
+    assert local_headers["X-Frame-Options"] == security["FrameOptions"]["FrameOption"]
+    assert local_headers["X-Content-Type-Options"] == "nosniff"
+    assert "ContentTypeOptions" in security
+    hsts = security["StrictTransportSecurity"]
+    assert (
+        f"max-age={hsts['AccessControlMaxAgeSec']}; includeSubDomains"
+    ) == security_headers.STRICT_TRANSPORT_SECURITY

@@ -1,0 +1,90 @@
+"""The local gateway, probed as an attacker would: every response carries the site's security
+headers (the production CSP included), /media serves renditions only, and odd requests get a 4xx
+instead of killing the connection."""
+
+import socket
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.images import phone_photo
+
+
+@pytest.mark.parametrize("path", ["/", "/config.json", "/api/feed", "/api/nothing", "/js/main.js"])
+def test_given_any_response_then_it_carries_the_security_headers(client, path):
+    response = client.http.get(client.site_url + path, timeout=5)
+
+    policy = response.headers["Content-Security-Policy"]
+    assert "script-src 'self'" in policy
+    assert "frame-ancestors 'none'" in policy
+    assert "connect-src 'self' http://127.0.0.1:" in policy
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response.headers["X-Frame-Options"] == "DENY"
+    assert "Strict-Transport-Security" not in response.headers  # plain HTTP
+
+
+def test_given_a_media_object_that_is_not_a_rendition_then_it_is_not_served(client, local_aws):
+    s3 = local_aws("s3")
+    s3.put_object(
+        Bucket="cloudgram-media",
+        Key="media/evil/page.webp",
+        Body=b"<script>alert(1)</script>",
+        ContentType="text/html",
+    )
+    s3.put_object(
+        Bucket="cloudgram-media",
+        Key="media/plain/feed.webp",
+        Body=b"RIFF",
+        ContentType="image/webp",
+    )
+
+    html = client.http.get(client.site_url + "/media/evil/page.webp", timeout=5)
+    without_cache_control = client.http.get(client.site_url + "/media/plain/feed.webp", timeout=5)
+
+    assert html.status_code == 404
+    assert without_cache_control.status_code == 200
+    assert without_cache_control.headers["Content-Type"] == "image/webp"
+    assert without_cache_control.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_given_a_rendition_then_it_is_served_immutable_as_webp(client, user):
+    photo = client.upload_photo(user, phone_photo(64, 48))
+
+    response = client.http.get(client.site_url + photo["renditions"]["feed"]["url"], timeout=5)
+
+    assert response.headers["Content-Type"] == "image/webp"
+    assert "immutable" in response.headers["Cache-Control"]
+
+
+def raw_request(site_url: str, request: bytes) -> bytes:
+    address = urlsplit(site_url)
+    with socket.create_connection((address.hostname, address.port), timeout=5) as connection:
+        connection.sendall(request)
+        return connection.recv(65536)
+
+
+@pytest.mark.parametrize("path", ["/%00", "/media/%00", "/api/photos/%00", "/a%00b.js"])
+def test_given_a_nul_in_the_path_then_404_not_a_crash(client, path):
+    response = client.http.get(client.site_url + path, timeout=5)
+
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize("length", ["abc", "-1", "1e3", "٣"])
+def test_given_a_content_length_that_is_not_a_number_then_400(client, length):
+    answer = raw_request(
+        client.site_url,
+        f"POST /api/photos HTTP/1.1\r\nHost: x\r\nContent-Length: {length}\r\n\r\n".encode(),
+    )
+
+    assert answer.startswith(b"HTTP/1.0 400") or answer.startswith(b"HTTP/1.1 400")
+
+
+def test_given_a_body_larger_than_api_gateway_takes_then_413(client):
+    answer = raw_request(
+        client.site_url,
+        b"POST /api/photos HTTP/1.1\r\nHost: x\r\nContent-Length: 999999999\r\n\r\n",
+    )
+
+    assert b" 413 " in answer.split(b"\r\n")[0]
