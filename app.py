@@ -25,6 +25,7 @@ from chalicelib import (
     table_stream,
     timeline_fanout,
 )
+from chalicelib.errors import answers_503_when_aws_fails
 from chalicelib.observability import register_middleware
 from chalicelib.settings import (
     load_settings,
@@ -41,6 +42,7 @@ signed_in = CognitoUserPoolAuthorizer(
 
 
 @app.route("/me", methods=["GET"], authorizer=signed_in)
+@answers_503_when_aws_fails
 def get_me():
     user = identity.signed_in_user(app.current_request)
     # The page asks who is signed in on every visit: the moment to give newcomers a profile.
@@ -49,6 +51,7 @@ def get_me():
 
 
 @app.route("/photos", methods=["POST"], authorizer=signed_in)
+@answers_503_when_aws_fails
 def create_photo():
     request = app.current_request
     new_photo = request_parsing.parse_new_photo(request.raw_body, load_settings().max_upload_bytes)
@@ -57,12 +60,14 @@ def create_photo():
 
 
 @app.route("/photos/{photo_id}", methods=["GET"])
+@answers_503_when_aws_fails
 def get_photo(photo_id):
     viewer = identity.optional_user(app.current_request)
     return photos_service.get_photo(request_parsing.photo_id_or_404(photo_id), viewer)
 
 
 @app.route("/photos/{photo_id}", methods=["PATCH"], authorizer=signed_in)
+@answers_503_when_aws_fails
 def edit_photo(photo_id):
     request = app.current_request
     caption = request_parsing.parse_caption_edit(request.raw_body)
@@ -71,6 +76,7 @@ def edit_photo(photo_id):
 
 
 @app.route("/photos/{photo_id}", methods=["DELETE"], authorizer=signed_in)
+@answers_503_when_aws_fails
 def delete_photo(photo_id):
     user = identity.signed_in_user(app.current_request)
     photos_service.delete_photo(request_parsing.photo_id_or_404(photo_id), user)
@@ -78,18 +84,21 @@ def delete_photo(photo_id):
 
 
 @app.route("/photos/{photo_id}/like", methods=["PUT"], authorizer=signed_in)
+@answers_503_when_aws_fails
 def like_photo(photo_id):
     user = identity.signed_in_user(app.current_request)
     return likes_service.like(request_parsing.photo_id_or_404(photo_id), user)
 
 
 @app.route("/photos/{photo_id}/like", methods=["DELETE"], authorizer=signed_in)
+@answers_503_when_aws_fails
 def unlike_photo(photo_id):
     user = identity.signed_in_user(app.current_request)
     return likes_service.unlike(request_parsing.photo_id_or_404(photo_id), user)
 
 
 @app.route("/feed", methods=["GET"])
+@answers_503_when_aws_fails
 def get_feed():
     request = app.current_request
     # Validate the token if one is sent, so an expired session is reported, not ignored.
@@ -98,6 +107,7 @@ def get_feed():
 
 
 @app.route("/feed/home", methods=["GET"], authorizer=signed_in)
+@answers_503_when_aws_fails
 def get_home_feed():
     request = app.current_request
     page = request_parsing.parse_page(request.query_params)
@@ -105,29 +115,34 @@ def get_home_feed():
 
 
 @app.route("/users/{username}", methods=["GET"])
+@answers_503_when_aws_fails
 def get_user(username):
     viewer = identity.optional_user(app.current_request)
     return profiles_service.get_profile(request_parsing.username_from_path(username), viewer)
 
 
 @app.route("/users/{username}/follow", methods=["PUT"], authorizer=signed_in)
+@answers_503_when_aws_fails
 def follow_user(username):
     user = identity.signed_in_user(app.current_request)
     return follows_service.follow(request_parsing.username_from_path(username), user)
 
 
 @app.route("/users/{username}/follow", methods=["DELETE"], authorizer=signed_in)
+@answers_503_when_aws_fails
 def unfollow_user(username):
     user = identity.signed_in_user(app.current_request)
     return follows_service.unfollow(request_parsing.username_from_path(username), user)
 
 
 @app.route("/users/{username}/followers", methods=["GET"])
+@answers_503_when_aws_fails
 def get_followers(username):
     return _people_page(username, "followers")
 
 
 @app.route("/users/{username}/following", methods=["GET"])
+@answers_503_when_aws_fails
 def get_following(username):
     return _people_page(username, "following")
 
@@ -141,6 +156,7 @@ def _people_page(username: str, direction: str) -> dict:
 
 
 @app.route("/users/{username}/photos", methods=["GET"])
+@answers_503_when_aws_fails
 def get_user_photos(username):
     request = app.current_request
     viewer = identity.optional_user(request)
