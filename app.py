@@ -17,6 +17,7 @@ from chalicelib import (
     home_feed_service,
     identity,
     likes_service,
+    openapi,
     page_cursor,
     photo_cleanup,
     photos_service,
@@ -163,6 +164,12 @@ def get_user_photos(username):
     page = request_parsing.parse_page(request.query_params)
     username = request_parsing.username_from_path(username)
     return profiles_service.profile_photos(username, page, viewer)
+
+
+@app.route("/openapi.json", methods=["GET"])
+@answers_503_when_aws_fails
+def get_openapi_document():
+    return openapi.openapi_document()
 
 
 @app.on_dynamodb_record(

@@ -114,6 +114,22 @@ class CloudFrontLikeHandler(ChaliceRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(body)
 
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None):
+        """What http.server answers by itself (a method it has no handler for, a malformed
+        request line) comes as a JSON error, like everything else the site answers; and a
+        method CloudFront does not forward (TRACE, anything unknown) is refused with 403, as
+        CloudFront refuses it, not 501."""
+        if code == HTTPStatus.NOT_IMPLEMENTED:
+            code, message = HTTPStatus.FORBIDDEN, f"The method {self.command} is not allowed."
+        body = json.dumps({"Code": HTTPStatus(code).phrase.replace(" ", ""), "Message": message})
+        self.send_response(code)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Connection", "close")
+        self.end_headers()
+        if self.command != "HEAD" and code >= HTTPStatus.OK:
+            self.wfile.write(body.encode())
+
     def end_headers(self) -> None:
         # Every response, the API's included, carries the site's security headers, as
         # CloudFront's response headers policy adds them in AWS.
