@@ -1,0 +1,80 @@
+"""Who may call what: every route of the API, called with no token, as another person, and as
+the owner of what it names, over HTTP on the local stack (so through the gateway's real token
+checks). One table holds the expected answers; a test holds the table to app.py's routes, so a
+new route cannot be left out.
+
+What each route names belongs to Alice, "the owner": her profile, and a photo of hers, READY
+(or, for GET /photos/{photo_id}, still PENDING, which only she may see).
+"""
+
+import pytest
+
+from app import app
+from tests.images import phone_photo
+
+CALLERS = ("no token", "another user", "the owner")
+
+# (method, route) -> the status for each caller, in CALLERS' order.
+EXPECTED = {
+    ("GET", "/me"): (401, 200, 200),
+    ("POST", "/photos"): (401, 201, 201),
+    ("GET", "/photos/{photo_id}"): (404, 404, 200),
+    ("PATCH", "/photos/{photo_id}"): (401, 403, 200),
+    ("DELETE", "/photos/{photo_id}"): (401, 403, 204),
+    ("PUT", "/photos/{photo_id}/like"): (401, 200, 200),
+    ("DELETE", "/photos/{photo_id}/like"): (401, 200, 200),
+    ("GET", "/feed"): (200, 200, 200),
+    ("GET", "/feed/home"): (401, 200, 200),
+    ("GET", "/users/{username}"): (200, 200, 200),
+    ("GET", "/users/{username}/photos"): (200, 200, 200),
+    ("PUT", "/users/{username}/follow"): (401, 200, 400),
+    ("DELETE", "/users/{username}/follow"): (401, 200, 400),
+    ("GET", "/users/{username}/followers"): (200, 200, 200),
+    ("GET", "/users/{username}/following"): (200, 200, 200),
+    ("GET", "/openapi.json"): (200, 200, 200),
+}
+BODIES = {
+    ("POST", "/photos"): {"contentType": "image/jpeg", "size": 10},
+    ("PATCH", "/photos/{photo_id}"): {"caption": "changed"},
+}
+CASES = [
+    (method, route, caller, statuses[CALLERS.index(caller)])
+    for (method, route), statuses in EXPECTED.items()
+    for caller in CALLERS
+]
+
+
+@pytest.fixture(scope="module")
+def people(client):
+    return {"the owner": client.sign_up_and_in(), "another user": client.sign_up_and_in()}
+
+
+def test_given_the_table_then_it_covers_every_route_of_the_app_exactly():
+    routed = {(method, path) for path, methods in app.routes.items() for method in methods}
+
+    assert set(EXPECTED) == routed
+
+
+@pytest.mark.parametrize(
+    ("method", "route", "caller", "expected"),
+    CASES,
+    ids=[f"{method} {route} as {caller}" for method, route, caller, _ in CASES],
+)
+def test_given_a_route_and_a_caller_then_the_answer_is_the_expected_one(
+    client, people, method, route, caller, expected
+):
+    owner = people["the owner"]
+    if (method, route) == ("GET", "/photos/{photo_id}"):
+        photo_id = client.request_upload(owner, phone_photo(32, 24))["photo"]["id"]  # PENDING
+    elif "{photo_id}" in route:
+        photo_id = client.upload_photo(owner, phone_photo(32, 24))["id"]  # READY, fresh each time
+    else:
+        photo_id = None
+    path = route.format(photo_id=photo_id, username=owner.username)
+    token = people[caller].id_token if caller in people else None
+
+    response = client.api(method, path, token, json=BODIES.get((method, route)))
+
+    assert response.status_code == expected, response.text
+    if response.status_code >= 400:
+        assert set(response.json()) == {"Code", "Message"}
