@@ -104,7 +104,7 @@ def test_given_the_api_role_when_read_then_it_signs_uploads_only_under_the_uploa
         "dynamodb:UpdateItem",
         "dynamodb:DeleteItem",
     }
-    assert statements["FeedAndProfilePages"]["Action"] == "dynamodb:Query"
+    assert statements["PagesAndLists"]["Action"] == "dynamodb:Query"
     # Deleting files is the stream function's job, not the API's.
     assert not any(
         "s3:DeleteObject" in str(statement["Action"]) for statement in statements.values()

@@ -1,0 +1,158 @@
+"""The API's role and the stream function's role grant exactly the AWS calls each makes: every
+route and every stream reaction is run here while every boto3 call is recorded, and the calls are
+compared with the roles in infra/template.yaml. A call without a grant fails in AWS with
+AccessDenied; a grant without a call is more than the function needs."""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import boto3
+import pytest
+
+from app import on_table_change
+from chalicelib import aws_clients
+from chalicelib import settings as api_settings
+from tests.unit.api.conftest import STREAM_CONTEXT, auth, made_ready, upload_requested
+from tests.unit.infra.conftest import load_template
+
+# Statements the platform needs rather than the code: Lambda reading the stream for the
+# function, the trigger's on-failure destination, the function's own logs.
+PLATFORM_STATEMENTS = {"ReadTableStream", "NoteFailedBatches", "WriteOwnLogs"}
+S3_ACTIONS = {
+    "ListObjectsV2": "s3:ListBucket",
+    "DeleteObjects": "s3:DeleteObject",
+    "DeleteObject": "s3:DeleteObject",
+    "PutObject": "s3:PutObject",
+    "GetObject": "s3:GetObject",
+}
+TRANSACTION_ACTIONS = {
+    "Put": "dynamodb:PutItem",
+    "Update": "dynamodb:UpdateItem",
+    "Delete": "dynamodb:DeleteItem",
+    "ConditionCheck": "dynamodb:ConditionCheckItem",
+}
+
+
+@contextmanager
+def recording(calls: set) -> Iterator[None]:
+    """Adds (IAM action, table or index) to `calls` for every call the API's clients make."""
+
+    def record(params, model, **_):
+        service = model.service_model.service_name
+        operation = model.name
+        if service == "dynamodb" and operation == "TransactWriteItems":
+            for item in params["TransactItems"]:
+                calls.add((TRANSACTION_ACTIONS[next(iter(item))], "table"))
+        elif service == "dynamodb":
+            calls.add((f"dynamodb:{operation}", "index" if "IndexName" in params else "table"))
+        elif service == "s3" and operation == "CreateBucket":
+            pass  # botocore builds a presigned POST's URL with this model; no call is made
+        elif service == "s3":
+            calls.add((S3_ACTIONS[operation], "bucket"))
+        else:
+            calls.add((f"{service}:{operation}", "distribution"))
+
+    clients = [
+        aws_clients.dynamodb_table().meta.client,
+        aws_clients.s3_client(),
+        aws_clients.cloudfront_client(),
+    ]
+    for client in clients:
+        client.meta.events.register("before-parameter-build", record)
+    try:
+        yield
+    finally:
+        for client in clients:
+            client.meta.events.unregister("before-parameter-build", record)
+
+
+def granted(role: str) -> set:
+    """(action, table or index or bucket or distribution) that the role's statements grant."""
+    (policy,) = load_template()["Resources"][role]["Properties"]["Policies"]
+    grants = set()
+    for statement in policy["PolicyDocument"]["Statement"]:
+        if statement["Sid"] in PLATFORM_STATEMENTS:
+            continue
+        actions = statement["Action"]
+        resources = statement["Resource"]
+        resources = resources if isinstance(resources, list) else [resources]
+        for action in [actions] if isinstance(actions, str) else actions:
+            if action.startswith("dynamodb:"):
+                grants |= {(action, "index" if "/index/" in str(r) else "table") for r in resources}
+            elif action.startswith("s3:"):
+                grants.add((action, "bucket"))
+            else:
+                grants.add((action, "distribution"))
+    return grants
+
+
+@pytest.fixture
+def distribution(api_environment, monkeypatch):
+    """A CloudFront distribution for the stream function to invalidate, as in AWS."""
+    config = {
+        "CallerReference": "cloudgram-test",
+        "Comment": "",
+        "Enabled": True,
+        "Origins": {
+            "Quantity": 1,
+            "Items": [
+                {
+                    "Id": "media",
+                    "DomainName": "cloudgram-media.s3.amazonaws.com",
+                    "S3OriginConfig": {"OriginAccessIdentity": ""},
+                }
+            ],
+        },
+        "DefaultCacheBehavior": {
+            "TargetOriginId": "media",
+            "ViewerProtocolPolicy": "redirect-to-https",
+            "MinTTL": 0,
+            "ForwardedValues": {"QueryString": False, "Cookies": {"Forward": "none"}},
+        },
+    }
+    created = boto3.client("cloudfront").create_distribution(DistributionConfig=config)
+    monkeypatch.setenv("DISTRIBUTION_ID", created["Distribution"]["Id"])
+    monkeypatch.setenv("FANOUT_MAX_FOLLOWERS", "1")
+    api_settings.load_settings.cache_clear()
+    yield
+    api_settings.load_settings.cache_clear()
+
+
+def test_given_every_route_and_every_stream_reaction_then_each_role_grants_exactly_its_calls(
+    api, make_token, table_changes, distribution
+):
+    alice, bob, carol = (make_token(name) for name in ("alice", "bob", "carol"))
+    api_calls, stream_calls = set(), set()
+
+    with recording(api_calls):
+        for token in (alice, bob, carol):
+            api.http.get("/me", headers=auth(token))
+        photo_id = upload_requested(api, alice)
+        api_calls.add(("s3:PutObject", "bucket"))  # the presigned POST carries this signature
+    made_ready(photo_id)
+    with recording(api_calls):
+        api.http.put("/users/alice/follow", headers=auth(bob))
+        api.http.put("/users/alice/follow", headers=auth(carol))  # alice is a celebrity now
+        for path in (
+            f"/photos/{photo_id}",
+            "/feed",
+            "/feed/home",
+            "/users/alice",
+            "/users/alice/photos",
+            "/users/alice/followers",
+            "/users/bob/following",
+        ):
+            assert api.http.get(path, headers=auth(bob)).status_code == 200, path
+        assert api.http.put(f"/photos/{photo_id}/like", headers=auth(bob)).status_code == 200
+        api.http.delete(f"/photos/{photo_id}/like", headers=auth(bob))
+        api.http.patch(f"/photos/{photo_id}", headers=auth(alice), body='{"caption": "x"}')
+        api.http.delete("/users/alice/follow", headers=auth(carol))
+    with recording(stream_calls):
+        assert on_table_change(table_changes(), STREAM_CONTEXT) == {"batchItemFailures": []}
+    with recording(api_calls):
+        assert api.http.delete(f"/photos/{photo_id}", headers=auth(alice)).status_code == 204
+    with recording(stream_calls):
+        assert on_table_change(table_changes(), STREAM_CONTEXT) == {"batchItemFailures": []}
+
+    assert api_calls == granted("ApiRole")
+    assert stream_calls == granted("TableStreamRole")
