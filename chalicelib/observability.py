@@ -6,6 +6,7 @@ decorating each view. Every log line carries the Lambda request id and API Gatew
 photo can be followed from the API to the worker.
 """
 
+import functools
 import warnings
 
 from aws_lambda_powertools import Logger, Metrics, Tracer
@@ -17,11 +18,27 @@ METRICS_NAMESPACE = "CloudGram"
 
 # Environment variables (POWERTOOLS_SERVICE_NAME, ...) override these defaults in each stage.
 logger = Logger(service=SERVICE_NAME)
-# Outside Lambda the tracer disables itself and sends nothing.
-tracer = Tracer(service=SERVICE_NAME, patch_modules=["boto3"])
 metrics = Metrics(namespace=METRICS_NAMESPACE, service=SERVICE_NAME)
 # Many invocations (a feed read, S3's test event) record no metric; that is expected, not a warning.
 warnings.filterwarnings("ignore", message="No application metrics to publish")
+
+
+@functools.cache
+def tracer() -> Tracer:
+    """The X-Ray tracer, made on the first request rather than when app.py is imported.
+
+    Making it loads the X-Ray SDK, about a quarter of a cold import of app.py beyond boto3
+    (`make bench` measures both ways). Nothing is lost by waiting: it patches boto3 before the
+    request's first AWS call, and every boto3 client of the API is made on first use
+    (aws_clients), so each DynamoDB and S3 call is still traced. Outside Lambda it disables
+    itself and sends nothing.
+    """
+    return Tracer(service=SERVICE_NAME, patch_modules=["boto3"])
+
+
+def _traced(handler):
+    """Powertools' capture_lambda_handler, from the tracer of the first request on."""
+    return tracer().capture_lambda_handler(handler)
 
 
 def register_middleware(app: Chalice) -> None:
@@ -39,5 +56,5 @@ def register_middleware(app: Chalice) -> None:
         ConvertToMiddleware(logger.inject_lambda_context(clear_state=True)), "dynamodb"
     )
     for event_type in ("http", "dynamodb"):
-        app.register_middleware(ConvertToMiddleware(tracer.capture_lambda_handler), event_type)
+        app.register_middleware(ConvertToMiddleware(_traced), event_type)
         app.register_middleware(ConvertToMiddleware(metrics.log_metrics), event_type)
