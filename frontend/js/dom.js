@@ -24,6 +24,16 @@ export function hideMessage(element) {
   element.textContent = "";
 }
 
+/** Says in `messageElement` that `why` (e.g. "Liking photos needs an account."), with a Sign in
+ * button that calls `onSignInRequested`. */
+export function showSignInPrompt(messageElement, why, onSignInRequested) {
+  const signIn = element("button", "link-button", "Sign in");
+  signIn.type = "button";
+  signIn.addEventListener("click", onSignInRequested);
+  showMessage(messageElement, `${why} `);
+  messageElement.append(signIn);
+}
+
 /** Disables a button while its request runs and shows a spinner; screen readers hear "busy". */
 export function setBusy(button, busy) {
   button.disabled = busy;
