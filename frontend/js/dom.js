@@ -11,6 +11,14 @@ export function byId(id) {
   return element;
 }
 
+/** The element marked data-part="<name>" inside `container`, for markup repeated in several
+ * places (the feed's two tabs). Fails loudly when missing, unless `optional`. */
+export function part(container, name, { optional = false } = {}) {
+  const found = container.querySelector(`[data-part="${name}"]`);
+  if (!found && !optional) throw new Error(`#${container.id} has no data-part="${name}"`);
+  return found;
+}
+
 /** Shows `text` in a message element; kind is "info", "success" or "error". */
 export function showMessage(element, text, kind = "info") {
   element.textContent = text;

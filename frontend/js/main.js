@@ -10,8 +10,9 @@
  * Module map: config.js (settings) -> cognito.js (user pool API) -> session.js (tokens) ->
  * api.js (the CloudGram API). router.js names the places; each *-view.js module draws one place
  * or panel; photo-card.js, photo-frame.js, like-button.js and owner-controls.js are the parts of
- * a photo they share, and photo-events.js keeps them in step. follow-button.js follows people
- * and follow-events.js keeps profiles in step; like and follow buttons share
+ * a photo they share, and photo-events.js keeps them in step. The feed's tabs (tabs.js) each hold
+ * a feed-list.js; follow-button.js follows people, follow-suggestions.js suggests whom, and
+ * follow-events.js keeps profiles and the Following tab in step; like and follow buttons share
  * optimistic-toggle.js. upload.js, upload-queue.js and upload-item.js share photos;
  * file-type.js tells what a file is.
  */
@@ -53,7 +54,7 @@ async function start() {
   const photoContext = { api, session, limits: config.limits, onSignInRequested: askToSignIn };
   const router = createRouter(showRoute);
   const views = {
-    feed: createFeedView({ api, cardContext: photoContext }),
+    feed: createFeedView({ api, session, cardContext: photoContext }),
     profile: createProfileView({ api, session, onSignInRequested: askToSignIn }),
     people: createPeopleView({ api }),
     photo: createPhotoPageView({ context: photoContext, router }),
