@@ -64,8 +64,9 @@ export function createFeedView({ api, session, cardContext, storage = window.loc
       fallbackFocus: heading,
     }),
   };
+  const tablist = byId("feed-tabs");
   const tabs = createTabs({
-    tablist: byId("feed-tabs"),
+    tablist,
     onSelect: showTab,
     onLeave: (name) => scrollPositions.set(name, window.scrollY),
   });
@@ -74,10 +75,19 @@ export function createFeedView({ api, session, cardContext, storage = window.loc
     lists[name].start();
     if (!byPerson) return;
     storage.setItem(CHOSEN_TAB_KEY, name);
-    // A tab seen before opens where the person left it; a new one at its top, or where the
-    // window is if that is higher (the tabs stay in sight).
-    const panelTop = section.getBoundingClientRect().top + window.scrollY;
-    window.scrollTo(0, scrollPositions.get(name) ?? Math.min(window.scrollY, panelTop));
+    // A tab seen before opens where the person left it; a new one at its top, just below the
+    // tab bar, or where the window is if that is higher.
+    const top = Math.min(window.scrollY, whereTabsStick(byId(`${name}-panel`)));
+    window.scrollTo(0, scrollPositions.get(name) ?? top);
+  }
+
+  /** The scroll position at which the tab bar reaches its place below the header, with
+   * `panel`'s first photo right under it. */
+  function whereTabsStick(panel) {
+    const style = getComputedStyle(tablist);
+    const panelTop = panel.getBoundingClientRect().top + window.scrollY;
+    const barHeight = tablist.offsetHeight + parseFloat(style.marginBottom);
+    return panelTop - barHeight - parseFloat(style.top);
   }
 
   function chosenTab() {
