@@ -263,6 +263,7 @@ def test_reload_back_and_forward_keep_the_place_and_the_feed_keeps_working(
     ("address", "heading", "explanation"),
     [
         ("/#/u/nobody-by-this-name", "User not found", "There is no CloudGram user called"),
+        ("/#/u/nobody-by-this-name/followers", "User not found", "There is no CloudGram user"),
         ("/#/p/01J00000000000000000000000", "Photo not found", "This photo does not exist"),
         ("/#/p/not-a-photo-id", "Photo not found", "This photo does not exist"),
         ("/#/somewhere/else", "Page not found", "This address does not lead to anything"),
