@@ -24,8 +24,8 @@ import { createTabs } from "./tabs.js";
 const CHOSEN_TAB_KEY = "cloudgram.feedTab";
 const FIRST_TAB = "following";
 const SIGNED_OUT_TAB = "everyone";
-// The home feed gets a new follow's photos within about a second; look twice, then stop (the
-// next visit of the tab has them anyway).
+// The home feed gets a new follow's photos within about a second; look twice, then stop (a
+// reload brings any that take longer).
 const FOLLOW_CHECK_DELAYS_MS = [1200, 4000];
 
 /** The home feed's order: newest first by the time a photo was shared, then by id. */

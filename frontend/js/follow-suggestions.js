@@ -73,7 +73,9 @@ export function createFollowSuggestions({ context, onBrowseEveryone }) {
       if (usernames.length === MAX_SUGGESTIONS) break;
     }
     // A profile that cannot be read (its owner left meanwhile) is simply not suggested.
-    const profiles = await Promise.all(usernames.map((username) => api.profile(username).catch(() => null)));
+    const profiles = await Promise.all(
+      usernames.map((username) => api.profile(username).catch(() => null)),
+    );
     return profiles.filter((profile) => profile && !profile.followedByMe);
   }
 
@@ -96,7 +98,8 @@ export function createFollowSuggestions({ context, onBrowseEveryone }) {
       sameUsername(name.textContent, change.username),
     );
     if (suggested) {
-      note.textContent = `You follow ${change.username} now: their photos will join this feed in a moment.`;
+      note.textContent =
+        `You follow ${change.username} now: their photos will join this feed in a moment.`;
     }
   });
 
