@@ -137,12 +137,6 @@ export function createPeopleView({ api }) {
     hide() {
       section.hidden = true;
     },
-
-    /** Forgets the list, so the next visit loads it again (after signing in or out). */
-    forget() {
-      loadNumber += 1;
-      clear();
-    },
   };
 }
 

@@ -59,10 +59,6 @@ export function createTabs({ tablist, onSelect, onLeave = () => {} }) {
   return {
     select,
 
-    get selected() {
-      return selected;
-    },
-
     /** Shows the tabs, or takes them away; the caller then selects the panel to show. */
     setShown(shown) {
       tablist.hidden = !shown;
