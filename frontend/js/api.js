@@ -64,8 +64,22 @@ export function createApiClient({ apiBase, session }) {
     /** One page of READY photos, newest first: {items, nextCursor}. */
     feed: ({ limit, cursor }) => request(`/feed?${pageQuery(limit, cursor)}`, { signInOptional: true }),
 
-    /** A public profile: {id, username, joinedAt, photoCount}. */
+    /** One page of the home feed, the signed-in person's and the people they follow's READY
+     * photos, newest first: {items, nextCursor}. */
+    homeFeed: ({ limit, cursor }) => request(`/feed/home?${pageQuery(limit, cursor)}`),
+
+    /** A public profile: {id, username, joinedAt, photoCount, followerCount, followingCount},
+     * and for a signed-in visitor also followedByMe. */
     profile: (username) => request(userPath(username), { signInOptional: true }),
+
+    /** Follows or unfollows someone; resolves to {followerCount, followedByMe}. */
+    setFollowing: (username, following) =>
+      request(`${userPath(username)}/follow`, { method: following ? "PUT" : "DELETE" }),
+
+    /** One page of someone's "followers" or "following" (`list`): {items: [{id, username}],
+     * nextCursor}. */
+    people: (username, list, { limit, cursor }) =>
+      request(`${userPath(username)}/${list}?${pageQuery(limit, cursor)}`, { signInOptional: true }),
 
     /** One page of someone's photos, newest first; their owner also gets PENDING and FAILED. */
     profilePhotos: (username, { limit, cursor }) =>

@@ -11,6 +11,14 @@ export function byId(id) {
   return element;
 }
 
+/** The element marked data-part="<name>" inside `container`, for markup repeated in several
+ * places (the feed's two tabs). Fails loudly when missing, unless `optional`. */
+export function part(container, name, { optional = false } = {}) {
+  const found = container.querySelector(`[data-part="${name}"]`);
+  if (!found && !optional) throw new Error(`#${container.id} has no data-part="${name}"`);
+  return found;
+}
+
 /** Shows `text` in a message element; kind is "info", "success" or "error". */
 export function showMessage(element, text, kind = "info") {
   element.textContent = text;
@@ -22,6 +30,16 @@ export function showMessage(element, text, kind = "info") {
 export function hideMessage(element) {
   element.hidden = true;
   element.textContent = "";
+}
+
+/** Says in `messageElement` that `why` (e.g. "Liking photos needs an account."), with a Sign in
+ * button that calls `onSignInRequested`. */
+export function showSignInPrompt(messageElement, why, onSignInRequested) {
+  const signIn = element("button", "link-button", "Sign in");
+  signIn.type = "button";
+  signIn.addEventListener("click", onSignInRequested);
+  showMessage(messageElement, `${why} `);
+  messageElement.append(signIn);
 }
 
 /** Disables a button while its request runs and shows a spinner; screen readers hear "busy". */

@@ -1,122 +1,137 @@
 /**
- * The feed, at #/: pages of READY photos from GET /api/feed, newest first, as photo cards.
+ * The feed, at #/. Signed in, it has two tabs (tabs.js): "Following", the person's home feed
+ * (GET /api/feed/home: the photos of the people they follow, and their own), and "Everyone"
+ * (GET /api/feed: every READY photo). Signed out, it shows Everyone alone, without tabs.
  *
- * The feed is loaded once and kept while the person visits profiles and photo pages, so the back
- * button returns to the same cards at the same place. It stays true meanwhile by listening to
- * photo-events.js: a photo shared from this page goes on top, a deleted one leaves, a like or a
- * caption changed elsewhere shows here too. Signing in or out loads it again, since whether each
- * photo is liked depends on who is looking.
+ * Each tab's content is a feed-list.js list, loaded the first time the tab is shown and then
+ * kept: switching tabs shows the other list where the person left it. The chosen tab is
+ * remembered in localStorage, so a reload or the next visit opens it again; Following is the
+ * first choice of a signed-in person. Signing in or out loads the lists again, since what they
+ * hold depends on who is looking.
+ *
+ * The Following tab follows the person's follows (follow-events.js): an unfollowed person's
+ * photos leave it at once; a followed person's arrive a moment later, once the API has written
+ * them into the home feed, so the tab checks for them a couple of times, then stops. An empty
+ * Following tab suggests people to follow instead (follow-suggestions.js).
  */
 
-import { byId, hideMessage, showMessage } from "./dom.js";
-import { createPager } from "./paged-list.js";
-import { renderPhotoCard, showCaption } from "./photo-card.js";
-import { onPhotoChanged, onPhotoDeleted, onPhotoShared } from "./photo-events.js";
+import { byId } from "./dom.js";
+import { onFollowChanged, sameUsername } from "./follow-events.js";
+import { createFeedList } from "./feed-list.js";
+import { createFollowSuggestions } from "./follow-suggestions.js";
+import { createTabs } from "./tabs.js";
 
-const PAGE_SIZE = 12;
+const CHOSEN_TAB_KEY = "cloudgram.feedTab";
+const FIRST_TAB = "following";
+const SIGNED_OUT_TAB = "everyone";
+// The home feed gets a new follow's photos within about a second; look twice, then stop (a
+// reload brings any that take longer).
+const FOLLOW_CHECK_DELAYS_MS = [1200, 4000];
+
+/** The home feed's order: newest first by the time a photo was shared, then by id. */
+const homeFeedOrder = (photo) => `${photo.createdAt}#${photo.id}`;
 
 /** `cardContext` is what every card needs: {api, session, limits, onSignInRequested}. */
-export function createFeedView({ api, cardContext }) {
+export function createFeedView({ api, session, cardContext, storage = window.localStorage }) {
   const section = byId("feed-view");
   const heading = byId("feed-title");
-  const list = byId("feed");
-  const loadingNote = byId("feed-loading");
-  const emptyNote = byId("feed-empty");
-  const endNote = byId("feed-end");
-  const errorMessage = byId("feed-error");
-  const moreButton = byId("load-more-button");
+  // People unfollowed since the lists were loaded: their photos stay out, even one the API
+  // still returns before it has caught up.
+  const unfollowed = new Set();
+  // Where the window was scrolled in each tab when the person left it for the other.
+  const scrollPositions = new Map();
 
-  const shownIds = new Set();
-  let hasMore = true;
-  // Aborted when the cards are thrown away, which removes their listeners.
-  let cardsLifetime = new AbortController();
-
-  const pager = createPager({
-    fetchPage: (cursor) => api.feed({ limit: PAGE_SIZE, cursor }),
-    onItems: (photos) => {
-      for (const photo of photos) addPhoto(photo, "end");
-    },
-    onSettled: ({ hasMore: more, error }) => {
-      hasMore = more;
-      if (error) showMessage(errorMessage, `The feed could not be loaded. ${error.message}`, "error");
-      else hideMessage(errorMessage);
-      updateFooter();
-    },
-    moreButton,
+  const suggestions = createFollowSuggestions({
+    context: cardContext,
+    onBrowseEveryone: () => tabs.select("everyone", { byPerson: true, focus: true }),
+  });
+  const lists = {
+    following: createFeedList({
+      panel: byId("following-panel"),
+      fetchPage: (page) => api.homeFeed(page),
+      cardContext,
+      orderKey: homeFeedOrder,
+      accept: (photo) => !unfollowed.has(photo.owner?.username?.toLowerCase()),
+      onUpdate: ({ isEmpty }) => {
+        if (isEmpty || suggestions.shown) suggestions.show({ feedIsEmpty: isEmpty });
+      },
+      fallbackFocus: heading,
+    }),
+    everyone: createFeedList({
+      panel: byId("everyone-panel"),
+      fetchPage: (page) => api.feed(page),
+      cardContext,
+      fallbackFocus: heading,
+    }),
+  };
+  const tablist = byId("feed-tabs");
+  const tabs = createTabs({
+    tablist,
+    onSelect: showTab,
+    onLeave: (name) => scrollPositions.set(name, window.scrollY),
   });
 
-  function addPhoto(photo, position) {
-    if (shownIds.has(photo.id)) return;
-    shownIds.add(photo.id);
-    const card = renderPhotoCard(photo, { ...cardContext, signal: cardsLifetime.signal });
-    if (position === "start") {
-      card.classList.add("photo-card--new");
-      list.prepend(card);
+  function showTab(name, { byPerson }) {
+    lists[name].start();
+    if (!byPerson) return;
+    storage.setItem(CHOSEN_TAB_KEY, name);
+    // A tab seen before opens where the person left it; a new one at its top, just below the
+    // tab bar, or where the window is if that is higher.
+    const top = Math.min(window.scrollY, whereTabsStick(byId(`${name}-panel`)));
+    window.scrollTo(0, scrollPositions.get(name) ?? top);
+  }
+
+  /** The scroll position at which the tab bar reaches its place below the header, with
+   * `panel`'s first photo right under it. */
+  function whereTabsStick(panel) {
+    const style = getComputedStyle(tablist);
+    const panelTop = panel.getBoundingClientRect().top + window.scrollY;
+    const barHeight = tablist.offsetHeight + parseFloat(style.marginBottom);
+    return panelTop - barHeight - parseFloat(style.top);
+  }
+
+  function chosenTab() {
+    if (!session.isSignedIn()) return SIGNED_OUT_TAB;
+    const stored = storage.getItem(CHOSEN_TAB_KEY);
+    return stored in lists ? stored : FIRST_TAB;
+  }
+
+  onFollowChanged(({ username, followedByMe }) => {
+    if (!session.isSignedIn() || sameUsername(username, session.username)) return;
+    if (followedByMe) {
+      unfollowed.delete(username.toLowerCase());
+      for (const delay of FOLLOW_CHECK_DELAYS_MS) {
+        setTimeout(() => lists.following.checkForNewer(), delay);
+      }
     } else {
-      list.append(card);
+      unfollowed.add(username.toLowerCase());
+      lists.following.removeWhere((photo) => sameUsername(photo.owner?.username, username));
     }
-  }
-
-  function cardOf(photoId) {
-    return [...list.children].find((card) => card.dataset.photoId === photoId);
-  }
-
-  function updateFooter() {
-    const hasPhotos = shownIds.size > 0;
-    loadingNote.hidden = true;
-    moreButton.hidden = !hasMore;
-    emptyNote.hidden = hasPhotos || hasMore;
-    endNote.hidden = hasMore || !hasPhotos;
-  }
-
-  onPhotoShared((photo) => {
-    addPhoto(photo, "start");
-    updateFooter();
-  });
-  onPhotoDeleted((photo) => {
-    const card = cardOf(photo.id);
-    shownIds.delete(photo.id);
-    if (card) {
-      // Deleted from this card, the focus (on its Delete button, or already dropped to the body
-      // while that button was busy) would go with it: keyboard users go on at the next card.
-      const focusWasHere =
-        !section.hidden &&
-        (card.contains(document.activeElement) || document.activeElement === document.body);
-      const neighbour = card.nextElementSibling ?? card.previousElementSibling;
-      card.remove();
-      if (focusWasHere) (neighbour?.querySelector("a") ?? heading).focus();
-    }
-    updateFooter();
-  });
-  onPhotoChanged((photoId, changes) => {
-    const caption = cardOf(photoId)?.querySelector(".photo-card__caption");
-    if (caption && changes.caption !== undefined) showCaption(caption, changes.caption);
   });
 
   return {
     section,
 
+    /** Shows the tab the person chose last (Following at first), or Everyone signed out. */
     start() {
-      pager.start();
+      tabs.setShown(session.isSignedIn());
+      tabs.select(chosenTab());
     },
 
-    /** Throws the cards away and loads the newest photos again. */
+    /** Throws both lists away (someone signed in or out) and loads the chosen tab again. */
     restart() {
-      pager.reset();
-      cardsLifetime.abort();
-      cardsLifetime = new AbortController();
-      list.replaceChildren();
-      shownIds.clear();
-      hasMore = true;
-      loadingNote.hidden = false;
-      moreButton.hidden = true;
-      emptyNote.hidden = true;
-      endNote.hidden = true;
-      hideMessage(errorMessage);
-      pager.start();
+      unfollowed.clear();
+      suggestions.clear();
+      for (const list of Object.values(lists)) list.clear();
+      tabs.setShown(session.isSignedIn());
+      const name = chosenTab();
+      tabs.select(name);
+      scrollPositions.clear();
+      // select() only starts a tab it switches to.
+      lists[name].start();
     },
 
-    /** The feed is always ready to show: it keeps its cards between visits. */
+    /** The feed is always ready to show: it keeps its lists between visits. */
     async show() {
       section.hidden = false;
       return { title: "Latest photos", heading };

@@ -6,13 +6,15 @@
  * If the API refuses (the photo is still being processed, the network is down), the button goes
  * back to what the server last confirmed and says why, in words. Presses made while a request is
  * out are not lost: when it returns, the button sends the state the person chose last, if that
- * differs. Signed-out people are asked to sign in instead; nothing is sent.
+ * differs (optimistic-toggle.js holds that logic, shared with the follow button). Signed-out
+ * people are asked to sign in instead; nothing is sent.
  *
  * Other places showing the same photo hear about every confirmed change (photo-events.js).
  */
 
-import { element, hideMessage, icon, showMessage, visuallyHidden } from "./dom.js";
+import { element, hideMessage, icon, showMessage, showSignInPrompt, visuallyHidden } from "./dom.js";
 import { countOf } from "./format.js";
+import { createOptimisticToggle } from "./optimistic-toggle.js";
 import { announcePhotoChanged, onPhotoChanged } from "./photo-events.js";
 
 const HEART_PATH =
@@ -21,11 +23,6 @@ const HEART_PATH =
 
 /** Returns the control's element. `onSignInRequested` takes a signed-out person to sign-in. */
 export function createLikeButton({ photo, api, session, onSignInRequested, signal }) {
-  // What the server last said, and what the person wants now (which is what the button shows).
-  let confirmed = { liked: photo.likedByMe === true, count: photo.likeCount ?? 0 };
-  let wanted = confirmed.liked;
-  let sending = false;
-
   const control = element("div", "like");
   const row = element("div", "like__row");
   const button = element("button", "like__button");
@@ -39,64 +36,43 @@ export function createLikeButton({ photo, api, session, onSignInRequested, signa
   message.hidden = true;
   control.append(row, message);
 
-  function render() {
-    button.setAttribute("aria-pressed", String(wanted));
-    // The count the person expects: the confirmed one, moved by their own change on its way.
-    const shownCount =
-      wanted === confirmed.liked ? confirmed.count : Math.max(confirmed.count + (wanted ? 1 : -1), 0);
-    count.textContent = countOf(shownCount, "like");
-  }
-
-  async function sendUntilSettled() {
-    sending = true;
-    let attempted = wanted;
-    try {
-      while (wanted !== confirmed.liked) {
-        attempted = wanted;
-        const result = await api.setLiked(photo.id, attempted);
-        confirmed = { liked: result.likedByMe, count: result.likeCount };
-        announcePhotoChanged(photo.id, { likedByMe: confirmed.liked, likeCount: confirmed.count });
-      }
-    } catch (error) {
-      wanted = confirmed.liked;
-      const what = attempted ? "Your like was not saved" : "Your like was not removed";
+  const like = createOptimisticToggle({
+    confirmed: { on: photo.likedByMe === true, count: photo.likeCount ?? 0 },
+    send: async (liked) => {
+      const result = await api.setLiked(photo.id, liked);
+      return { on: result.likedByMe, count: result.likeCount };
+    },
+    onConfirmed: ({ on, count: likeCount }) =>
+      announcePhotoChanged(photo.id, { likedByMe: on, likeCount }),
+    onRefused: (error, attemptedLike) => {
+      const what = attemptedLike ? "Your like was not saved" : "Your like was not removed";
       showMessage(message, `${what}: ${error.message}`, "error");
-    } finally {
-      sending = false;
-      render();
-    }
-  }
-
-  function askToSignIn() {
-    const signIn = element("button", "link-button", "Sign in");
-    signIn.type = "button";
-    signIn.addEventListener("click", onSignInRequested);
-    showMessage(message, "Liking photos needs an account. ");
-    message.append(signIn);
-  }
+    },
+    render: (shown) => {
+      button.setAttribute("aria-pressed", String(shown.on));
+      count.textContent = countOf(shown.count, "like");
+    },
+  });
 
   button.addEventListener("click", () => {
     if (!session.isSignedIn()) {
-      askToSignIn();
+      showSignInPrompt(message, "Liking photos needs an account.", onSignInRequested);
       return;
     }
     hideMessage(message);
-    wanted = !wanted;
-    render();
-    if (!sending) sendUntilSettled();
+    like.toggle();
   });
 
   // The same photo liked elsewhere on the page (its photo page, its feed card).
   onPhotoChanged(
     (photoId, changes) => {
-      if (photoId !== photo.id || changes.likeCount === undefined || sending) return;
-      confirmed = { liked: changes.likedByMe ?? confirmed.liked, count: changes.likeCount };
-      wanted = confirmed.liked;
-      render();
+      if (photoId !== photo.id || changes.likeCount === undefined) return;
+      const learnt = { count: changes.likeCount };
+      if (changes.likedByMe !== undefined) learnt.on = changes.likedByMe;
+      like.learn(learnt);
     },
     { signal },
   );
 
-  render();
   return control;
 }

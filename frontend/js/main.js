@@ -1,6 +1,7 @@
 /**
  * CloudGram's entry point: loads the settings, builds the clients and views, and shows the place
- * the address names (router.js): the feed, a profile, a photo page, or "not found".
+ * the address names (router.js): the feed, a profile, a list of followers or followed people, a
+ * photo page, or "not found".
  *
  * The feed's route also shows the side panel: the sign-in forms when signed out, the sharing
  * panel when signed in. Profiles and photo pages take the whole width. Uploads go on while the
@@ -9,8 +10,11 @@
  * Module map: config.js (settings) -> cognito.js (user pool API) -> session.js (tokens) ->
  * api.js (the CloudGram API). router.js names the places; each *-view.js module draws one place
  * or panel; photo-card.js, photo-frame.js, like-button.js and owner-controls.js are the parts of
- * a photo they share, and photo-events.js keeps them in step. upload.js, upload-queue.js and
- * upload-item.js share photos; file-type.js tells what a file is.
+ * a photo they share, and photo-events.js keeps them in step. The feed's tabs (tabs.js) each hold
+ * a feed-list.js; follow-button.js follows people, follow-suggestions.js suggests whom, and
+ * follow-events.js keeps profiles and the Following tab in step; like and follow buttons share
+ * optimistic-toggle.js. upload.js, upload-queue.js and upload-item.js share photos;
+ * file-type.js tells what a file is.
  */
 
 import { createAccountBar } from "./account-bar.js";
@@ -22,6 +26,7 @@ import { loadConfig } from "./config.js";
 import { byId, showMessage } from "./dom.js";
 import { createFeedView } from "./feed-view.js";
 import { createNotFoundView } from "./not-found-view.js";
+import { createPeopleView } from "./people-view.js";
 import { createPhotoPageView } from "./photo-page-view.js";
 import { createProfileView } from "./profile-view.js";
 import { createRouter, feedHref, parseRoute } from "./router.js";
@@ -49,8 +54,9 @@ async function start() {
   const photoContext = { api, session, limits: config.limits, onSignInRequested: askToSignIn };
   const router = createRouter(showRoute);
   const views = {
-    feed: createFeedView({ api, cardContext: photoContext }),
-    profile: createProfileView({ api }),
+    feed: createFeedView({ api, session, cardContext: photoContext }),
+    profile: createProfileView({ api, session, onSignInRequested: askToSignIn }),
+    people: createPeopleView({ api }),
     photo: createPhotoPageView({ context: photoContext, router }),
     "not-found": createNotFoundView(),
   };

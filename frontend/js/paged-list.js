@@ -1,5 +1,5 @@
 /**
- * Loading a list page by page, for the feed and for a profile's photos.
+ * Loading a list page by page: the feed's tabs, a profile's photos, a list of followers.
  *
  * The API answers `{items, nextCursor}`; the next page starts where `nextCursor` says, and there
  * is no more once it is null. A page may hold fewer items than asked for while a cursor still
@@ -45,6 +45,10 @@ export function createPager({ fetchPage, onItems, onSettled, moreButton }) {
     if (started !== generation) return;
     loading = false;
     setBusy(moreButton, false);
+    settle(page, error);
+  }
+
+  function settle(page, error) {
     if (page) {
       onItems(page.items);
       cursor = page.nextCursor;
@@ -66,6 +70,12 @@ export function createPager({ fetchPage, onItems, onSettled, moreButton }) {
     start() {
       loadNextPage();
       observer.observe(moreButton);
+    },
+
+    /** Shows a first page fetched elsewhere (to tell an unknown list from an empty one before
+     * showing anything), then goes on as after start(). */
+    startFrom(firstPage) {
+      settle(firstPage, null);
     },
 
     /** Forgets the list, so start() begins again from the newest items. */

@@ -1,6 +1,8 @@
 /**
- * A profile, at #/u/<username>: who the person is (name, when they joined, how many photos) and
- * their photos as a square grid, newest first, page by page. Each tile opens the photo's page.
+ * A profile, at #/u/<username>: who the person is (name, when they joined, how many photos,
+ * followers and people followed, the last two linking to those lists) with a Follow button on
+ * anyone else's profile, and their photos as a square grid, newest first, page by page. Each tile
+ * opens the photo's page.
  *
  * Everyone sees READY photos; the owner also sees the ones still processing or that failed,
  * as the API returns them. Coming back to the same profile with the back button keeps the grid
@@ -9,16 +11,19 @@
  */
 
 import { avatar, byId, element, hideMessage, link, showMessage, visuallyHidden } from "./dom.js";
+import { createFollowButton } from "./follow-button.js";
+import { onFollowChanged, sameUsername } from "./follow-events.js";
 import { countOf, monthAndYear } from "./format.js";
 import { createPager } from "./paged-list.js";
 import { onPhotoDeleted, onPhotoShared } from "./photo-events.js";
 import { describePhoto, renderPhotoFrame } from "./photo-frame.js";
-import { photoHref } from "./router.js";
+import { peopleHref, photoHref } from "./router.js";
 
 // Three tiles a row: a page of 24 fills eight rows.
 const PAGE_SIZE = 24;
 
-export function createProfileView({ api }) {
+/** `onSignInRequested` takes a signed-out person who pressed Follow to sign-in. */
+export function createProfileView({ api, session, onSignInRequested }) {
   const section = byId("profile-view");
   const loadingNote = byId("profile-loading");
   const missing = byId("profile-missing");
@@ -29,6 +34,9 @@ export function createProfileView({ api }) {
   const nameHeading = byId("profile-name");
   const joined = byId("profile-joined");
   const photoCount = byId("profile-photo-count");
+  const followersLink = byId("profile-followers-link");
+  const followingLink = byId("profile-following-link");
+  const actions = byId("profile-actions");
   const grid = byId("profile-grid");
   const emptyNote = byId("profile-empty");
   const errorMessage = byId("profile-error");
@@ -37,6 +45,8 @@ export function createProfileView({ api }) {
   // The profile the section holds, and a number that tells a stale answer from the current one.
   let profile = null;
   let loadNumber = 0;
+  // Aborted when the profile is thrown away, which removes its Follow button's listeners.
+  let lifetime = new AbortController();
 
   const pager = createPager({
     fetchPage: (cursor) => api.profilePhotos(profile.username, { limit: PAGE_SIZE, cursor }),
@@ -57,12 +67,30 @@ export function createProfileView({ api }) {
     avatarSlot.replaceChildren(avatar(loaded.username, "avatar--large"));
     nameHeading.textContent = loaded.username;
     joined.textContent = `Joined ${monthAndYear(loaded.joinedAt)}`;
-    showPhotoCount();
+    followersLink.href = peopleHref(loaded.username, "followers");
+    followingLink.href = peopleHref(loaded.username, "following");
+    showCounts();
+    if (!sameUsername(loaded.username, session.username)) {
+      const followButton = createFollowButton({
+        person: loaded,
+        api,
+        session,
+        onSignInRequested,
+        onShown: ({ count }) => {
+          profile.followerCount = count;
+          showCounts();
+        },
+        signal: lifetime.signal,
+      });
+      actions.replaceChildren(followButton);
+    }
     content.hidden = false;
   }
 
-  function showPhotoCount() {
+  function showCounts() {
     photoCount.textContent = countOf(profile.photoCount, "photo");
+    followersLink.textContent = countOf(profile.followerCount ?? 0, "follower");
+    followingLink.textContent = countOf(profile.followingCount ?? 0, "following", "following");
   }
 
   function showMissing(title, text) {
@@ -73,6 +101,9 @@ export function createProfileView({ api }) {
 
   function clear() {
     pager.reset();
+    lifetime.abort();
+    lifetime = new AbortController();
+    actions.replaceChildren();
     profile = null;
     grid.replaceChildren();
     content.hidden = true;
@@ -92,7 +123,7 @@ export function createProfileView({ api }) {
     tile.remove();
     if (photo.status === "READY") {
       profile.photoCount = Math.max(profile.photoCount - 1, 0);
-      showPhotoCount();
+      showCounts();
     }
     emptyNote.hidden = !moreButton.hidden || grid.children.length > 0;
   });
@@ -102,8 +133,23 @@ export function createProfileView({ api }) {
     grid.querySelector(`[data-photo-id="${CSS.escape(photo.id)}"]`)?.remove();
     grid.prepend(renderTile(photo));
     profile.photoCount += 1;
-    showPhotoCount();
+    showCounts();
     emptyNote.hidden = true;
+  });
+  // The person kept here is the signed-in one, who has just followed or unfollowed someone
+  // elsewhere: their following count changed. Asking again gives the count the server holds.
+  onFollowChanged(async () => {
+    if (!profile || !sameUsername(profile.username, session.username)) return;
+    const shownProfile = profile;
+    try {
+      const counted = await api.profile(shownProfile.username);
+      if (profile !== shownProfile) return;
+      profile.followingCount = counted.followingCount;
+      profile.followerCount = counted.followerCount;
+      showCounts();
+    } catch {
+      // The old count stays until the next visit loads the profile again.
+    }
   });
 
   return {

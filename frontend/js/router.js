@@ -1,9 +1,11 @@
 /**
  * Hash routes: which place in CloudGram the address names, and what happens when it changes.
  *
- *   #/              the latest photos (an empty hash too)
- *   #/u/<username>  someone's profile
- *   #/p/<photo id>  one photo
+ *   #/                        the latest photos (an empty hash too)
+ *   #/u/<username>            someone's profile
+ *   #/u/<username>/followers  the people who follow them
+ *   #/u/<username>/following  the people they follow
+ *   #/p/<photo id>            one photo
  *
  * The part after "#" never reaches the server, so the static host only ever serves index.html,
  * and yet every place has its own address: it can be bookmarked, shared and reloaded. Links are
@@ -18,27 +20,38 @@
 const PROFILE_PREFIX = "#/u/";
 const PHOTO_PREFIX = "#/p/";
 
+// The two lists of people a profile links to, as they appear in the address.
+export const PEOPLE_LISTS = ["followers", "following"];
+
 export const feedHref = () => "#/";
 export const profileHref = (username) => PROFILE_PREFIX + encodeURIComponent(username);
 export const photoHref = (photoId) => PHOTO_PREFIX + encodeURIComponent(photoId);
+/** `list` is "followers" or "following". */
+export const peopleHref = (username, list) => `${profileHref(username)}/${list}`;
 
-/** "#/u/alice" -> {name: "profile", username: "alice"}; unknown addresses -> {name: "not-found"}. */
+/**
+ * "#/u/alice" -> {name: "profile", username: "alice"}; "#/u/alice/followers" -> {name: "people",
+ * username: "alice", list: "followers"}; unknown addresses -> {name: "not-found"}.
+ */
 export function parseRoute(hash) {
   if (hash === "" || hash === "#" || hash === "#/") return { name: "feed" };
   const profileMatch = matchPrefix(hash, PROFILE_PREFIX);
-  if (profileMatch) return { name: "profile", username: profileMatch };
+  if (profileMatch?.length === 1) return { name: "profile", username: profileMatch[0] };
+  if (profileMatch?.length === 2 && PEOPLE_LISTS.includes(profileMatch[1])) {
+    return { name: "people", username: profileMatch[0], list: profileMatch[1] };
+  }
   const photoMatch = matchPrefix(hash, PHOTO_PREFIX);
-  if (photoMatch) return { name: "photo", photoId: photoMatch };
+  if (photoMatch?.length === 1) return { name: "photo", photoId: photoMatch[0] };
   return { name: "not-found" };
 }
 
-/** The decoded rest of `hash` after `prefix`, if it is one non-empty path segment. */
+/** The decoded path segments of `hash` after `prefix`, if none of them is empty. */
 function matchPrefix(hash, prefix) {
   if (!hash.startsWith(prefix)) return null;
-  const rest = hash.slice(prefix.length).replace(/\/$/, "");
-  if (rest === "" || rest.includes("/")) return null;
+  const segments = hash.slice(prefix.length).replace(/\/$/, "").split("/");
+  if (segments.includes("")) return null;
   try {
-    return decodeURIComponent(rest);
+    return segments.map(decodeURIComponent);
   } catch {
     return null; // a broken %-escape names nothing
   }

@@ -1,6 +1,7 @@
-"""Accessibility, as axe-core judges it: the feed, a profile and a photo page have no violation
-of "serious" or "critical" impact, signed out and signed in, in light and dark colours, with the
-upload list, the caption editor and the delete dialog open.
+"""Accessibility, as axe-core judges it: the feed (both tabs, and an empty Following tab with its
+suggestions), a profile (with its Follow button), a list of followers and a photo page have no
+violation of "serious" or "critical" impact, signed out and signed in, in light and dark colours,
+with the upload list, the caption editor and the delete dialog open.
 
 axe-core is installed, pinned, by `make test` (see the Makefile); a missing copy skips this test
 on a developer's machine and fails it in CI. The assertion message lists every violation found,
@@ -56,9 +57,10 @@ def axe_violations(page: Page, axe_script: Path) -> list[dict]:
 def test_the_feed_a_profile_and_a_photo_page_have_no_serious_accessibility_violation(
     new_context, http_client, axe_script: Path
 ):
-    # Given someone with photos. The page runs with its CSP lifted, only so that axe can be added
-    # as a script (the other browser tests hold the page to its CSP)
+    # Given someone with photos, and a newcomer who has none. The page runs with its CSP lifted,
+    # only so that axe can be added as a script (the other browser tests hold the page to its CSP)
     owner = new_user(http_client)
+    newcomer = new_user(http_client)
     share_photos_over_http(http_client, owner, [scene_jpeg(3)], captions=["Boats in the bay"])
     page = new_context(bypass_csp=True).new_page()
     found = {}
@@ -73,7 +75,26 @@ def test_the_feed_a_profile_and_a_photo_page_have_no_serious_accessibility_viola
         [{"name": "harbour.jpg", "mimeType": "image/jpeg", "buffer": scene_jpeg(4)}]
     )
     expect(page.locator(".upload-item")).to_have_count(1)
-    found["feed, signed in, with a photo to share"] = axe_violations(page, axe_script)
+    expect(page.get_by_role("tab", name="Following")).to_have_attribute("aria-selected", "true")
+    found["feed, Following tab, with a photo to share"] = axe_violations(page, axe_script)
+
+    page.get_by_role("tab", name="Everyone").click()
+    everyone = page.get_by_role("tabpanel", name="Everyone")
+    expect(everyone.locator(".photo-card").first).to_be_visible()
+    found["feed, Everyone tab"] = axe_violations(page, axe_script)
+    page.get_by_role("tab", name="Following").click()
+
+    page.goto(f"/#/u/{newcomer.username}")
+    follow = page.get_by_role("button", name=f"Follow {newcomer.username}")
+    expect(follow).to_have_attribute("aria-pressed", "false")
+    found["someone else's profile, with its Follow button"] = axe_violations(page, axe_script)
+    follow.click()
+    expect(follow).to_have_attribute("aria-pressed", "true")
+    found["someone else's profile, followed"] = axe_violations(page, axe_script)
+
+    page.get_by_role("link", name="1 follower").click()
+    expect(page.locator("#people-list").get_by_role("link")).to_have_count(1)
+    found["a list of followers"] = axe_violations(page, axe_script)
 
     page.locator("#account-name").click()
     expect(page.locator(".photo-grid__item")).to_have_count(1)
@@ -96,6 +117,14 @@ def test_the_feed_a_profile_and_a_photo_page_have_no_serious_accessibility_viola
     page.get_by_role("link", name="CloudGram home").click()
     expect(page.get_by_role("heading", name="Latest photos")).to_be_focused()
     found["feed, dark"] = axe_violations(page, axe_script)
+
+    page.get_by_role("button", name="Sign out").click()
+    sign_in(page, newcomer.username)
+    following = page.get_by_role("tabpanel", name="Following")
+    expect(following.get_by_role("button", name=f"Follow {owner.username}")).to_be_visible()
+    found["Following tab, empty, with suggestions, dark"] = axe_violations(page, axe_script)
+    page.emulate_media(color_scheme="light")
+    found["Following tab, empty, with suggestions"] = axe_violations(page, axe_script)
 
     # Then none is serious or critical
     report = json.dumps(found, indent=1)

@@ -80,7 +80,7 @@ def test_a_refused_id_token_is_renewed_with_the_refresh_token(signed_in_page: Pa
     expect(page.locator("#account-name")).to_have_text(account.username)
     expect(page.get_by_role("heading", name="Share photos")).to_be_visible()
     page.wait_for_function(STORED_ID_TOKEN_WAS_RENEWED_SCRIPT)
-    expect(page.locator("#feed-error")).to_be_hidden()
+    expect(page.locator(".feed-panel").get_by_role("alert")).to_have_count(0)
 
 
 def test_a_session_that_cannot_be_renewed_returns_to_sign_in(signed_in_page: Page):
@@ -97,4 +97,4 @@ def test_a_session_that_cannot_be_renewed_returns_to_sign_in(signed_in_page: Pag
     )
     expect(page.get_by_role("heading", name="Sign in to CloudGram")).to_be_visible()
     expect(page.locator("#account")).to_be_hidden()
-    expect(page.locator("#feed-error")).to_be_hidden()
+    expect(page.locator(".feed-panel").get_by_role("alert")).to_have_count(0)

@@ -42,7 +42,7 @@ def test_scrolling_to_the_end_of_the_feed_loads_the_next_page(page: Page, local_
     expect(cards).to_have_count(FEED_PAGE_SIZE)
 
     # When the person scrolls to the end of the first page
-    page.locator("#load-more-button").scroll_into_view_if_needed()
+    page.get_by_role("button", name="Load more photos").scroll_into_view_if_needed()
 
     # Then the next page follows it, without repeating a photo
     expect(cards).not_to_have_count(FEED_PAGE_SIZE)

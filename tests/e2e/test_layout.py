@@ -1,7 +1,8 @@
 """The pages at a phone's width (360 px) and a desktop's (1280 px): screenshots of the feed, a
-profile and a photo page for people to look at, written to test-results/screenshots/, and checks
-of what a person would notice at once: nothing wider than the screen, profile tiles that are
-square and three to a row, the like button on screen.
+profile and a photo page, and of the Following tab (empty with its suggestions, then with photos)
+and a profile with its Follow button, for people to look at, written to test-results/screenshots/;
+and checks of what a person would notice at once: nothing wider than the screen, profile tiles
+that are square and three to a row, the like and Follow buttons on screen.
 """
 
 import re
@@ -35,6 +36,7 @@ def assert_nothing_wider_than_the_screen(page: Page, where: str) -> None:
 
 def screenshot(page: Page, name: str, **options) -> None:
     SCREENSHOTS_DIR.mkdir(parents=True, exist_ok=True)
+    page.mouse.move(0, 0)  # no hover effect where the last click was
     page.screenshot(path=SCREENSHOTS_DIR / f"{name}.png", animations="disabled", **options)
 
 
@@ -114,6 +116,54 @@ def test_the_feed_a_profile_and_a_photo_page_fit_the_screen(page: Page, http_cli
     assert abs(frame_middle - media_middle) <= TOLERANCE_PX, f"off centre: {frame_box}, {media_box}"
     assert frame_box["height"] <= 0.8 * viewport["height"] + TOLERANCE_PX, frame_box
     screenshot(page, f"photo-tall-{size}")
+
+
+@pytest.mark.parametrize("viewport", [PHONE_VIEWPORT, VIEWPORT], ids=["phone", "desktop"])
+def test_the_following_tab_and_a_profile_with_its_follow_button_fit_the_screen(
+    page: Page, http_client, viewport
+):
+    # Given someone who has just shared two photos, and a newcomer signed in on a screen of this
+    # size, who follows nobody
+    size = "phone" if viewport == PHONE_VIEWPORT else "desktop"
+    poster = new_user(http_client)
+    share_photos_over_http(
+        http_client,
+        poster,
+        [scene_jpeg(11), scene_jpeg(12, (600, 600))],
+        captions=["Evening swim", "Lunch in the garden"],
+    )
+    page.set_viewport_size(viewport)
+    sign_in(page, new_user(http_client).username)
+    following = page.get_by_role("tabpanel", name="Following")
+
+    # When they look at their empty Following tab, then its suggestions fit the screen
+    follow = following.get_by_role("button", name=f"Follow {poster.username}")
+    expect(follow).to_be_visible()
+    assert_nothing_wider_than_the_screen(page, "the empty Following tab")
+    screenshot(page, f"following-empty-{size}", full_page=True)
+
+    # When they open the poster's profile from the suggestion, then its Follow button is on screen
+    following.get_by_role("link", name=poster.username).click()
+    follow = page.get_by_role("button", name=f"Follow {poster.username}")
+    expect(follow).to_be_in_viewport()
+    tiles = page.locator(".photo-grid__link")
+    expect(tiles).to_have_count(2)
+    for tile in tiles.all():
+        expect(tile.locator("img.photo-frame__image")).to_have_class(LOADED)
+    assert_nothing_wider_than_the_screen(page, "a profile with its Follow button")
+    screenshot(page, f"profile-follow-{size}")
+
+    # When they follow the poster and go back, then the photos arrive in the Following tab
+    follow.click()
+    expect(follow).to_have_attribute("aria-pressed", "true")
+    page.go_back()
+    first_card = following.locator(".photo-card").first
+    expect(first_card).to_contain_text("Lunch in the garden", timeout=10_000)
+    first_card.scroll_into_view_if_needed()
+    expect(first_card.locator("img.photo-frame__image")).to_have_class(LOADED)
+    expect(first_card.get_by_role("button", name="Like")).to_be_in_viewport()
+    assert_nothing_wider_than_the_screen(page, "the Following tab")
+    screenshot(page, f"following-{size}")
 
 
 def heic_header_only() -> bytes:

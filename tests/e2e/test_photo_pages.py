@@ -179,8 +179,9 @@ def test_another_person_can_like_a_photo_but_not_change_or_delete_it(
     other_page = new_context().new_page()
     sign_in(other_page, someone_else.username)
 
-    # When the other person looks at the photo, in the feed and on its page, then they are
-    # offered the like button but no Edit or Delete
+    # When the other person looks at the photo, in the Everyone feed (they follow nobody) and on
+    # its page, then they are offered the like button but no Edit or Delete
+    other_page.get_by_role("tab", name="Everyone").click()
     other_card = feed_card(other_page, lighthouse)
     expect(other_card.get_by_role("button", name="Like")).to_be_visible()
     expect(other_card.get_by_role("button", name="Edit caption")).to_have_count(0)
@@ -262,6 +263,7 @@ def test_reload_back_and_forward_keep_the_place_and_the_feed_keeps_working(
     ("address", "heading", "explanation"),
     [
         ("/#/u/nobody-by-this-name", "User not found", "There is no CloudGram user called"),
+        ("/#/u/nobody-by-this-name/followers", "User not found", "There is no CloudGram user"),
         ("/#/p/01J00000000000000000000000", "Photo not found", "This photo does not exist"),
         ("/#/p/not-a-photo-id", "Photo not found", "This photo does not exist"),
         ("/#/somewhere/else", "Page not found", "This address does not lead to anything"),

@@ -93,7 +93,10 @@ def test_a_shared_phone_photo_shows_its_progress_then_appears_upright_in_the_fee
     caption = "Blue sky over the meadow"
     throttle_uploads(page, THROTTLED_UPLOAD_SECONDS, sideways_phone_photo.stat().st_size)
 
-    # When they choose a sideways-stored phone photo, caption it and share it
+    # When they have looked at both tabs of the feed, then choose a sideways-stored phone photo,
+    # caption it and share it
+    page.get_by_role("tab", name="Everyone").click()
+    page.get_by_role("tab", name="Following").click()
     page.get_by_label("Choose photos").set_input_files(sideways_phone_photo)
     item = page.locator(".upload-item")
     expect(item).to_contain_text("IMG_0001.jpg")
@@ -101,13 +104,18 @@ def test_a_shared_phone_photo_shows_its_progress_then_appears_upright_in_the_fee
     item.get_by_label("Caption").fill(caption)
     page.get_by_role("button", name="Share").click()
 
-    # Then the progress bar moves, and the photo appears at the top of the feed, upright
+    # Then the progress bar moves, and the photo appears at the top of both tabs, upright
     expect(item.get_by_role("status")).to_have_text(
         "Shared! It is at the top of the feed.", timeout=READY_TIMEOUT_MS
     )
-    new_card = page.locator(".photo-card").first
+    new_card = page.get_by_role("tabpanel", name="Following").locator(".photo-card").first
     expect(new_card).to_contain_text(caption)
     expect(new_card).to_contain_text(page.locator("#account-name").inner_text())
+    new_photo_id = new_card.get_attribute("data-photo-id")
+    page.get_by_role("tab", name="Everyone").click()
+    everyone_first_card = page.get_by_role("tabpanel", name="Everyone").locator(".photo-card").first
+    expect(everyone_first_card).to_have_attribute("data-photo-id", new_photo_id)
+    page.get_by_role("tab", name="Following").click()
 
     progress_values = page.evaluate("window.progressValues")
     intermediate = {value for value in progress_values if 0 < value < 100}

@@ -1,0 +1,150 @@
+/**
+ * A list of people, at #/u/<username>/followers (who follows them) and #/u/<username>/following
+ * (whom they follow): a heading that says which, a link back to the profile, and the people's
+ * names, each a link to their profile, page by page as the person scrolls. A profile's counts
+ * link here.
+ *
+ * Coming back to the same list with the back button keeps it (and the scroll position), unless
+ * someone was followed or unfollowed meanwhile, which may have changed it; any other visit loads
+ * it afresh. An empty list and an unknown name each get a clear message instead of a blank page.
+ */
+
+import { avatar, byId, element, hideMessage, link, showMessage, visuallyHidden } from "./dom.js";
+import { onFollowChanged } from "./follow-events.js";
+import { createPager } from "./paged-list.js";
+import { profileHref } from "./router.js";
+
+const PAGE_SIZE = 30;
+
+/** What each list is called, and what it says when it is empty. */
+const WORDING = {
+  followers: {
+    title: (username) => `Followers of ${username}`,
+    empty: (username) => `Nobody follows ${username} yet.`,
+  },
+  following: {
+    title: (username) => `People ${username} follows`,
+    empty: (username) => `${username} does not follow anyone yet.`,
+  },
+};
+
+export function createPeopleView({ api }) {
+  const section = byId("people-view");
+  const loadingNote = byId("people-loading");
+  const missing = byId("people-missing");
+  const missingTitle = byId("people-missing-title");
+  const missingText = byId("people-missing-text");
+  const content = byId("people-content");
+  const profileLink = byId("people-profile-link");
+  const heading = byId("people-title");
+  const list = byId("people-list");
+  const emptyNote = byId("people-empty");
+  const errorMessage = byId("people-error");
+  const moreButton = byId("people-more-button");
+
+  // Which list the section holds ({username, list}), and whether it may have changed since.
+  let shown = null;
+  let stale = false;
+  let loadNumber = 0;
+
+  const pager = createPager({
+    fetchPage: (cursor) => api.people(shown.username, shown.list, { limit: PAGE_SIZE, cursor }),
+    onItems: (people) => {
+      for (const person of people) list.append(renderPerson(person));
+    },
+    onSettled: ({ hasMore, error }) => {
+      if (error) showMessage(errorMessage, `This list could not be loaded. ${error.message}`, "error");
+      else hideMessage(errorMessage);
+      moreButton.hidden = !hasMore;
+      emptyNote.hidden = hasMore || Boolean(error) || list.children.length > 0;
+    },
+    moreButton,
+  });
+
+  function clear() {
+    pager.reset();
+    shown = null;
+    stale = false;
+    list.replaceChildren();
+    content.hidden = true;
+    missing.hidden = true;
+    emptyNote.hidden = true;
+    moreButton.hidden = true;
+    hideMessage(errorMessage);
+  }
+
+  function showMissing(title, text) {
+    missingTitle.textContent = title;
+    missingText.textContent = text;
+    missing.hidden = false;
+    return { title, heading: missingTitle };
+  }
+
+  function isShowing(route) {
+    return shown !== null && shown.list === route.list && shown.username === route.username;
+  }
+
+  onFollowChanged(() => {
+    stale = true;
+  });
+
+  return {
+    section,
+
+    async show(route, visit) {
+      section.hidden = false;
+      const wording = WORDING[route.list];
+      if (visit.returning && isShowing(route) && !stale) {
+        return { title: wording.title(route.username), heading };
+      }
+      clear();
+      loadNumber += 1;
+      const thisLoad = loadNumber;
+      loadingNote.hidden = false;
+      let firstPage;
+      try {
+        // The first page is asked for here rather than by the pager, so that an unknown name
+        // shows its message instead of an empty list.
+        firstPage = await api.people(route.username, route.list, { limit: PAGE_SIZE });
+      } catch (error) {
+        if (thisLoad !== loadNumber) return null;
+        loadingNote.hidden = true;
+        // 404: nobody by that name; 400: not even a possible name.
+        if (error.status === 404 || error.status === 400) {
+          return showMissing(
+            "User not found",
+            `There is no CloudGram user called “${route.username}”.`,
+          );
+        }
+        return showMissing("This list could not be loaded", error.message);
+      }
+      if (thisLoad !== loadNumber) return null;
+      loadingNote.hidden = true;
+      shown = { username: route.username, list: route.list };
+      profileLink.replaceChildren(
+        avatar(route.username),
+        visuallyHidden("Profile of "),
+        element("span", "people__profile-name", route.username),
+      );
+      profileLink.href = profileHref(route.username);
+      heading.textContent = wording.title(route.username);
+      emptyNote.textContent = wording.empty(route.username);
+      content.hidden = false;
+      pager.startFrom(firstPage);
+      return { title: heading.textContent, heading };
+    },
+
+    hide() {
+      section.hidden = true;
+    },
+  };
+}
+
+/** One person: their initial and name, a link to their profile. */
+function renderPerson(person) {
+  const item = element("li", "people-list__item");
+  const personLink = link(profileHref(person.username), "people-list__link");
+  personLink.append(avatar(person.username), element("span", "people-list__name", person.username));
+  item.append(personLink);
+  return item;
+}
