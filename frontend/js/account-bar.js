@@ -10,7 +10,9 @@ export function createAccountBar({ api, session, onSignInRequested }) {
   const bar = byId("account");
   const name = byId("account-name");
   const signInButton = byId("sign-in-button");
-  byId("sign-out-button").addEventListener("click", () => session.signOut("You have signed out."));
+  byId("sign-out-button").addEventListener("click", () =>
+    session.signOut("You have signed out.", { revoke: true }),
+  );
   signInButton.addEventListener("click", onSignInRequested);
 
   function showName(username) {

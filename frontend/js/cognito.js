@@ -2,7 +2,7 @@
  * A small client for the Cognito user pool's JSON API, called straight from the page.
  *
  * Amazon Cognito accepts unsigned POSTs for the operations a person performs on their own
- * account (sign up, confirm, sign in, refresh), so no SDK is needed: each call is one fetch with
+ * account (sign up, confirm, sign in, refresh, revoke), so no SDK is needed: each call is one fetch with
  * the operation named in the X-Amz-Target header. Locally the endpoint is the local AWS server.
  * Errors come back as HTTP 400 with {"__type", "message"}; they become CognitoError.
  */
@@ -60,6 +60,10 @@ export function createCognitoClient({ endpoint, clientId }) {
           AuthParameters: { REFRESH_TOKEN: refreshToken },
         }),
       ),
+
+    /** Ends a refresh token for good (the pool has token revocation on): a copy of it that
+     * leaked, in a backup or another device, can no longer buy new tokens. */
+    revokeToken: (refreshToken) => call("RevokeToken", { ClientId: clientId, Token: refreshToken }),
   };
 }
 

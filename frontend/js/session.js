@@ -94,8 +94,13 @@ export function createSession({ cognito, storage = window.localStorage }) {
       return refreshInFlight;
     },
 
-    signOut(reason) {
+    /** Forgets the tokens. When the person signs out (rather than the session ending by
+     * itself), the refresh token is also revoked, so a stolen copy dies with the session. The
+     * page does not wait for Cognito: signing out must work offline too. */
+    signOut(reason, { revoke = false } = {}) {
+      const refreshToken = current?.refreshToken;
       replace(null, reason);
+      if (revoke && refreshToken) cognito.revokeToken(refreshToken).catch(() => {});
     },
 
     onChange(listener) {

@@ -28,6 +28,18 @@ STREAM_BATCH_SIZE = 100
 STREAM_MAX_RETRY_ATTEMPTS = 5
 
 
+# The user pool's password policy, as in infra/template.yaml; the sign-up form's hint says the
+# same (a test reads both).
+PASSWORD_POLICY = {
+    "MinimumLength": 10,
+    "RequireLowercase": True,
+    "RequireUppercase": True,
+    "RequireNumbers": True,
+    "RequireSymbols": False,
+    "TemporaryPasswordValidityDays": 7,
+}
+
+
 @dataclass(frozen=True)
 class ResourceNames:
     """Physical names of one stack's resources; a prefix keeps side-by-side stacks apart."""

@@ -11,13 +11,6 @@ import boto3
 
 from infra.local import resource_definitions as definitions
 
-PASSWORD_POLICY = {
-    "MinimumLength": 8,
-    "RequireLowercase": True,
-    "RequireUppercase": True,
-    "RequireNumbers": True,
-    "RequireSymbols": False,
-}
 
 
 @dataclass(frozen=True)
@@ -116,7 +109,7 @@ def _create_buckets(
 def _create_user_pool(cognito, names: definitions.ResourceNames) -> tuple[str, str]:
     pool_id = cognito.create_user_pool(
         PoolName=names.user_pool,
-        Policies={"PasswordPolicy": PASSWORD_POLICY},
+        Policies={"PasswordPolicy": definitions.PASSWORD_POLICY},
         AutoVerifiedAttributes=["email"],
         Schema=[{"Name": "email", "AttributeDataType": "String", "Required": True}],
     )["UserPool"]["Id"]

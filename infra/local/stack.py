@@ -39,6 +39,15 @@ REGION = "us-east-1"
 MAX_UPLOAD_BYTES = 25 * 1024 * 1024
 
 
+class SiteServer(ThreadedHTTPServer):
+    """The gateway's HTTP server: a thread per connection, as Chalice's local server, with
+    room for a page's burst of connections. The standard library listens with a backlog of 5,
+    so a burst of simultaneous uploads found connections reset; CloudFront has no such limit."""
+
+    request_queue_size = 128
+    daemon_threads = True
+
+
 @dataclass
 class RunningStack:
     site_url: str
@@ -50,7 +59,7 @@ class RunningStack:
 def start_stack(host: str = "127.0.0.1", port: int = 8000, aws_port: int = 0) -> RunningStack:
     # One raw text line per local AWS request would drown the JSON log lines of the app.
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
-    server = ThreadedHTTPServer((host, port), None)  # binds now; the handler comes below
+    server = SiteServer((host, port), None)  # binds now; the handler comes below
     site_port = server.server_address[1]
     site_origins = [f"http://localhost:{site_port}", f"http://127.0.0.1:{site_port}"]
     names = ResourceNames()

@@ -5,6 +5,7 @@ reload, renew refused tokens, sign out and back in, all through the page and the
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import submit_sign_up
+from tests.integration.browser_like_client import BrowserLikeClient
 
 # Where the page keeps its tokens (frontend/js/session.js); the tests tamper with them.
 REPLACE_STORED_TOKENS_SCRIPT = """(replacements) => {
@@ -66,6 +67,33 @@ def test_a_person_can_sign_out_and_sign_back_in(signed_in_page: Page, account):
     sign_in_form.get_by_role("button", name="Sign in").click()
     expect(page.locator("#account-name")).to_have_text(account.username)
     expect(page.get_by_role("heading", name="Share photos")).to_be_visible()
+
+
+def test_signing_out_revokes_the_refresh_token_so_a_stolen_copy_buys_nothing(
+    signed_in_page: Page, local_stack
+):
+    # Given a signed-in person whose refresh token someone has copied
+    page = signed_in_page
+    stolen = page.evaluate("() => JSON.parse(localStorage.getItem('cloudgram.session'))")
+    refresh = {
+        "AuthFlow": "REFRESH_TOKEN_AUTH",
+        "ClientId": local_stack.config["cognito"]["clientId"],
+        "AuthParameters": {"REFRESH_TOKEN": stolen["refreshToken"]},
+    }
+    client = BrowserLikeClient(local_stack.site_url, local_stack.config)
+    assert client.cognito("InitiateAuth", refresh).status_code == 200
+
+    # When they sign out
+    with page.expect_response(
+        lambda response: "RevokeToken" in (response.request.headers.get("x-amz-target") or "")
+    ) as revoked:
+        page.get_by_role("button", name="Sign out").click()
+    assert revoked.value.status == 200
+
+    # Then the copy no longer buys tokens
+    refused = client.cognito("InitiateAuth", refresh)
+    assert refused.status_code == 400
+    assert refused.json()["__type"] == "NotAuthorizedException"
 
 
 def test_a_refused_id_token_is_renewed_with_the_refresh_token(signed_in_page: Page, account):

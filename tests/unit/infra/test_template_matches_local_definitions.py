@@ -153,3 +153,9 @@ def test_given_cloudfronts_security_headers_then_the_local_gateway_sends_the_sam
     assert (
         f"max-age={hsts['AccessControlMaxAgeSec']}; includeSubDomains"
     ) == security_headers.STRICT_TRANSPORT_SECURITY
+
+
+def test_given_the_user_pool_when_compared_then_the_password_policy_matches(resources):
+    policy = resources["UserPool"]["Properties"]["Policies"]["PasswordPolicy"]
+
+    assert policy == local.PASSWORD_POLICY

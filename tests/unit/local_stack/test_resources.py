@@ -2,8 +2,11 @@
 through tests/unit/infra/test_template_matches_local_definitions.py, what the template creates)."""
 
 import json
+import re
+from pathlib import Path
 
 import boto3
+import pytest
 
 from infra.local import resource_definitions as definitions
 from tests.unit.conftest import SITE_ORIGIN
@@ -70,3 +73,33 @@ def test_given_the_uploads_bucket_then_cors_and_notification_are_the_defined_one
     assert queue_configuration["QueueArn"] == expected["QueueArn"]
     assert queue_configuration["Events"] == expected["Events"]
     assert queue_configuration["Filter"] == expected["Filter"]
+
+
+def test_given_the_local_pool_then_it_refuses_the_passwords_the_deployed_pool_refuses(
+    local_resources,
+):
+    cognito = boto3.client("cognito-idp")
+    pool = cognito.describe_user_pool(UserPoolId=local_resources.user_pool_id)["UserPool"]
+
+    assert pool["Policies"]["PasswordPolicy"] == definitions.PASSWORD_POLICY
+    with pytest.raises(cognito.exceptions.InvalidPasswordException):
+        cognito.sign_up(
+            ClientId=local_resources.user_pool_client_id,
+            Username="short-password",
+            Password="Short-123",  # nine characters: the template's pool wants ten
+            UserAttributes=[{"Name": "email", "Value": "short@example.com"}],
+        )
+
+
+def test_given_the_sign_up_form_then_its_hint_says_exactly_what_the_pool_requires():
+    page = (Path(__file__).resolve().parents[3] / "frontend" / "index.html").read_text()
+    policy = definitions.PASSWORD_POLICY
+
+    assert f'minlength="{policy["MinimumLength"]}"' in page
+    hint = re.search(r'id="sign-up-password-hint">([^<]*)<', page).group(1)
+    assert hint == (
+        f"At least {policy['MinimumLength']} characters, with upper- and lower-case letters "
+        "and a number."
+    )
+    assert policy["RequireLowercase"] and policy["RequireUppercase"] and policy["RequireNumbers"]
+    assert not policy["RequireSymbols"]
