@@ -12,7 +12,6 @@ import boto3
 from infra.local import resource_definitions as definitions
 
 
-
 @dataclass(frozen=True)
 class LocalResources:
     names: definitions.ResourceNames
