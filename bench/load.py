@@ -7,9 +7,11 @@ stack (on free ports, so it can run beside `make dev`) and then:
 1. signs up USERS people; each follows FOLLOWS_EACH others, and everyone follows the first
    person, who so becomes a celebrity (FANOUT_MAX_FOLLOWERS is CELEBRITY_THRESHOLD here): their
    photos are merged into home feeds when read rather than fanned out;
-2. has every person share PHOTOS_EACH photos at once, as the page does (POST /api/photos, the
-   presigned POST straight to S3, then GET /api/photos/{id} until READY), while every person
-   also reads the global and home feeds, likes photos and follows someone new;
+2. has every person choose PHOTOS_EACH photos at once and share them as the page does: its
+   upload queue sends UPLOADS_AT_ONCE at a time, each one POST /api/photos, the presigned POST
+   straight to S3, then GET /api/photos/{id} until READY; meanwhile every person also reads
+   the global and home feeds and likes a photo every READING_PAUSE_SECONDS, and follows
+   someone new;
 3. audits: every upload READY exactly once (its owner's photo count agrees), in the global feed
    exactly once, and in the home feed of each of its owner's followers exactly once.
 
@@ -36,6 +38,7 @@ from tests.integration.browser_like_client import BrowserLikeClient
 
 USERS = 20
 PHOTOS_EACH = 10
+UPLOADS_AT_ONCE = 3
 FOLLOWS_EACH = 3
 CELEBRITY_THRESHOLD = USERS // 2
 # How often a waiting upload asks whether it is READY. The time to READY itself comes from the
@@ -43,7 +46,7 @@ CELEBRITY_THRESHOLD = USERS // 2
 POLL_SECONDS = 1.0
 READY_TIMEOUT_SECONDS = 120
 SETTLE_TIMEOUT_SECONDS = 60
-READING_PAUSE_SECONDS = 1.0
+READING_PAUSE_SECONDS = 5.0
 GOAL_P95_SECONDS = 5.0
 SEED = 20261130
 
@@ -84,13 +87,14 @@ def run(stack) -> str:
     for reader in readers:
         reader.start()
     started = time.monotonic()
-    with ThreadPoolExecutor(max_workers=USERS * PHOTOS_EACH) as pool:
-        shares = list(
-            pool.map(
-                lambda job: share(browsers[job[0].username], *job),
-                [(person, number) for person in people for number in range(PHOTOS_EACH)],
+    with ThreadPoolExecutor(max_workers=USERS) as pool:
+        shares = [
+            entry
+            for entries in pool.map(
+                lambda person: share_all(browsers[person.username], person), people
             )
-        )
+            for entry in entries
+        ]
     stop_reading.set()
     for reader in readers:
         reader.join()
@@ -121,6 +125,13 @@ def follow_each_other(client, people) -> dict[str, set[str]]:
             assert response.status_code == 200, response.text
             followers[followee].add(person.username)
     return followers
+
+
+def share_all(client, person) -> list[dict]:
+    """What the page does with PHOTOS_EACH files chosen at once: its upload queue sends them
+    UPLOADS_AT_ONCE at a time (frontend/js/upload-queue.js)."""
+    with ThreadPoolExecutor(max_workers=UPLOADS_AT_ONCE) as uploads:
+        return list(uploads.map(lambda number: share(client, person, number), range(PHOTOS_EACH)))
 
 
 def share(client, person, number: int) -> dict:

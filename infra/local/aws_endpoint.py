@@ -7,12 +7,16 @@ moto alone accepts; `BrowserAccessGuard` lets web pages make only the site's own
 Cognito's RevokeToken); and `dynamodb_like_aws` gives DynamoDB the atomicity and transactions that
 moto lacks.
 
-The server runs in a background thread of the calling process, so the whole local stack stays one
-process and Ctrl-C leaves nothing behind. It is moto's own `ThreadedMotoServer` set-up (same
-dispatcher, same request handler, so the same CORS behaviour) with the guard wrapped around it.
+The server runs in a background thread of the calling process (tests), or in a child process
+(the local stack: see start_local_aws_endpoint_process); either way Ctrl-C leaves nothing
+behind. It is moto's own `ThreadedMotoServer` set-up (same dispatcher, same request handler, so
+the same CORS behaviour) with the guards wrapped around it.
 """
 
+import multiprocessing
+import signal
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from moto.moto_server.werkzeug_app import (
@@ -35,14 +39,11 @@ LOCAL_SECRET_ACCESS_KEY = "testing"
 @dataclass
 class LocalAwsEndpoint:
     url: str  # e.g. "http://127.0.0.1:54321"
-    _server: BaseWSGIServer = field(repr=False)
-    _thread: threading.Thread = field(repr=False)
+    _stop: Callable[[], None] = field(repr=False)
 
     def stop(self) -> None:
-        """Stop serving, free the port and wait for the server thread. Safe to call twice."""
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join()
+        """Stop serving, free the port and wait for the server. Safe to call twice."""
+        self._stop()
 
 
 @dataclass(frozen=True)
@@ -56,20 +57,65 @@ class SitePage:
 def start_local_aws_endpoint(
     host: str = "127.0.0.1", port: int = 0, site_page: SitePage | None = None
 ) -> LocalAwsEndpoint:
-    """Serve local AWS on host:port; port 0 lets the operating system pick a free one. With
-    `site_page`, browsers may only make that page's calls, and only from its origins."""
+    """Serve local AWS on host:port from a thread of this process; port 0 lets the operating
+    system pick a free one. With `site_page`, browsers may only make that page's calls, and
+    only from its origins."""
+    server = _bound_server(host, port, site_page)
+    # A daemon thread never keeps the process alive on Ctrl-C, even if stop() is never reached.
+    thread = threading.Thread(target=server.serve_forever, name="local-aws-endpoint", daemon=True)
+    thread.start()
+
+    def stop() -> None:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+    return LocalAwsEndpoint(url=_url(server), _stop=stop)
+
+
+def start_local_aws_endpoint_process(
+    host: str = "127.0.0.1", port: int = 0, site_page: SitePage | None = None
+) -> LocalAwsEndpoint:
+    """The same, served by a child process, as AWS runs apart from the functions that call it.
+
+    In one process, every request to the site and every AWS call shares one interpreter lock
+    with moto; a burst of page requests then starves the worker's calls to S3 and DynamoDB.
+    The socket is bound here, so the port is known (and a busy port fails) before the child
+    starts; the child is forked with it and serves until it is stopped.
+    """
+    server = _bound_server(host, port, site_page)
+    child = multiprocessing.get_context("fork").Process(
+        target=_serve, args=(server,), name="local-aws-endpoint", daemon=True
+    )
+    child.start()
+    server.socket.close()  # the child serves it; this process only keeps the address
+
+    def stop() -> None:
+        child.terminate()
+        child.join()
+
+    return LocalAwsEndpoint(url=_url(server), _stop=stop)
+
+
+def _bound_server(host: str, port: int, site_page: SitePage | None) -> BaseWSGIServer:
     dynamodb_like_aws.install()
     moto_app = dynamodb_like_aws.SerializedDynamoDb(DomainDispatcherApplication(create_backend_app))
     guarded_app = S3PostPolicyGuard(moto_app, secret_for_access_key=local_secret_for_access_key)
     if site_page is not None:
         guarded_app = BrowserAccessGuard(guarded_app, site_page.origins, site_page.uploads_bucket)
-    # Binding here, in the caller's thread, makes a busy port fail loudly and the port known now.
-    server = make_server(host, port, guarded_app, threaded=True, request_handler=MotoRequestHandler)
-    # A daemon thread never keeps the process alive on Ctrl-C, even if stop() is never reached.
-    thread = threading.Thread(target=server.serve_forever, name="local-aws-endpoint", daemon=True)
-    thread.start()
+    # Binding here, in the caller, makes a busy port fail loudly and the port known now.
+    return make_server(host, port, guarded_app, threaded=True, request_handler=MotoRequestHandler)
+
+
+def _serve(server: BaseWSGIServer) -> None:
+    # Ctrl-C reaches the whole process group; the parent stops this process in its own time.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    server.serve_forever()
+
+
+def _url(server: BaseWSGIServer) -> str:
     bound_host, bound_port = server.server_address[:2]
-    return LocalAwsEndpoint(url=f"http://{bound_host}:{bound_port}", _server=server, _thread=thread)
+    return f"http://{bound_host}:{bound_port}"
 
 
 def local_secret_for_access_key(access_key_id: str) -> str | None:

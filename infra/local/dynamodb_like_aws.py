@@ -11,10 +11,18 @@
    here: 0.4 s per transaction once the table holds 5,000 items; and the copy put back replaces
    the table's stream, so a reader of the stream stops seeing new changes. `transact_write_items`
    below does what DynamoDB does instead: it checks every condition first, then writes every
-   item, and touches nothing when a condition fails. `install()` puts it in place of moto's.
+   item, and touches nothing when a condition fails.
+
+3. **Answers at DynamoDB's pace, near enough.** moto serialises each answer attribute by
+   attribute through botocore's model; `answer_as_json` sends item operations' answers as the
+   JSON they already are.
+
+`install()` puts 2 and 3 in place of moto's own, in this process.
 """
 
+import base64
 import copy
+import json
 import threading
 
 from moto.dynamodb.comparisons import get_filter_expression
@@ -25,8 +33,25 @@ from moto.dynamodb.exceptions import (
     TransactWriteSingleOpException,
 )
 from moto.dynamodb.models import DynamoDBBackend
+from moto.dynamodb.responses import DynamoResult
+
+# moto's own, kept for the operations answer_as_json leaves to it.
+ORIGINAL_EXECUTE_RESULT = DynamoResult.execute_result
 
 DYNAMODB_TARGET_PREFIX = "DynamoDB_20120810."
+DYNAMODB_JSON = "application/x-amz-json-1.0"
+ITEM_OPERATIONS = {
+    "GetItem",
+    "PutItem",
+    "UpdateItem",
+    "DeleteItem",
+    "Query",
+    "Scan",
+    "BatchGetItem",
+    "BatchWriteItem",
+    "TransactGetItems",
+    "TransactWriteItems",
+}
 MAX_TRANSACTION_ITEMS = 100
 CONDITION_FAILED_MESSAGE = "The conditional request failed"
 
@@ -47,8 +72,32 @@ class SerializedDynamoDb:
 
 
 def install() -> None:
-    """Use `transact_write_items` below for every moto DynamoDB backend in this process."""
+    """Put this module's transactions and answers in place of moto's, in this process."""
     DynamoDBBackend.transact_write_items = transact_write_items
+    DynamoResult.execute_result = answer_as_json
+
+
+def answer_as_json(result: DynamoResult, context) -> tuple:
+    """An item operation's answer as plain JSON, as DynamoDB sends it.
+
+    moto builds every answer by walking botocore's model of the operation, attribute by
+    attribute: measured here, a Query returning 13 photos took 63 ms and a GetItem 7 ms, so a
+    busy local stack spent its time serialising. For the item operations the result is already
+    DynamoDB JSON (`{"S": ...}` values, no timestamps), so `json.dumps` gives the very body the
+    model-driven serialiser gives (a test holds the two together), in a fraction of the time.
+    Other operations (DescribeTable and the like) keep moto's serialiser.
+    """
+    if context.operation_model.name not in ITEM_OPERATIONS:
+        return ORIGINAL_EXECUTE_RESULT(result, context)
+    body = json.dumps(result.result, separators=(",", ":"), default=_base64)
+    return 200, {"Content-Type": DYNAMODB_JSON}, body
+
+
+def _base64(value):
+    """Binary attributes travel as base64 text, as DynamoDB's JSON protocol sends them."""
+    if isinstance(value, bytes):
+        return base64.b64encode(value).decode("ascii")
+    raise TypeError(f"{type(value).__name__} is not an attribute value")
 
 
 def transact_write_items(backend: DynamoDBBackend, transact_items: list[dict]) -> None:

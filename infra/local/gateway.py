@@ -46,6 +46,10 @@ class SiteContent:
 
 
 class CloudFrontLikeHandler(ChaliceRequestHandler):
+    # http.server writes the headers and the body separately; with Nagle's algorithm on, the
+    # body then waits for the client's delayed ACK, about 40 ms on every response.
+    disable_nagle_algorithm = True
+
     def __init__(self, request, client_address, server, app_object, config, site, verifier):
         self.site = site
         self.local_gateway = VerifyingLocalGateway(app_object, config, verifier)

@@ -1,6 +1,8 @@
-"""The whole local stack in one process: local AWS, resources, gateway, the worker and the
-table-stream function, started and stopped together. `python -m infra.local` runs it for
-`make dev`; the integration tests start it in a subprocess on free ports.
+"""The whole local stack, started and stopped together: local AWS (a child process), the
+resources, the gateway with the API (this process), and the worker and the table-stream function
+(another child process, functions.py). Three processes, as AWS, the API Lambda and the
+event-driven Lambdas are apart in AWS; Ctrl-C stops all three. `python -m infra.local` runs it
+for `make dev`; the integration tests start it in a subprocess on free ports.
 
 Start-up order matters: the gateway's port is bound first (it may be a free port chosen by the OS),
 because the uploads bucket's CORS rule must name the site's exact origin.
@@ -25,14 +27,13 @@ from infra.local.aws_endpoint import (
     LOCAL_ACCESS_KEY_ID,
     LOCAL_SECRET_ACCESS_KEY,
     SitePage,
-    start_local_aws_endpoint,
+    start_local_aws_endpoint_process,
 )
+from infra.local.functions import start_functions_process
 from infra.local.gateway import SiteContent, gateway_handler
-from infra.local.resource_definitions import STREAM_MAX_RETRY_ATTEMPTS, ResourceNames
+from infra.local.resource_definitions import ResourceNames
 from infra.local.resources import LocalResources, create_resources
 from infra.local.security_headers import security_headers
-from infra.local.stream_loop import StreamLoop
-from infra.local.worker_loop import WorkerLoop
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 REGION = "us-east-1"
@@ -63,20 +64,20 @@ def start_stack(host: str = "127.0.0.1", port: int = 8000, aws_port: int = 0) ->
     site_port = server.server_address[1]
     site_origins = [f"http://localhost:{site_port}", f"http://127.0.0.1:{site_port}"]
     names = ResourceNames()
-    aws = start_local_aws_endpoint(
+    aws = start_local_aws_endpoint_process(
         host=host, port=aws_port, site_page=SitePage(site_origins, names.uploads_bucket)
     )
     _point_boto3_at(aws.url)
     resources = create_resources(aws.url, REGION, names, site_origins=site_origins)
     _point_the_code_at(aws.url, resources)
-    config = _page_config(aws.url, resources)
-    app = _load_chalice_app()
+    # Forked before this process starts any thread, with the environment just set.
+    stop_functions = start_functions_process(resources, REGION)
     server.RequestHandlerClass = gateway_handler(
-        app_object=app,
+        app_object=_load_chalice_app(),
         chalice_config=Config.create(chalice_stage="dev", app_name="cloudgram"),
         site=SiteContent(
             frontend_dir=PROJECT_ROOT / "frontend",
-            config=config,
+            config=_page_config(aws.url, resources),
             media_bucket=resources.names.media_bucket,
             s3_client=boto3.client("s3", region_name=REGION),
             headers=security_headers(aws.url),
@@ -89,27 +90,9 @@ def start_stack(host: str = "127.0.0.1", port: int = 8000, aws_port: int = 0) ->
     )
     server_thread = threading.Thread(target=server.serve_forever, name="gateway", daemon=True)
     server_thread.start()
-    worker = WorkerLoop(
-        sqs_client=boto3.client("sqs", region_name=REGION),
-        queue_url=resources.uploads_queue_url,
-        queue_arn=resources.uploads_queue_arn,
-        region=REGION,
-        handler=importlib.import_module("image_worker.handler").lambda_handler,
-    )
-    worker.start()
-    stream = StreamLoop(
-        streams_client=boto3.client("dynamodbstreams", region_name=REGION),
-        sqs_client=boto3.client("sqs", region_name=REGION),
-        stream_arn=resources.table_stream_arn,
-        dead_letter_queue_url=resources.table_stream_dead_letter_queue_url,
-        handler=importlib.import_module("app").on_table_change,
-        max_retries=STREAM_MAX_RETRY_ATTEMPTS,
-    )
-    stream.start()
 
     def stop() -> None:
-        stream.stop()
-        worker.stop()
+        stop_functions()
         server.shutdown()
         server.server_close()
         server_thread.join()

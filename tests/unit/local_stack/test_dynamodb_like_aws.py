@@ -4,8 +4,12 @@ behind, and a reader of the table's stream keeps seeing changes after one."""
 
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
+from decimal import Decimal
 
+import boto3
 import pytest
+from boto3.dynamodb.conditions import Key
+from boto3.dynamodb.types import Binary
 from botocore.exceptions import ClientError
 
 from chalicelib import aws_clients as api_clients
@@ -14,6 +18,7 @@ from chalicelib import settings as api_settings
 from infra.local.resource_definitions import table_definition
 
 TABLE = "likes-test"
+REGION = "us-east-1"
 CONCURRENT_LIKES = 50
 
 
@@ -135,3 +140,48 @@ def test_given_requests_racing_for_an_upload_slot_then_exactly_the_cap_get_one(
     api_settings.load_settings.cache_clear()
     api_clients.reset()
     assert results.count(True) == 5
+
+
+def test_given_items_of_every_attribute_type_then_the_json_answers_read_back_exactly(aws_client):
+    dynamodb = boto3.resource(
+        "dynamodb",
+        endpoint_url=aws_client("dynamodb").meta.endpoint_url,
+        region_name=REGION,
+        aws_access_key_id="testing",
+        aws_secret_access_key="testing",
+    )
+    dynamodb.meta.client.create_table(**table_definition(TABLE))
+    table = dynamodb.Table(TABLE)
+    item = {
+        "PK": "PHOTO#p",
+        "SK": "PHOTO",
+        "text": "ünïcode ✨",
+        "number": Decimal("12345678901234567890.5"),
+        "negative": -3,
+        "flag": True,
+        "nothing": None,
+        "bytes": b"\x00\xff binary",
+        "names": {"a", "b"},
+        "numbers": {Decimal(1), Decimal(2)},
+        "nested": {"renditions": [{"key": "media/p/feed.webp", "width": 1080}], "empty": {}},
+    }
+    table.put_item(Item=item)
+    for number in range(3):
+        table.put_item(Item={"PK": "PHOTO#p", "SK": f"LIKE#{number}"})
+
+    got = table.get_item(Key={"PK": "PHOTO#p", "SK": "PHOTO"}, ReturnConsumedCapacity="TOTAL")
+    queried = table.query(
+        KeyConditionExpression=Key("PK").eq("PHOTO#p") & Key("SK").begins_with("LIKE#"), Limit=2
+    )
+    batch = aws_client("dynamodb").batch_get_item(  # the low-level client: DynamoDB JSON
+        RequestItems={TABLE: {"Keys": [{"PK": {"S": "PHOTO#p"}, "SK": {"S": "PHOTO"}}]}}
+    )
+
+    assert got["Item"] == {**item, "bytes": Binary(item["bytes"])}
+    assert got["ConsumedCapacity"]["TableName"] == TABLE
+    assert [like["SK"] for like in queried["Items"]] == ["LIKE#0", "LIKE#1"]
+    assert queried["Count"] == 2
+    assert queried["LastEvaluatedKey"] == {"PK": "PHOTO#p", "SK": "LIKE#1"}
+    (raw,) = batch["Responses"][TABLE]
+    assert sorted(raw["names"]["SS"]) == ["a", "b"]
+    assert raw["nested"]["M"]["renditions"]["L"][0]["M"]["width"] == {"N": "1080"}

@@ -1,0 +1,69 @@
+"""The local stack's event-driven functions, in a process of their own: the image worker on the
+uploads queue and the stream function on the table's stream, each fed as Lambda's event source
+mapping feeds it (worker_loop.py, stream_loop.py).
+
+In AWS every Lambda function runs in processes of its own. Locally, sharing one process (and so
+one interpreter lock) with the site meant that a burst of page requests, twenty people polling
+their uploads, left the worker a sliver of time: a 320x240 photo took over a second to process.
+Here the functions keep their own interpreter, as in AWS. The child is forked after the
+environment is set (stack.py), so the handlers read the same settings Lambda would give them.
+"""
+
+import importlib
+import multiprocessing
+import signal
+import threading
+from collections.abc import Callable
+
+import boto3
+
+from infra.local.resource_definitions import STREAM_MAX_RETRY_ATTEMPTS
+from infra.local.resources import LocalResources
+from infra.local.stream_loop import StreamLoop
+from infra.local.worker_loop import WorkerLoop
+
+STOP_TIMEOUT_SECONDS = 15
+
+
+def start_functions_process(resources: LocalResources, region: str) -> Callable[[], None]:
+    """Start the functions in a child process; returns what stops it (and waits for it)."""
+    child = multiprocessing.get_context("fork").Process(
+        target=_run, args=(resources, region), name="local-functions", daemon=True
+    )
+    child.start()
+
+    def stop() -> None:
+        child.terminate()  # SIGTERM: the loops finish their current batch, then stop
+        child.join(STOP_TIMEOUT_SECONDS)
+        if child.is_alive():
+            child.kill()
+            child.join()
+
+    return stop
+
+
+def _run(resources: LocalResources, region: str) -> None:
+    stopping = threading.Event()
+    # Ctrl-C reaches the whole process group; the parent stops this process in its own time.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, lambda *_: stopping.set())
+    worker = WorkerLoop(
+        sqs_client=boto3.client("sqs", region_name=region),
+        queue_url=resources.uploads_queue_url,
+        queue_arn=resources.uploads_queue_arn,
+        region=region,
+        handler=importlib.import_module("image_worker.handler").lambda_handler,
+    )
+    stream = StreamLoop(
+        streams_client=boto3.client("dynamodbstreams", region_name=region),
+        sqs_client=boto3.client("sqs", region_name=region),
+        stream_arn=resources.table_stream_arn,
+        dead_letter_queue_url=resources.table_stream_dead_letter_queue_url,
+        handler=importlib.import_module("app").on_table_change,
+        max_retries=STREAM_MAX_RETRY_ATTEMPTS,
+    )
+    worker.start()
+    stream.start()
+    stopping.wait()
+    stream.stop()
+    worker.stop()
