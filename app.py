@@ -17,14 +17,10 @@ from chalicelib import (
     home_feed_service,
     identity,
     likes_service,
-    openapi,
     page_cursor,
-    photo_cleanup,
     photos_service,
     profiles_service,
     request_parsing,
-    table_stream,
-    timeline_fanout,
 )
 from chalicelib.errors import answers_503_when_aws_fails
 from chalicelib.observability import register_middleware
@@ -169,6 +165,9 @@ def get_user_photos(username):
 @app.route("/openapi.json", methods=["GET"])
 @answers_503_when_aws_fails
 def get_openapi_document():
+    # Imported on first request: no other route's cold start pays for describing the API.
+    from chalicelib import openapi
+
     return openapi.openapi_document()
 
 
@@ -176,5 +175,9 @@ def get_openapi_document():
     stream_arn=table_stream_arn_for_deployment(), batch_size=100, starting_position="TRIM_HORIZON"
 )
 def on_table_change(event):
+    # Imported here: this module is the API's Lambda too, and the API never runs these, so its
+    # cold start does not load them.
+    from chalicelib import photo_cleanup, table_stream, timeline_fanout
+
     reactions = (photo_cleanup.on_change, timeline_fanout.on_change)
     return table_stream.handle_batch(event.to_dict(), event.context, reactions)

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
-RUNS = 10
+RUNS = 20
 # app.py reads its settings lazily, but the authorizer needs these names present at import.
 API_ENVIRONMENT = {
     "TABLE_NAME": "bench",

@@ -5,7 +5,7 @@ verified the token and put its claims in the request context. Routes where signi
 have no authorizer, so a token there is verified here before it is believed.
 """
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from chalice import UnauthorizedError
 
@@ -14,8 +14,7 @@ from chalicelib.settings import load_settings
 SESSION_INVALID_MESSAGE = "Your session has expired or is not valid. Please sign in again."
 
 
-@dataclass(frozen=True)
-class User:
+class User(NamedTuple):
     id: str
     username: str
     email: str | None

@@ -66,130 +66,142 @@ PAGE = [
     },
 ]
 
-SCHEMAS = {
-    "Error": {
-        "type": "object",
-        "required": ["Code", "Message"],
-        "properties": {"Code": {"type": "string"}, "Message": {"type": "string"}},
-    },
-    "Rendition": {
-        "type": "object",
-        "required": ["url", "width", "height"],
-        "properties": {
-            "url": {"type": "string"},
-            "width": {"type": "integer"},
-            "height": {"type": "integer"},
+
+def _schemas() -> dict:
+    return {
+        "Error": {
+            "type": "object",
+            "required": ["Code", "Message"],
+            "properties": {"Code": {"type": "string"}, "Message": {"type": "string"}},
         },
-    },
-    "Photo": {
-        "type": "object",
-        "required": ["id", "owner", "caption", "status", "createdAt", "likeCount"],
-        "properties": {
-            "id": {"type": "string"},
-            "owner": {
-                "type": "object",
-                "properties": {"id": {"type": "string"}, "username": {"type": "string"}},
-            },
-            "caption": {"type": "string"},
-            "status": {"enum": ["PENDING", "READY", "FAILED"]},
-            "failureReason": {"type": "string"},
-            "createdAt": {"type": "string", "format": "date-time"},
-            "readyAt": {"type": "string", "format": "date-time"},
-            "width": {"type": "integer"},
-            "height": {"type": "integer"},
-            "renditions": {"type": "object", "additionalProperties": _ref("Rendition")},
-            "placeholder": {"type": "string"},
-            "likeCount": {"type": "integer"},
-            "likedByMe": {"type": "boolean"},
-        },
-    },
-    "PhotoPage": {
-        "type": "object",
-        "required": ["items", "nextCursor"],
-        "properties": {
-            "items": {"type": "array", "items": _ref("Photo")},
-            "nextCursor": {"type": ["string", "null"]},
-        },
-    },
-    "NewPhoto": {
-        "type": "object",
-        "required": ["contentType", "size"],
-        "additionalProperties": False,
-        "properties": {
-            "contentType": {"enum": list(ALLOWED_CONTENT_TYPES)},
-            "size": {"type": "integer", "minimum": 1},
-            "caption": {"type": "string", "maxLength": CAPTION_MAX_LENGTH},
-        },
-    },
-    "CaptionEdit": {
-        "type": "object",
-        "required": ["caption"],
-        "additionalProperties": False,
-        "properties": {"caption": {"type": "string", "maxLength": CAPTION_MAX_LENGTH}},
-    },
-    "Upload": {
-        "type": "object",
-        "required": ["photo", "upload"],
-        "properties": {
-            "photo": _ref("Photo"),
-            "upload": {
-                "type": "object",
-                "description": "A presigned S3 POST: post `fields`, then the file, to `url`.",
-                "properties": {
-                    "url": {"type": "string"},
-                    "fields": {"type": "object", "additionalProperties": {"type": "string"}},
-                    "expiresAt": {"type": "string", "format": "date-time"},
-                },
+        "Rendition": {
+            "type": "object",
+            "required": ["url", "width", "height"],
+            "properties": {
+                "url": {"type": "string"},
+                "width": {"type": "integer"},
+                "height": {"type": "integer"},
             },
         },
-    },
-    "LikeState": {
-        "type": "object",
-        "required": ["likeCount", "likedByMe"],
-        "properties": {"likeCount": {"type": "integer"}, "likedByMe": {"type": "boolean"}},
-    },
-    "FollowState": {
-        "type": "object",
-        "required": ["followerCount", "followedByMe"],
-        "properties": {"followerCount": {"type": "integer"}, "followedByMe": {"type": "boolean"}},
-    },
-    "Profile": {
-        "type": "object",
-        "required": ["id", "username", "joinedAt", "photoCount", "followerCount", "followingCount"],
-        "properties": {
-            "id": {"type": "string"},
-            "username": {"type": "string"},
-            "joinedAt": {"type": "string", "format": "date-time"},
-            "photoCount": {"type": "integer"},
-            "followerCount": {"type": "integer"},
-            "followingCount": {"type": "integer"},
-            "followedByMe": {"type": "boolean"},
-        },
-    },
-    "PeoplePage": {
-        "type": "object",
-        "required": ["items", "nextCursor"],
-        "properties": {
-            "items": {
-                "type": "array",
-                "items": {
+        "Photo": {
+            "type": "object",
+            "required": ["id", "owner", "caption", "status", "createdAt", "likeCount"],
+            "properties": {
+                "id": {"type": "string"},
+                "owner": {
                     "type": "object",
                     "properties": {"id": {"type": "string"}, "username": {"type": "string"}},
                 },
+                "caption": {"type": "string"},
+                "status": {"enum": ["PENDING", "READY", "FAILED"]},
+                "failureReason": {"type": "string"},
+                "createdAt": {"type": "string", "format": "date-time"},
+                "readyAt": {"type": "string", "format": "date-time"},
+                "width": {"type": "integer"},
+                "height": {"type": "integer"},
+                "renditions": {"type": "object", "additionalProperties": _ref("Rendition")},
+                "placeholder": {"type": "string"},
+                "likeCount": {"type": "integer"},
+                "likedByMe": {"type": "boolean"},
             },
-            "nextCursor": {"type": ["string", "null"]},
         },
-    },
-    "Me": {
-        "type": "object",
-        "required": ["id", "username"],
-        "properties": {
-            "id": {"type": "string"},
-            "username": {"type": "string"},
-            "email": {"type": ["string", "null"]},
+        "PhotoPage": {
+            "type": "object",
+            "required": ["items", "nextCursor"],
+            "properties": {
+                "items": {"type": "array", "items": _ref("Photo")},
+                "nextCursor": {"type": ["string", "null"]},
+            },
         },
-    },
-}
+        "NewPhoto": {
+            "type": "object",
+            "required": ["contentType", "size"],
+            "additionalProperties": False,
+            "properties": {
+                "contentType": {"enum": list(ALLOWED_CONTENT_TYPES)},
+                "size": {"type": "integer", "minimum": 1},
+                "caption": {"type": "string", "maxLength": CAPTION_MAX_LENGTH},
+            },
+        },
+        "CaptionEdit": {
+            "type": "object",
+            "required": ["caption"],
+            "additionalProperties": False,
+            "properties": {"caption": {"type": "string", "maxLength": CAPTION_MAX_LENGTH}},
+        },
+        "Upload": {
+            "type": "object",
+            "required": ["photo", "upload"],
+            "properties": {
+                "photo": _ref("Photo"),
+                "upload": {
+                    "type": "object",
+                    "description": "A presigned S3 POST: post `fields`, then the file, to `url`.",
+                    "properties": {
+                        "url": {"type": "string"},
+                        "fields": {"type": "object", "additionalProperties": {"type": "string"}},
+                        "expiresAt": {"type": "string", "format": "date-time"},
+                    },
+                },
+            },
+        },
+        "LikeState": {
+            "type": "object",
+            "required": ["likeCount", "likedByMe"],
+            "properties": {"likeCount": {"type": "integer"}, "likedByMe": {"type": "boolean"}},
+        },
+        "FollowState": {
+            "type": "object",
+            "required": ["followerCount", "followedByMe"],
+            "properties": {
+                "followerCount": {"type": "integer"},
+                "followedByMe": {"type": "boolean"},
+            },
+        },
+        "Profile": {
+            "type": "object",
+            "required": [
+                "id",
+                "username",
+                "joinedAt",
+                "photoCount",
+                "followerCount",
+                "followingCount",
+            ],
+            "properties": {
+                "id": {"type": "string"},
+                "username": {"type": "string"},
+                "joinedAt": {"type": "string", "format": "date-time"},
+                "photoCount": {"type": "integer"},
+                "followerCount": {"type": "integer"},
+                "followingCount": {"type": "integer"},
+                "followedByMe": {"type": "boolean"},
+            },
+        },
+        "PeoplePage": {
+            "type": "object",
+            "required": ["items", "nextCursor"],
+            "properties": {
+                "items": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "properties": {"id": {"type": "string"}, "username": {"type": "string"}},
+                    },
+                },
+                "nextCursor": {"type": ["string", "null"]},
+            },
+        },
+        "Me": {
+            "type": "object",
+            "required": ["id", "username"],
+            "properties": {
+                "id": {"type": "string"},
+                "username": {"type": "string"},
+                "email": {"type": ["string", "null"]},
+            },
+        },
+    }
 
 
 def _operation(summary, security, answers, parameters=(), body=None) -> dict:
@@ -201,117 +213,119 @@ def _operation(summary, security, answers, parameters=(), body=None) -> dict:
     return operation
 
 
-PATHS = {
-    "/me": {
-        "get": _operation(
-            "Who is signed in", SIGNED_IN, {"200": _answer("You", "Me")} | _errors(401)
-        )
-    },
-    "/photos": {
-        "post": _operation(
-            "Share a photo: a PENDING photo and the presigned POST for its file",
-            SIGNED_IN,
-            {"201": _answer("The photo and its upload", "Upload")} | _errors(400, 401, 429),
-            body="NewPhoto",
-        )
-    },
-    "/photos/{photo_id}": {
-        "get": _operation(
-            "One photo",
-            SIGNED_IN_OR_NOT,
-            {"200": _answer("The photo", "Photo")} | _errors(404),
-            [PHOTO_ID],
-        ),
-        "patch": _operation(
-            "Change the caption (owner only)",
-            SIGNED_IN,
-            {"200": _answer("The photo", "Photo")} | _errors(400, 401, 403, 404),
-            [PHOTO_ID],
-            body="CaptionEdit",
-        ),
-        "delete": _operation(
-            "Delete the photo (owner only); its likes and files follow shortly",
-            SIGNED_IN,
-            {"204": _answer("Deleted")} | _errors(401, 403, 404),
-            [PHOTO_ID],
-        ),
-    },
-    "/photos/{photo_id}/like": {
-        method: _operation(
-            summary,
-            SIGNED_IN,
-            {"200": _answer("The like count", "LikeState")} | _errors(401, 404, 409),
-            [PHOTO_ID],
-        )
-        for method, summary in (("put", "Like the photo"), ("delete", "Take the like back"))
-    },
-    "/feed": {
-        "get": _operation(
-            "Everyone's READY photos, newest first",
-            SIGNED_IN_OR_NOT,
-            {"200": _answer("A page", "PhotoPage")} | _errors(400, 401),
-            PAGE,
-        )
-    },
-    "/feed/home": {
-        "get": _operation(
-            "Your photos and those of the people you follow, newest first",
-            SIGNED_IN,
-            {"200": _answer("A page", "PhotoPage")} | _errors(400, 401),
-            PAGE,
-        )
-    },
-    "/users/{username}": {
-        "get": _operation(
-            "A profile",
-            SIGNED_IN_OR_NOT,
-            {"200": _answer("The profile", "Profile")} | _errors(400, 401, 404),
-            [USERNAME],
-        )
-    },
-    "/users/{username}/photos": {
-        "get": _operation(
-            "Someone's photos, newest first",
-            SIGNED_IN_OR_NOT,
-            {"200": _answer("A page", "PhotoPage")} | _errors(400, 401, 404),
-            [USERNAME, *PAGE],
-        )
-    },
-    "/users/{username}/follow": {
-        method: _operation(
-            summary,
-            SIGNED_IN,
-            {"200": _answer("The follower count", "FollowState")} | _errors(400, 401, 404),
-            [USERNAME],
-        )
-        for method, summary in (("put", "Follow someone"), ("delete", "Stop following someone"))
-    },
-    "/users/{username}/followers": {
-        "get": _operation(
-            "Who follows someone",
-            SIGNED_IN_OR_NOT,
-            {"200": _answer("A page", "PeoplePage")} | _errors(400, 401, 404),
-            [USERNAME, *PAGE],
-        )
-    },
-    "/users/{username}/following": {
-        "get": _operation(
-            "Whom someone follows",
-            SIGNED_IN_OR_NOT,
-            {"200": _answer("A page", "PeoplePage")} | _errors(400, 401, 404),
-            [USERNAME, *PAGE],
-        )
-    },
-    "/openapi.json": {
-        "get": _operation(
-            "This document", [{}], {"200": {"description": "The OpenAPI 3.1 document"}}
-        )
-    },
-}
+def _paths() -> dict:
+    return {
+        "/me": {
+            "get": _operation(
+                "Who is signed in", SIGNED_IN, {"200": _answer("You", "Me")} | _errors(401)
+            )
+        },
+        "/photos": {
+            "post": _operation(
+                "Share a photo: a PENDING photo and the presigned POST for its file",
+                SIGNED_IN,
+                {"201": _answer("The photo and its upload", "Upload")} | _errors(400, 401, 429),
+                body="NewPhoto",
+            )
+        },
+        "/photos/{photo_id}": {
+            "get": _operation(
+                "One photo",
+                SIGNED_IN_OR_NOT,
+                {"200": _answer("The photo", "Photo")} | _errors(404),
+                [PHOTO_ID],
+            ),
+            "patch": _operation(
+                "Change the caption (owner only)",
+                SIGNED_IN,
+                {"200": _answer("The photo", "Photo")} | _errors(400, 401, 403, 404),
+                [PHOTO_ID],
+                body="CaptionEdit",
+            ),
+            "delete": _operation(
+                "Delete the photo (owner only); its likes and files follow shortly",
+                SIGNED_IN,
+                {"204": _answer("Deleted")} | _errors(401, 403, 404),
+                [PHOTO_ID],
+            ),
+        },
+        "/photos/{photo_id}/like": {
+            method: _operation(
+                summary,
+                SIGNED_IN,
+                {"200": _answer("The like count", "LikeState")} | _errors(401, 404, 409),
+                [PHOTO_ID],
+            )
+            for method, summary in (("put", "Like the photo"), ("delete", "Take the like back"))
+        },
+        "/feed": {
+            "get": _operation(
+                "Everyone's READY photos, newest first",
+                SIGNED_IN_OR_NOT,
+                {"200": _answer("A page", "PhotoPage")} | _errors(400, 401),
+                PAGE,
+            )
+        },
+        "/feed/home": {
+            "get": _operation(
+                "Your photos and those of the people you follow, newest first",
+                SIGNED_IN,
+                {"200": _answer("A page", "PhotoPage")} | _errors(400, 401),
+                PAGE,
+            )
+        },
+        "/users/{username}": {
+            "get": _operation(
+                "A profile",
+                SIGNED_IN_OR_NOT,
+                {"200": _answer("The profile", "Profile")} | _errors(400, 401, 404),
+                [USERNAME],
+            )
+        },
+        "/users/{username}/photos": {
+            "get": _operation(
+                "Someone's photos, newest first",
+                SIGNED_IN_OR_NOT,
+                {"200": _answer("A page", "PhotoPage")} | _errors(400, 401, 404),
+                [USERNAME, *PAGE],
+            )
+        },
+        "/users/{username}/follow": {
+            method: _operation(
+                summary,
+                SIGNED_IN,
+                {"200": _answer("The follower count", "FollowState")} | _errors(400, 401, 404),
+                [USERNAME],
+            )
+            for method, summary in (("put", "Follow someone"), ("delete", "Stop following someone"))
+        },
+        "/users/{username}/followers": {
+            "get": _operation(
+                "Who follows someone",
+                SIGNED_IN_OR_NOT,
+                {"200": _answer("A page", "PeoplePage")} | _errors(400, 401, 404),
+                [USERNAME, *PAGE],
+            )
+        },
+        "/users/{username}/following": {
+            "get": _operation(
+                "Whom someone follows",
+                SIGNED_IN_OR_NOT,
+                {"200": _answer("A page", "PeoplePage")} | _errors(400, 401, 404),
+                [USERNAME, *PAGE],
+            )
+        },
+        "/openapi.json": {
+            "get": _operation(
+                "This document", [{}], {"200": {"description": "The OpenAPI 3.1 document"}}
+            )
+        },
+    }
 
 
 @functools.cache
 def openapi_document() -> dict:
+    """Built on first request (and kept); app.py imports this module only then."""
     return {
         "openapi": "3.1.0",
         "info": {
@@ -321,9 +335,9 @@ def openapi_document() -> dict:
             '{"Code", "Message"}; the Message says what to change.',
         },
         "servers": [{"url": "/api"}],
-        "paths": PATHS,
+        "paths": _paths(),
         "components": {
-            "schemas": SCHEMAS,
+            "schemas": _schemas(),
             "securitySchemes": {
                 "cognitoIdToken": {
                     "type": "apiKey",

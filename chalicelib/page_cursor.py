@@ -10,7 +10,7 @@ import binascii
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 CURSOR_VERSION = 1
 # `<ISO-8601 UTC time>#<26-character ULID>`: how feedSort, ownerSort and timelines sort.
@@ -22,8 +22,7 @@ MAX_MERGED = 10
 USERNAME_MAX_LENGTH = 128
 
 
-@dataclass(frozen=True)
-class Cursor:
+class Cursor(NamedTuple):
     after: str  # continue below (or, for user lists, after) this key
     merge: tuple[str, ...] = ()  # usernames whose photos the home feed merges in
 

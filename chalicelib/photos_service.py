@@ -9,7 +9,6 @@ from datetime import UTC, datetime, timedelta
 
 from aws_lambda_powertools.metrics import MetricUnit
 from chalice import ForbiddenError
-from ulid import ULID
 
 from chalicelib import (
     clock,
@@ -41,6 +40,10 @@ def request_upload(user: User, new_photo: NewPhotoRequest) -> dict:
     upload_limits.take_upload_slot(user)
     # The photo appears on its owner's profile, so the profile must exist first.
     profiles_service.ensure_profile(user)
+    # Imported here: only sharing a photo makes ids, and a cold start of any other route
+    # need not load the library.
+    from ulid import ULID
+
     photo_id = str(ULID())  # time-sortable, so ids sort by creation time
     logger.append_keys(photo_id=photo_id)
     now = datetime.now(UTC)

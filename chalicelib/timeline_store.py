@@ -7,8 +7,8 @@ caption edit, a like or a delete shows at once, with no copy to rewrite. Entries
 table's time-to-live, `TIMELINE_DAYS` after their photo was shared, which keeps timelines bounded.
 """
 
-from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
 from boto3.dynamodb.conditions import Attr, Key
 
@@ -17,8 +17,7 @@ from chalicelib import aws_clients, batches, table_keys
 TIMELINE_DAYS = 30
 
 
-@dataclass(frozen=True)
-class TimelinePage:
+class TimelinePage(NamedTuple):
     entries: list[dict]  # newest first, each {"SK", "photoId", "ownerId"}
     celebrities: list[str]  # usernames whose photos to merge in (first page only)
     continue_below: str | None  # where the timeline may go on, or None if it ended here
