@@ -25,12 +25,13 @@ from chalicelib import (
 from chalicelib.errors import answers_503_when_aws_fails
 from chalicelib.observability import register_middleware
 from chalicelib.settings import (
+    api_name_for_deployment,
     load_settings,
     table_stream_arn_for_deployment,
     user_pool_arn_for_deployment,
 )
 
-app = Chalice(app_name="cloudgram")
+app = Chalice(app_name=api_name_for_deployment())
 register_middleware(app)
 
 signed_in = CognitoUserPoolAuthorizer(

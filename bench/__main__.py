@@ -14,7 +14,8 @@ For each input (made in code, see `inputs`) and implementation (see `implementat
 measurement runs in a fresh process (see `child`); the rounds interleave inputs and
 implementations, rotating their order, so a slow moment of the machine does not land on one of
 them. It prints median wall ms, CPU ms and peak RSS, checks our renditions against the naive ones
-(`quality`), and ends with one summary line.
+(`quality`), writes every figure to build/bench/results.json (which `make cost` reads) and ends
+with one summary line.
 """
 
 import json
@@ -31,17 +32,26 @@ from bench.inputs import BenchInput, write_inputs
 
 ROUNDS = 4
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
+# Every figure of the run, for `make cost` (bench/cost.py); git-ignored, like all of build/.
+RESULTS_PATH = PROJECT_ROOT / "build" / "bench" / "results.json"
 
 
 def main() -> None:
-    api_import.main()
+    figures = {"api_import_ms": api_import.main()}
     print()
     # Its own process: it runs the API against in-process moto, with its own environment.
-    subprocess.run([sys.executable, "-m", "bench.request_counts"], cwd=PROJECT_ROOT, check=True)
+    counts_path = RESULTS_PATH.with_name("request-counts.json")
+    RESULTS_PATH.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run(
+        [sys.executable, "-m", "bench.request_counts", str(counts_path)],
+        cwd=PROJECT_ROOT,
+        check=True,
+    )
+    figures["dynamodb_requests_per_page"] = json.loads(counts_path.read_text())
     print()
-    upload_to_ready.main()
+    figures["upload_to_ready_seconds"] = upload_to_ready.main()
     print()
-    fan_out.main()
+    figures["fan_out_1000_followers"] = fan_out.main()
     print()
     with tempfile.TemporaryDirectory(prefix="cloudgram-bench-") as folder:
         print("Making the inputs...", flush=True)
@@ -49,6 +59,15 @@ def main() -> None:
         results = run_rounds(inputs)
         print_table(inputs, results)
         print_quality(inputs)
+    figures["worker_medians"] = {
+        bench_input.name: {
+            name: {key: median_of(results[bench_input.name, name], key) for key in TABLE_KEYS}
+            for name in IMPLEMENTATIONS
+        }
+        for bench_input in inputs
+    }
+    RESULTS_PATH.write_text(json.dumps(figures, indent=2) + "\n")
+    print(f"\nFigures written to {RESULTS_PATH.relative_to(PROJECT_ROOT)} (make cost reads them)")
     print(summary_line(results))
 
 

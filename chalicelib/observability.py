@@ -7,6 +7,7 @@ photo can be followed from the API to the worker.
 """
 
 import functools
+import os
 import warnings
 
 from aws_lambda_powertools import Logger, Metrics, Tracer
@@ -14,9 +15,11 @@ from aws_lambda_powertools.logging import correlation_paths
 from chalice import Chalice, ConvertToMiddleware
 
 SERVICE_NAME = "cloudgram-api"
-METRICS_NAMESPACE = "CloudGram"
+# Each deployed stage has its own namespace, CloudGram/<stage>, in POWERTOOLS_METRICS_NAMESPACE
+# (a namespace given to Metrics would win over the variable, so it is read here); locally none.
+METRICS_NAMESPACE = os.environ.get("POWERTOOLS_METRICS_NAMESPACE", "CloudGram")
 
-# Environment variables (POWERTOOLS_SERVICE_NAME, ...) override these defaults in each stage.
+# The service names are fixed (explicit names win over POWERTOOLS_SERVICE_NAME).
 logger = Logger(service=SERVICE_NAME)
 metrics = Metrics(namespace=METRICS_NAMESPACE, service=SERVICE_NAME)
 # Many invocations (a feed read, S3's test event) record no metric; that is expected, not a warning.

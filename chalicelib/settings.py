@@ -102,3 +102,10 @@ def table_stream_arn_for_deployment() -> str:
         "TABLE_STREAM_ARN",
         "arn:aws:dynamodb:us-east-1:000000000000:table/cloudgram-local-photos/stream/local",
     )
+
+
+def api_name_for_deployment() -> str:
+    """The REST API's name, which Chalice takes from app.py's app name: cloudgram-<stage>, so
+    that dev and prod in one account never share an API name, or its metrics and alarms.
+    The deploy driver sets API_NAME when it runs chalice (and the stage's environment has it)."""
+    return os.environ.get("API_NAME", "cloudgram")

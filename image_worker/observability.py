@@ -1,13 +1,16 @@
 """Powertools for the worker: JSON logs (with the photo id on every line), traces and metrics."""
 
+import os
 import warnings
 
 from aws_lambda_powertools import Logger, Metrics, Tracer
 
 SERVICE_NAME = "cloudgram-worker"
-METRICS_NAMESPACE = "CloudGram"
+# Each deployed stage has its own namespace, CloudGram/<stage>, in POWERTOOLS_METRICS_NAMESPACE
+# (a namespace given to Metrics would win over the variable, so it is read here); locally none.
+METRICS_NAMESPACE = os.environ.get("POWERTOOLS_METRICS_NAMESPACE", "CloudGram")
 
-# Environment variables (POWERTOOLS_SERVICE_NAME, ...) override these defaults.
+# The service names are fixed (explicit names win over POWERTOOLS_SERVICE_NAME).
 logger = Logger(service=SERVICE_NAME)
 # Outside Lambda the tracer disables itself and sends nothing.
 tracer = Tracer(service=SERVICE_NAME, patch_modules=["boto3"])

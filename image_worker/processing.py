@@ -15,7 +15,7 @@ from botocore.exceptions import ClientError
 
 from image_worker import aws_clients, photo_records
 from image_worker.imaging import ImageRejected, RenditionSet, build_renditions
-from image_worker.observability import METRICS_NAMESPACE, logger, metrics
+from image_worker.observability import logger, metrics
 from image_worker.s3_events import UploadedObject
 from image_worker.settings import load_settings
 
@@ -57,7 +57,7 @@ def fail_photo(photo_id: str, reason: str, metric_reason: str) -> None:
     if photo_records.mark_failed(photo_id, reason):
         logger.info("Photo failed", extra={"reason": reason})
         with single_metric(
-            name="PhotosFailed", unit=MetricUnit.Count, value=1, namespace=METRICS_NAMESPACE
+            name="PhotosFailed", unit=MetricUnit.Count, value=1, namespace=metrics.namespace
         ) as metric:
             metric.add_dimension(name="Reason", value=metric_reason)
 

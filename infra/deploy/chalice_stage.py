@@ -55,13 +55,22 @@ def stage_environment(stage: str, path: Path = CHALICE_CONFIG) -> dict[str, str]
 
 
 def chalice_deploy(stage: str, region: str, outputs: dict[str, str]) -> None:
-    # app.py reads these when chalice imports it: the pool for the Cognito authorizer, the
-    # stream for on_table_change's trigger.
-    _run_chalice(["deploy", "--stage", stage], region, deploy_time_environment(outputs))
+    # app.py reads these when chalice imports it: the API's name, the pool for the Cognito
+    # authorizer, the stream for on_table_change's trigger.
+    _run_chalice(["deploy", "--stage", stage], region, deploy_time_environment(stage, outputs))
 
 
-def deploy_time_environment(outputs: dict[str, str]) -> dict[str, str]:
-    return {"USER_POOL_ARN": outputs["UserPoolArn"], "TABLE_STREAM_ARN": outputs["TableStreamArn"]}
+def deploy_time_environment(stage: str, outputs: dict[str, str]) -> dict[str, str]:
+    return {
+        "API_NAME": api_name(stage),
+        "USER_POOL_ARN": outputs["UserPoolArn"],
+        "TABLE_STREAM_ARN": outputs["TableStreamArn"],
+    }
+
+
+def api_name(stage: str) -> str:
+    """The stage's REST API name (app.py reads it): never shared between stages."""
+    return f"cloudgram-{stage}"
 
 
 def stream_function_name(stage: str) -> str:

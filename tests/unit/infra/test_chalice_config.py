@@ -27,7 +27,6 @@ def test_given_the_shared_environment_when_read_then_limits_and_powertools_are_s
         "MAX_PENDING_UPLOADS": "10",
         "MAX_PHOTOS_PER_HOUR": "100",
         "POWERTOOLS_SERVICE_NAME": "cloudgram-api",
-        "POWERTOOLS_METRICS_NAMESPACE": "CloudGram",
         "POWERTOOLS_LOG_LEVEL": "INFO",
     }
 
@@ -37,7 +36,16 @@ def test_given_a_stage_when_read_then_it_has_a_role_and_every_resource_setting(s
     stage_config = CONFIG["stages"][stage]
 
     assert stage_config["iam_role_arn"].startswith("arn:aws:iam::")
-    assert set(stage_config["environment_variables"]) == set(chalice_stage.ENVIRONMENT_FROM_OUTPUTS)
+    assert set(stage_config["environment_variables"]) == {
+        *chalice_stage.ENVIRONMENT_FROM_OUTPUTS,
+        "API_NAME",
+        "POWERTOOLS_METRICS_NAMESPACE",
+    }
+    # Each stage's API and metrics are its own, even with dev and prod in one account.
+    assert stage_config["environment_variables"]["API_NAME"] == chalice_stage.api_name(stage)
+    assert stage_config["environment_variables"]["POWERTOOLS_METRICS_NAMESPACE"] == (
+        f"CloudGram/{stage}"
+    )
 
 
 @pytest.mark.parametrize("stage", ["dev", "prod"])

@@ -72,7 +72,7 @@ def test_given_the_worker_environment_when_read_then_every_setting_is_there(reso
     assert variables["MAX_PIXELS"] == "50000000"
     assert variables["FEED_SHARDS"] == "1"
     assert variables["POWERTOOLS_SERVICE_NAME"] == "cloudgram-worker"
-    assert variables["POWERTOOLS_METRICS_NAMESPACE"] == "CloudGram"
+    assert variables["POWERTOOLS_METRICS_NAMESPACE"] == {"Fn::Sub": "CloudGram/${Stage}"}
 
 
 def test_given_the_queue_trigger_when_read_then_partial_failures_and_low_latency_are_set(
