@@ -83,8 +83,9 @@ lint: $(VENV)/.installed
 check-infra: $(VENV)/.installed $(INFRA_VENV)/.installed
 	$(PY) -m infra.check --infra-venv $(INFRA_VENV)
 
+## DRY_RUN=1 prints the plan (each step and what it creates) without AWS or credentials
 deploy: $(VENV)/.installed
-	$(PY) -m infra.deploy deploy --stage $(STAGE)
+	$(PY) -m infra.deploy deploy --stage $(STAGE) $(if $(DRY_RUN),--dry-run)
 
 destroy: $(VENV)/.installed
 	$(PY) -m infra.deploy destroy --stage $(STAGE)

@@ -19,6 +19,7 @@ from infra.deploy import (
     aws,
     buckets,
     chalice_stage,
+    plan,
     site,
     stack,
     stream_trigger,
@@ -179,8 +180,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("action", choices=["deploy", "destroy"])
     parser.add_argument("--stage", choices=["dev", "prod"], default="dev")
+    parser.add_argument(
+        "--dry-run", action="store_true", help="print what deploy would do; touch nothing"
+    )
     arguments = parser.parse_args(argv)
-    if arguments.action == "deploy":
+    if arguments.action == "deploy" and arguments.dry_run:
+        plan.print_plan(arguments.stage)
+    elif arguments.action == "deploy":
         deploy(arguments.stage)
     else:
         destroy(arguments.stage)
