@@ -193,15 +193,7 @@ def _create_resources() -> None:
 
     dynamodb_like_aws.install()
     resources = create_resources(None, "us-east-1", ResourceNames(), ["http://localhost"])
-    os.environ.update(
-        {
-            "TABLE_NAME": resources.names.table,
-            "UPLOADS_BUCKET": resources.names.uploads_bucket,
-            "MEDIA_BUCKET": resources.names.media_bucket,
-            "USER_POOL_ID": resources.user_pool_id,
-            "USER_POOL_CLIENT_ID": resources.user_pool_client_id,
-        }
-    )
+    os.environ.update(resources.function_environment())
 
 
 if __name__ == "__main__":

@@ -36,6 +36,21 @@ def get_items(keys: list[dict], projection: str | None = None) -> list[dict]:
     raise RuntimeError("DynamoDB left keys unprocessed after every retry")
 
 
+def delete_queried(query: dict) -> int:
+    """Delete every item a Query finds, page by page (the query projects the keys, `PK, SK`);
+    returns how many."""
+    table = aws_clients.dynamodb_table()
+    query = dict(query)
+    deleted = 0
+    while True:
+        response = table.query(**query)
+        write_items(deletes=response["Items"])
+        deleted += len(response["Items"])
+        if "LastEvaluatedKey" not in response:
+            return deleted
+        query["ExclusiveStartKey"] = response["LastEvaluatedKey"]
+
+
 def write_items(puts: list[dict] = (), deletes: list[dict] = ()) -> float:
     """Put whole items and delete keys, 25 to a BatchWriteItem, sending again whatever DynamoDB
     leaves unprocessed; returns the write capacity units the writes consumed.

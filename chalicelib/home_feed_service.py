@@ -7,7 +7,9 @@ than FANOUT_MAX_FOLLOWERS, are not fanned out (a photo would cost a million writ
 first page's Query also returns which of them you follow, and each one costs one more Query, of
 their photos on OwnerIndex, merged in here. At most MAX_CELEBRITIES_MERGED are merged, so a page
 costs at most 1 + MAX_CELEBRITIES_MERGED Queries, and one BatchGetItem that fetches the
-timeline's photos and your likes of the whole page together.
+timeline's photos and your likes of the whole page together. The price of that bound: someone
+who follows more celebrities than that sees the photos of the first ones by id only, and the
+rest only on their profiles.
 
 The merge is a k-way merge of lists sorted by the same key (`<created time>#<photo id>`). A list
 that may go on below what it returned (its DynamoDB continuation key) sets a frontier: nothing

@@ -83,16 +83,9 @@ def liked_photo_ids(photo_ids: list[str], user_id: str) -> set[str]:
 
 def delete_all_likes(photo_id: str) -> int:
     """Delete every like of a photo (after the photo itself is gone); returns how many."""
-    table = aws_clients.dynamodb_table()
     condition = Key("PK").eq(table_keys.photo_key(photo_id)["PK"]) & Key("SK").begins_with(
         table_keys.LIKE_PREFIX
     )
-    deleted = 0
-    query = {"KeyConditionExpression": condition, "ProjectionExpression": "PK, SK"}
-    while True:
-        response = table.query(**query)
-        batches.write_items(deletes=response["Items"])
-        deleted += len(response["Items"])
-        if "LastEvaluatedKey" not in response:
-            return deleted
-        query["ExclusiveStartKey"] = response["LastEvaluatedKey"]
+    return batches.delete_queried(
+        {"KeyConditionExpression": condition, "ProjectionExpression": "PK, SK"}
+    )

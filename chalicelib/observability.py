@@ -40,8 +40,26 @@ def tracer() -> Tracer:
 
 
 def _traced(handler):
-    """Powertools' capture_lambda_handler, from the tracer of the first request on."""
-    return tracer().capture_lambda_handler(handler)
+    """Powertools' capture_lambda_handler, from the tracer of the first request on.
+
+    The handler's subsegment is named after the function it wraps; Chalice's middleware names
+    every one after this function, so each is renamed after what it serves, as X-Ray shows it.
+    """
+
+    def traced(event: dict, context):
+        handler.__name__ = _subsegment_name(event)
+        return tracer().capture_lambda_handler(handler)(event, context)
+
+    return traced
+
+
+def _subsegment_name(event: dict) -> str:
+    """`GET /photos/:id` for a route (X-Ray names may not hold braces), else the stream batch."""
+    request = event.get("requestContext")
+    if request is None:
+        return "on_table_change"
+    route = request.get("resourcePath", "").replace("{", ":").replace("}", "")
+    return f"{request.get('httpMethod', '')} {route}"
 
 
 def register_middleware(app: Chalice) -> None:

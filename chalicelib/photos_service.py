@@ -107,6 +107,7 @@ def delete_photo(photo_id: str, user: User) -> None:
             logger.info("Photo deleted", extra={"status": photo["status"]})
             metrics.add_metric(name="PhotosDeleted", unit=MetricUnit.Count, value=1)
             return
+    logger.warning("Photo kept changing while being deleted", extra={"attempts": DELETE_ATTEMPTS})
     raise ServiceUnavailableError(TRY_AGAIN_MESSAGE)
 
 

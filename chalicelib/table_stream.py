@@ -18,6 +18,8 @@ import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from chalicelib.observability import logger
+
 
 @dataclass(frozen=True)
 class TableChange:
@@ -49,14 +51,24 @@ def handle_batch(event: dict, context, reactions: Sequence[Reaction]) -> dict:
     from aws_lambda_powertools.utilities.batch import process_partial_response
 
     def handle_record(record) -> None:
+        # A reaction tags its lines with the photo it works on; the next record is another story.
+        logger.remove_keys(["photo_id"])
         change = TableChange(
             keys=record.dynamodb.keys,
             # Powertools gives an absent image as {}; None says "no such item" plainly.
             old=record.dynamodb.old_image or None,
             new=record.dynamodb.new_image or None,
         )
-        for react in reactions:
-            react(change)
+        try:
+            for react in reactions:
+                react(change)
+        except Exception:
+            # Lambda counts an error only when the whole batch fails; a record that fails alone
+            # would otherwise leave no trace until its batch reaches the dead-letter queue.
+            logger.exception(
+                "A table change failed; it will be retried", extra={"keys": change.keys}
+            )
+            raise
 
     return process_partial_response(
         event=event, record_handler=handle_record, processor=_batch_processor(), context=context

@@ -52,20 +52,13 @@ def remove_photo(user_ids: list[str], photo: dict) -> float:
 def remove_owner(user_id: str, owner_id: str) -> int:
     """Take every photo of `owner_id` out of `user_id`'s timeline (after an unfollow); returns
     how many. It reads the whole timeline, which the time-to-live keeps to a month."""
-    query = {
-        "KeyConditionExpression": Key("PK").eq(table_keys.timeline_partition(user_id)),
-        "FilterExpression": Attr("ownerId").eq(owner_id),
-        "ProjectionExpression": "PK, SK",
-    }
-    table = aws_clients.dynamodb_table()
-    removed = 0
-    while True:
-        response = table.query(**query)
-        batches.write_items(deletes=response["Items"])
-        removed += len(response["Items"])
-        if "LastEvaluatedKey" not in response:
-            return removed
-        query["ExclusiveStartKey"] = response["LastEvaluatedKey"]
+    return batches.delete_queried(
+        {
+            "KeyConditionExpression": Key("PK").eq(table_keys.timeline_partition(user_id)),
+            "FilterExpression": Attr("ownerId").eq(owner_id),
+            "ProjectionExpression": "PK, SK",
+        }
+    )
 
 
 def mark_celebrity(user_ids: list[str], celebrity_username: str) -> float:

@@ -15,6 +15,7 @@ from botocore.exceptions import ClientError
 
 from chalicelib import aws_clients
 from chalicelib.errors import TRY_AGAIN_MESSAGE, ServiceUnavailableError
+from chalicelib.observability import logger
 
 CONFLICT_ATTEMPTS = 8
 FIRST_BACKOFF_SECONDS = 0.01
@@ -49,4 +50,8 @@ def write(items: list[dict]) -> None:
             if CONFLICT not in reasons:
                 raise TransactionRefusedError(reasons) from error
         time.sleep(random.uniform(0, FIRST_BACKOFF_SECONDS * 2**attempt))
+    # Every 503 leaves a line, so the API's 5xx alarm always has something to point at.
+    logger.warning(
+        "Transaction kept conflicting with other writes", extra={"attempts": CONFLICT_ATTEMPTS}
+    )
     raise ServiceUnavailableError(TRY_AGAIN_MESSAGE)

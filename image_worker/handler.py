@@ -4,6 +4,11 @@ Powertools' BatchProcessor runs each message on its own and reports only the fai
 Lambda (`batchItemFailures`), so one bad message does not make SQS redeliver the whole batch. A
 message that keeps failing goes to the dead-letter queue after the queue's maxReceiveCount tries;
 on that last try the photo is first marked FAILED, so nobody waits for it for ever.
+
+A batch of ten slow photos could outlast the function's timeout, and a timed-out invocation fails
+every message in it, finished or not, without marking anything FAILED. So a message starts only
+while the invocation has time left for the slowest photo it could hold; one that cannot is handed
+back untouched, to be tried again from the queue.
 """
 
 from aws_lambda_powertools.utilities.batch import (
@@ -14,15 +19,25 @@ from aws_lambda_powertools.utilities.batch import (
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
 from image_worker import processing, s3_events
+from image_worker.imaging.deadline import PER_PHOTO_SECONDS
 from image_worker.observability import logger, metrics, tracer
 from image_worker.settings import load_settings
 
 batch_processor = BatchProcessor(event_type=EventType.SQS)
+# The slowest photo (its deadline), plus S3 and DynamoDB calls before and after it.
+TIME_NEEDED_PER_MESSAGE_MS = int(PER_PHOTO_SECONDS * 1000) + 10_000
+
+
+class OutOfTimeError(Exception):
+    """Not enough of the invocation is left to process one more message safely."""
 
 
 @tracer.capture_method
-def handle_message(record: SQSRecord) -> None:
-    for upload in s3_events.uploaded_objects(record.body):
+def handle_message(record: SQSRecord, lambda_context) -> None:
+    if lambda_context.get_remaining_time_in_millis() < TIME_NEEDED_PER_MESSAGE_MS:
+        logger.warning("Too little time left for this message; it will be retried")
+        raise OutOfTimeError(record.message_id)
+    for upload in _uploads_announced(record):
         logger.remove_keys(["photo_id"])
         try:
             processing.process_upload(upload)
@@ -42,6 +57,18 @@ def lambda_handler(event: dict, context) -> dict:
     return process_partial_response(
         event=event, record_handler=handle_message, processor=batch_processor, context=context
     )
+
+
+def _uploads_announced(record: SQSRecord) -> list[s3_events.UploadedObject]:
+    try:
+        return s3_events.uploaded_objects(record.body)
+    except Exception:
+        # No photo to mark FAILED: the message goes on to the dead-letter queue as it is, and
+        # this line says why before the queue's alarm does.
+        logger.exception(
+            "The message is not an S3 event notification", extra={"body": record.body[:500]}
+        )
+        raise
 
 
 def _is_last_attempt(record: SQSRecord) -> bool:

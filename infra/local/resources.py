@@ -23,6 +23,17 @@ class LocalResources:
     table_stream_arn: str
     table_stream_dead_letter_queue_url: str
 
+    def function_environment(self) -> dict[str, str]:
+        """The settings the API and the worker read from their environment, as the template and
+        the deploy give them in Lambda, for these resources."""
+        return {
+            "TABLE_NAME": self.names.table,
+            "UPLOADS_BUCKET": self.names.uploads_bucket,
+            "MEDIA_BUCKET": self.names.media_bucket,
+            "USER_POOL_ID": self.user_pool_id,
+            "USER_POOL_CLIENT_ID": self.user_pool_client_id,
+        }
+
 
 def create_resources(
     endpoint_url: str | None,

@@ -125,11 +125,7 @@ def _point_the_code_at(aws_url: str, resources: LocalResources) -> None:
     """Set the environment the API and worker read their settings from, as Lambda would."""
     os.environ.update(
         {
-            "TABLE_NAME": resources.names.table,
-            "UPLOADS_BUCKET": resources.names.uploads_bucket,
-            "MEDIA_BUCKET": resources.names.media_bucket,
-            "USER_POOL_ID": resources.user_pool_id,
-            "USER_POOL_CLIENT_ID": resources.user_pool_client_id,
+            **resources.function_environment(),
             "COGNITO_JWKS_URL": f"{aws_url}/{resources.user_pool_id}/.well-known/jwks.json",
             "MAX_UPLOAD_BYTES": str(MAX_UPLOAD_BYTES),
         }

@@ -38,8 +38,9 @@ CHROMIUM_ARGS = [
 VIEWPORT = {"width": 1280, "height": 900}
 # The narrowest phone the page is made for.
 PHONE_VIEWPORT = {"width": 360, "height": 780}
-# Where the e2e run leaves its screenshots, to be looked at (git-ignored).
-SCREENSHOTS_DIR = PROJECT_ROOT / "test-results" / "screenshots"
+# Where the e2e run leaves its screenshots, to be looked at (git-ignored). Not under
+# test-results/: pytest-playwright empties that folder at the start of every pytest run.
+SCREENSHOTS_DIR = PROJECT_ROOT / "build" / "screenshots"
 # `make test` installs the pinned axe-core here (see the Makefile's AXE_CORE_VERSION).
 AXE_SCRIPT_PATH = PROJECT_ROOT / "build" / "axe-core" / "node_modules" / "axe-core" / "axe.min.js"
 # Where the page keeps its tokens (frontend/js/session.js).
@@ -149,6 +150,22 @@ def sign_in(page: Page, username: str, password: str = HTTP_CLIENT_PASSWORD) -> 
 def id_token(page: Page) -> str:
     """The signed-in person's IdToken, for calling the API from the test as them."""
     return page.evaluate(READ_ID_TOKEN_SCRIPT)
+
+
+def throttle_uploads(page: Page, bytes_per_second: float) -> None:
+    """Slows the browser's uploads (not its downloads), so that progress events really happen
+    and an upload can be caught halfway."""
+    devtools = page.context.new_cdp_session(page)
+    devtools.send("Network.enable")
+    devtools.send(
+        "Network.emulateNetworkConditions",
+        {
+            "offline": False,
+            "latency": 0,
+            "downloadThroughput": -1,
+            "uploadThroughput": bytes_per_second,
+        },
+    )
 
 
 def scene_jpeg(number: int, size: tuple[int, int] = (640, 480)) -> bytes:

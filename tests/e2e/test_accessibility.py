@@ -26,7 +26,8 @@ from tests.e2e.conftest import (
 BLOCKING_IMPACTS = {"serious", "critical"}
 RUN_AXE_SCRIPT = """async () => {
   // A colour change (such as light to dark) runs the buttons' short transitions: let them end.
-  await Promise.all(document.getAnimations().map((animation) => animation.finished));
+  // allSettled: a transition cut short (its button hidden) rejects `finished`, and is over too.
+  await Promise.allSettled(document.getAnimations().map((animation) => animation.finished));
   const results = await axe.run(document);
   return results.violations.map((violation) => ({
     rule: violation.id,

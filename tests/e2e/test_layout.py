@@ -1,6 +1,6 @@
 """The pages at a phone's width (360 px) and a desktop's (1280 px): screenshots of the feed, a
 profile and a photo page, and of the Following tab (empty with its suggestions, then with photos)
-and a profile with its Follow button, for people to look at, written to test-results/screenshots/;
+and a profile with its Follow button, for people to look at, written to build/screenshots/;
 and checks of what a person would notice at once: nothing wider than the screen, profile tiles
 that are square and three to a row, the like and Follow buttons on screen.
 """

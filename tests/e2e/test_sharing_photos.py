@@ -12,6 +12,8 @@ import pytest
 from PIL import Image, ImageDraw
 from playwright.sync_api import Page, expect
 
+from tests.e2e.conftest import throttle_uploads
+
 # Stored 1600 wide and 1200 tall; upright (as the camera saw it) 1200 wide and 1600 tall.
 UPRIGHT_SIZE = (1200, 1600)
 EXIF_ORIENTATION_TAG = 0x0112
@@ -70,28 +72,13 @@ def sideways_phone_photo(tmp_path: Path) -> Path:
     return path
 
 
-def throttle_uploads(page: Page, seconds_for_bytes: float, size_bytes: int) -> None:
-    """Slows the browser's uploads (not its downloads) so that progress events really happen."""
-    devtools = page.context.new_cdp_session(page)
-    devtools.send("Network.enable")
-    devtools.send(
-        "Network.emulateNetworkConditions",
-        {
-            "offline": False,
-            "latency": 0,
-            "downloadThroughput": -1,
-            "uploadThroughput": size_bytes / seconds_for_bytes,
-        },
-    )
-
-
 def test_a_shared_phone_photo_shows_its_progress_then_appears_upright_in_the_feed(
     signed_in_page: Page, sideways_phone_photo: Path, tmp_path: Path
 ):
     # Given a signed-in person on a slow connection
     page = signed_in_page
     caption = "Blue sky over the meadow"
-    throttle_uploads(page, THROTTLED_UPLOAD_SECONDS, sideways_phone_photo.stat().st_size)
+    throttle_uploads(page, sideways_phone_photo.stat().st_size / THROTTLED_UPLOAD_SECONDS)
 
     # When they have looked at both tabs of the feed, then choose a sideways-stored phone photo,
     # caption it and share it

@@ -11,7 +11,7 @@ import pillow_heif
 from PIL import Image
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import id_token
+from tests.e2e.conftest import id_token, throttle_uploads
 
 READY_TIMEOUT_MS = 20_000
 # Three uploads share the throttled connection and take about this long together, which leaves
@@ -33,21 +33,6 @@ def tiny_heic() -> bytes:
     buffer = io.BytesIO()
     Image.new("RGB", (64, 48), (200, 80, 60)).save(buffer, "HEIF")
     return buffer.getvalue()
-
-
-def throttle_uploads(page: Page, bytes_per_second: float) -> None:
-    """Slows the browser's uploads (not its downloads) so an upload can be caught halfway."""
-    devtools = page.context.new_cdp_session(page)
-    devtools.send("Network.enable")
-    devtools.send(
-        "Network.emulateNetworkConditions",
-        {
-            "offline": False,
-            "latency": 0,
-            "downloadThroughput": -1,
-            "uploadThroughput": bytes_per_second,
-        },
-    )
 
 
 def test_sharing_three_photos_at_once_and_cancelling_one_halfway_leaves_only_the_other_two(

@@ -2,12 +2,14 @@
 to try again, never a 500; an error that means a bug stays a 500, which the 5xx alarm reports."""
 
 import pytest
-from botocore.exceptions import EndpointConnectionError
+from botocore.exceptions import ClientError, EndpointConnectionError
 from botocore.stub import Stubber
 
 from app import app
-from chalicelib import aws_clients
-from tests.unit.api.conftest import auth
+from chalicelib import aws_clients, photo_store, transactions
+from chalicelib.observability import logger
+from tests.unit import json_logs
+from tests.unit.api.conftest import auth, ready_photo
 
 
 @pytest.fixture
@@ -64,3 +66,52 @@ def test_given_an_error_that_means_a_bug_then_it_stays_a_500(api, dynamodb_stub)
     response = api.http.get("/feed")
 
     assert response.status_code == 500
+
+
+def test_given_a_like_that_keeps_conflicting_then_503_after_every_try_and_a_log_line_says_why(
+    api, make_token, monkeypatch
+):
+    # Given a photo whose transactions DynamoDB keeps cancelling for conflicting writes
+    photo_id = ready_photo(api, make_token("alice"))
+    tries = []
+
+    def always_conflicting(**request):
+        tries.append(request)
+        raise ClientError(
+            {
+                "Error": {"Code": "TransactionCanceledException", "Message": "conflict"},
+                "CancellationReasons": [{"Code": "TransactionConflict"}, {"Code": "None"}],
+            },
+            "TransactWriteItems",
+        )
+
+    client = aws_clients.dynamodb_table().meta.client
+    monkeypatch.setattr(client, "transact_write_items", always_conflicting)
+    monkeypatch.setattr(transactions.time, "sleep", lambda seconds: None)
+
+    # When someone likes it
+    with json_logs.captured(logger) as log_lines:
+        response = api.http.put(f"/photos/{photo_id}/like", headers=auth(make_token("bob")))
+
+    # Then every try is made, the answer says to try again, and the 5xx has a line to explain it
+    assert response.status_code == 503
+    assert len(tries) == transactions.CONFLICT_ATTEMPTS
+    assert "Transaction kept conflicting with other writes" in messages_at("WARNING", log_lines())
+
+
+def test_given_a_photo_that_keeps_changing_while_deleted_then_503_and_a_log_line_says_why(
+    api, make_token, monkeypatch
+):
+    alice = make_token("alice")
+    photo_id = ready_photo(api, alice)
+    monkeypatch.setattr(photo_store, "delete_photo", lambda photo: False)
+
+    with json_logs.captured(logger) as log_lines:
+        response = api.http.delete(f"/photos/{photo_id}", headers=auth(alice))
+
+    assert response.status_code == 503
+    assert "Photo kept changing while being deleted" in messages_at("WARNING", log_lines())
+
+
+def messages_at(level: str, lines: list[dict]) -> list[str]:
+    return [line["message"] for line in lines if line.get("level") == level]

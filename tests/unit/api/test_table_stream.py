@@ -2,9 +2,13 @@
 a deleted photo's likes and files go, and a record handled twice changes nothing more."""
 
 import boto3
+import pytest
 
 from app import on_table_change
-from chalicelib import aws_clients, table_keys
+from chalicelib import aws_clients, table_keys, table_stream
+from chalicelib.observability import logger
+from chalicelib.table_stream import TableChange
+from tests.unit import json_logs
 from tests.unit.api.conftest import STREAM_CONTEXT, auth, ready_photo, upload_requested
 
 
@@ -86,3 +90,59 @@ def test_given_changes_that_are_not_removed_photos_then_nothing_is_deleted(
     assert result == {"batchItemFailures": []}
     assert likes_left(photo_id) == 1
     assert keys_in("cloudgram-media", f"media/{photo_id}/") == [f"media/{photo_id}/feed.webp"]
+
+
+@pytest.fixture
+def log_lines():
+    with json_logs.captured(logger) as lines:
+        yield lines
+
+
+def test_given_a_reaction_failing_on_one_record_then_only_it_is_retried_and_the_failure_logged(
+    api, make_token, table_changes, log_lines
+):
+    # Given a batch of real stream records and a reaction that fails on one of them
+    table_changes()
+    ready_photo(api, make_token("alice"))
+    event = table_changes()
+    doomed = event["Records"][1]
+    calls = []
+
+    def fails_on_the_second_record(change: TableChange) -> None:
+        calls.append(change)
+        if len(calls) == 2:
+            raise RuntimeError("DynamoDB said no")
+
+    # When the batch is handled
+    result = table_stream.handle_batch(event, STREAM_CONTEXT, [fails_on_the_second_record])
+
+    # Then Lambda is told to retry from that record, and a log line says which item failed
+    assert result == {
+        "batchItemFailures": [{"itemIdentifier": doomed["dynamodb"]["SequenceNumber"]}]
+    }
+    failures = [line for line in log_lines() if line["level"] == "ERROR"]
+    assert [line["message"] for line in failures] == ["A table change failed; it will be retried"]
+    assert failures[0]["keys"] == calls[1].keys
+    assert "DynamoDB said no" in failures[0]["exception"]
+
+
+def test_given_a_reaction_that_tags_its_lines_with_a_photo_then_the_next_record_is_untagged(
+    api, make_token, table_changes, log_lines
+):
+    table_changes()
+    ready_photo(api, make_token("alice"))
+    event = table_changes()
+    seen = []
+
+    def tags_only_the_first_record(change: TableChange) -> None:
+        if not seen:
+            logger.append_keys(photo_id="01JPHOTOOFTHEFIRSTRECORD00")
+        seen.append(change)
+        logger.info("Change seen")
+
+    table_stream.handle_batch(event, STREAM_CONTEXT, [tags_only_the_first_record])
+
+    lines = [line for line in log_lines() if line["message"] == "Change seen"]
+    assert len(lines) == len(event["Records"]) > 1
+    assert lines[0]["photo_id"] == "01JPHOTOOFTHEFIRSTRECORD00"
+    assert all("photo_id" not in line for line in lines[1:])

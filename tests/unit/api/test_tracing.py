@@ -1,6 +1,7 @@
 """X-Ray tracing is set up on the first request, not at import, and still traces every AWS call:
-in a fresh interpreter with Lambda's environment, `import app` loads no X-Ray SDK, and the first
-request patches boto3 before it makes its first DynamoDB call."""
+in a fresh interpreter with Lambda's environment, `import app` loads no X-Ray SDK, the first
+request patches boto3 before it makes its first DynamoDB call, and each route's subsegment is
+named after the route."""
 
 import json
 import os
@@ -29,7 +30,20 @@ with mock_aws():
 
         BaseClient._make_api_call = watched
         client.http.get("/feed")
-print(json.dumps({"loaded_at_import": loaded_at_import, "calls": calls}))
+
+        from chalicelib import observability
+        provider = observability.tracer().provider
+        open_subsegment = provider.in_subsegment
+        subsegments = []
+
+        def named(name, **options):
+            subsegments.append(name)
+            return open_subsegment(name=name, **options)
+
+        provider.in_subsegment = named
+        client.http.get("/photos/01JCNY0000000000000000000Z")
+result = {"loaded_at_import": loaded_at_import, "calls": calls, "subsegments": subsegments}
+print(json.dumps(result))
 """
 LAMBDA_ENVIRONMENT = {
     "AWS_LAMBDA_FUNCTION_NAME": "cloudgram-dev",
@@ -68,3 +82,5 @@ def test_given_lambdas_environment_then_xray_loads_on_the_first_request_and_trac
     assert result["loaded_at_import"] is False
     # The feed's Query was the request's first AWS call, and boto3 was already patched.
     assert result["calls"][:1] == [["Query", True]]
+    # Each route's subsegment is named after the route, not after the middleware around it.
+    assert result["subsegments"][:1] == ["## GET /photos/:photo_id"]

@@ -12,11 +12,13 @@ from chalicelib.identity import User
 from chalicelib.photos_service import request_upload
 from chalicelib.request_parsing import NewPhotoRequest
 from image_worker import photo_records, processing
-from image_worker.handler import lambda_handler
+from image_worker.handler import TIME_NEEDED_PER_MESSAGE_MS, lambda_handler
+from image_worker.observability import logger
 from image_worker.s3_events import UploadedObject, uploaded_objects
 from image_worker.table_keys import photo_key, profile_key
 from infra.local.worker_loop import lambda_sqs_event
 from tests.images import phone_photo
+from tests.unit import json_logs
 
 ALICE = User(id="alice-id", username="alice", email="alice@example.com")
 
@@ -38,7 +40,8 @@ def queue(local_resources):
 
 
 def run_worker(event: dict) -> dict:
-    return lambda_handler(event, LambdaContext("cloudgram-worker", 1769))
+    """One invocation, with the template's 60 s timeout."""
+    return lambda_handler(event, LambdaContext("cloudgram-worker", 1769, max_runtime_ms=60_000))
 
 
 def pending_photo_uploaded(data: bytes, content_type="image/jpeg", declared_size=None) -> str:
@@ -204,10 +207,57 @@ def test_given_a_message_that_is_not_an_s3_event_then_only_it_is_reported_failed
     event = queue()
     poison_id = next(r["messageId"] for r in event["Records"] if r["body"] == "{not json")
 
-    result = run_worker(event)
+    with json_logs.captured(logger) as log_lines:
+        result = run_worker(event)
 
     assert result == {"batchItemFailures": [{"itemIdentifier": poison_id}]}
     assert photo_records.get_photo(photo_id)["status"] == "READY"
+    errors = [line for line in log_lines() if line.get("level") == "ERROR"]
+    assert [line["message"] for line in errors] == ["The message is not an S3 event notification"]
+    assert errors[0]["body"] == "{not json"
+
+
+class InvocationRunningOut(LambdaContext):
+    """Lambda's context for an invocation whose remaining time is read off a list: a stand-in for
+    a batch whose earlier photos were slow, without waiting for them."""
+
+    def __init__(self, remaining_ms: list[int]) -> None:
+        super().__init__("cloudgram-worker", 1769, max_runtime_ms=60_000)
+        self._remaining_ms = iter(remaining_ms)
+
+    def get_remaining_time_in_millis(self) -> int:
+        return next(self._remaining_ms)
+
+
+def test_given_too_little_time_left_for_the_second_message_then_it_is_handed_back_untouched(
+    queue,
+):
+    # Given two uploads in one batch, and an invocation that will have less time left, after the
+    # first, than the slowest photo could take
+    first, second = (pending_photo_uploaded(phone_photo(64, 48)) for _ in range(2))
+    event = queue()
+    assert len(event["Records"]) == 2
+    running_out = InvocationRunningOut([60_000, TIME_NEEDED_PER_MESSAGE_MS - 1_000])
+
+    # When the worker runs
+    with json_logs.captured(logger) as log_lines:
+        result = lambda_handler(event, running_out)
+
+    # Then the first photo is READY; the second message goes back to the queue with its photo as
+    # it was, and a line says why
+    handed_back = event["Records"][1]
+    assert result == {"batchItemFailures": [{"itemIdentifier": handed_back["messageId"]}]}
+    statuses = {photo_records.get_photo(photo_id)["status"] for photo_id in (first, second)}
+    assert statuses == {"READY", "PENDING"}
+    warnings = [line["message"] for line in log_lines() if line.get("level") == "WARNING"]
+    assert warnings == ["Too little time left for this message; it will be retried"]
+
+    # And tried again with time ahead, the message makes its photo READY too
+    again = {**event, "Records": [handed_back]}
+    assert run_worker(again) == {"batchItemFailures": []}
+    assert {photo_records.get_photo(photo_id)["status"] for photo_id in (first, second)} == {
+        "READY"
+    }
 
 
 def test_given_processing_keeps_failing_then_the_last_attempt_marks_the_photo_failed(
