@@ -11,7 +11,7 @@ CHROMIUM ?= /usr/bin/chromium
 # chalice 1.34 packages wheels with pip and supports pip below 26.3.
 PIP_PIN := pip==26.2.1
 
-.PHONY: dev test test-unit test-integration test-e2e bench load lint check-infra package deploy destroy browser axe clean
+.PHONY: dev test test-unit test-integration test-e2e bench cost load lint check-infra package deploy destroy browser axe clean
 
 # The virtualenv is rebuilt whenever a requirements file changes.
 $(VENV)/.installed: requirements.txt image_worker/requirements.txt requirements-dev.txt
@@ -70,6 +70,10 @@ test-e2e: $(VENV)/.installed browser axe
 ## Benchmarks against named baselines, in one run; prints ratios
 bench: $(VENV)/.installed
 	$(PY) -m bench
+
+## The cost model (docs/cost.md) from make bench's figures
+cost: $(VENV)/.installed
+	$(PY) -m bench.cost
 
 ## Twenty people at once on a local stack of its own, then an audit: nothing lost or doubled
 load: $(VENV)/.installed

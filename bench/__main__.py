@@ -32,7 +32,7 @@ from bench.inputs import BenchInput, write_inputs
 
 ROUNDS = 4
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
-# Every figure of the run, for `make cost` (bench/cost.py); git-ignored, like all of build/.
+# Every figure of the run, for `make cost` (bench/cost/); git-ignored, like all of build/.
 RESULTS_PATH = PROJECT_ROOT / "build" / "bench" / "results.json"
 
 

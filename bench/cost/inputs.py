@@ -1,0 +1,96 @@
+"""The model's inputs that are not constants: the figures `make bench` measured, read from
+build/bench/results.json, and facts of the deployment read from the repository itself (the
+template's alarms and memory size, chalice's memory size, the site's files, the page's page size
+and polling interval), so the model follows the code without anyone copying numbers across.
+"""
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from infra.template_file import load_template
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+RESULTS_PATH = PROJECT_ROOT / "build" / "bench" / "results.json"
+
+
+@dataclass(frozen=True)
+class BenchFigures:
+    """The figures of build/bench/results.json this model uses (field names in comments)."""
+
+    api_init_seconds: float  # api_import_ms["+ tracer, Lambda environment"]
+    home_page_requests: int  # dynamodb_requests_per_page["home_page"]
+    upload_to_ready_seconds: float  # upload_to_ready_seconds
+    write_units_per_timeline_entry: float  # fan_out_1000_followers["write_units"] / 1,001
+    worker_cpu_seconds: dict  # worker_medians[input]["ours"]["cpu_ms"] / 1000, by input
+
+
+def load_bench_figures(path: Path) -> BenchFigures:
+    results = json.loads(path.read_text())
+    fan_out = results["fan_out_1000_followers"]
+    return BenchFigures(
+        api_init_seconds=results["api_import_ms"]["+ tracer, Lambda environment"] / 1000,
+        home_page_requests=results["dynamodb_requests_per_page"]["home_page"],
+        upload_to_ready_seconds=results["upload_to_ready_seconds"],
+        # The fan-out writes the owner's timeline as well as the 1,000 followers'.
+        write_units_per_timeline_entry=fan_out["write_units"] / 1001,
+        worker_cpu_seconds={
+            name: implementations["ours"]["cpu_ms"] / 1000
+            for name, implementations in results["worker_medians"].items()
+            if implementations["ours"]["cpu_ms"] is not None
+        },
+    )
+
+
+@dataclass(frozen=True)
+class CodeFacts:
+    """What the deployment is, read from the repository itself."""
+
+    alarms: int  # infra/template.yaml
+    dashboards: int  # infra/template.yaml
+    worker_memory_mb: int  # infra/template.yaml, WorkerMemoryMB's default
+    log_retention_days: int  # infra/template.yaml, the log groups' RetentionInDays
+    api_memory_mb: int  # .chalice/config.json lambda_memory_size (the stream function's too)
+    page_size: int  # frontend/js/feed-list.js PAGE_SIZE
+    poll_interval_seconds: float  # frontend/js/upload.js POLL_INTERVAL_MS
+    site_files: int  # frontend/ plus config.json: what a visit requests
+    site_bytes: int  # frontend/, uncompressed
+
+
+def read_code_facts() -> CodeFacts:
+    template = load_template()
+    resources = template["Resources"].values()
+    chalice_config = json.loads((PROJECT_ROOT / ".chalice" / "config.json").read_text())
+    site = [path for path in (PROJECT_ROOT / "frontend").rglob("*") if path.is_file()]
+    poll_interval_ms = first_match(r"const POLL_INTERVAL_MS = (\d+);", frontend_js("upload.js"))
+    return CodeFacts(
+        alarms=count_of(resources, "AWS::CloudWatch::Alarm"),
+        dashboards=count_of(resources, "AWS::CloudWatch::Dashboard"),
+        worker_memory_mb=template["Parameters"]["WorkerMemoryMB"]["Default"],
+        log_retention_days=max(
+            resource["Properties"]["RetentionInDays"]
+            for resource in resources
+            if resource["Type"] == "AWS::Logs::LogGroup"
+        ),
+        api_memory_mb=chalice_config["lambda_memory_size"],
+        page_size=int(first_match(r"const PAGE_SIZE = (\d+);", frontend_js("feed-list.js"))),
+        poll_interval_seconds=int(poll_interval_ms) / 1000,
+        site_files=len(site) + 1,
+        site_bytes=sum(path.stat().st_size for path in site),
+    )
+
+
+def count_of(resources, resource_type: str) -> int:
+    return sum(1 for resource in resources if resource["Type"] == resource_type)
+
+
+def frontend_js(name: str) -> str:
+    return (PROJECT_ROOT / "frontend" / "js" / name).read_text()
+
+
+def first_match(pattern: str, text: str) -> str:
+    found = re.search(pattern, text)
+    if found is None:
+        raise SystemExit(f"bench/cost/inputs.py could not find {pattern!r}; update the model")
+    return found.group(1)

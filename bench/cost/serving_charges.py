@@ -1,0 +1,75 @@
+"""The bill's lines for serving people directly: CloudFront delivering the site, the images and
+the API's responses to browsers (bytes out, HTTPS requests, invalidations of deleted photos),
+and Cognito signing them in. At scale these, not the computing, are most of the bill.
+"""
+
+from bench.cost.assumptions import (
+    FEED_JSON_BYTES_PER_PHOTO,
+    FEED_RENDITION_BYTES,
+    FULL_RENDITION_BYTES,
+    SHARE_OF_VIEWS_WITH_EMPTY_CACHE,
+)
+from bench.cost.charge import Charge, number
+from bench.cost.month import Month
+from bench.cost.prices import (
+    CLOUDFRONT_PER_10000_HTTPS_REQUESTS,
+    CLOUDFRONT_PER_GB_OUT,
+    CLOUDFRONT_PER_INVALIDATION_PATH,
+    COGNITO_LITE_PER_MONTHLY_ACTIVE_USER,
+)
+
+
+def cloudfront_charges(month: Month) -> list[Charge]:
+    views, code = month.scenario.feed_views, month.code
+    share_full = month.scenario.share_of_cards_loading_full
+    card_bytes = share_full * FULL_RENDITION_BYTES + (1 - share_full) * FEED_RENDITION_BYTES
+    page_bytes = code.page_size * FEED_JSON_BYTES_PER_PHOTO
+    site_bytes = code.site_bytes * SHARE_OF_VIEWS_WITH_EMPTY_CACHE
+    out_bytes = month.image_requests * card_bytes + month.pages * page_bytes + views * site_bytes
+    return [
+        Charge(
+            "CloudFront, data out",
+            out_bytes / 1e9,
+            f"({number(month.image_requests)} images x {number(card_bytes)} B + "
+            f"{number(month.pages)} pages x {page_bytes:,} B of JSON + {number(views)} views x "
+            f"{number(site_bytes)} B of site) / 10^9",
+            "GB",
+            CLOUDFRONT_PER_GB_OUT,
+            allowance="CloudFront GB out",
+        ),
+        Charge(
+            "CloudFront, HTTPS requests",
+            month.cloudfront_requests,
+            f"{number(month.site_requests)} site files + {number(month.image_requests)} images "
+            f"+ {number(month.api_requests)} API",
+            "requests",
+            CLOUDFRONT_PER_10000_HTTPS_REQUESTS,
+            per=10_000,
+            allowance="CloudFront requests",
+        ),
+        Charge(
+            "CloudFront, invalidations",
+            month.deletes,
+            "one path per deleted photo (chalicelib/cdn.py)",
+            "paths",
+            CLOUDFRONT_PER_INVALIDATION_PATH,
+            price_unit="path",
+            allowance="CloudFront invalidation paths",
+        ),
+    ]
+
+
+def cognito_charges(month: Month) -> list[Charge]:
+    price = month.scenario.cognito_price
+    tier = "Lite" if price == COGNITO_LITE_PER_MONTHLY_ACTIVE_USER else "Essentials"
+    return [
+        Charge(
+            f"Cognito, {tier}",
+            month.scenario.monthly_active_people,
+            "",
+            "monthly active users",
+            price,
+            price_unit="user",
+            allowance="Cognito monthly active users",
+        )
+    ]
