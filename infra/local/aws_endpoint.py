@@ -36,6 +36,25 @@ LOCAL_ACCESS_KEY_ID = "testing"
 LOCAL_SECRET_ACCESS_KEY = "testing"
 
 
+class RememberingDispatcher(DomainDispatcherApplication):
+    """moto's dispatcher, remembering which service each host name stands for.
+
+    moto works the service out afresh for every request, by listing its own package folder on
+    disk and trying a few hundred URL patterns, under one lock that every request of every
+    service waits on. The answer depends on the host name alone, so it is worked out once.
+    """
+
+    def __init__(self, create_app) -> None:
+        super().__init__(create_app)
+        self._backend_by_host: dict = {}
+
+    def get_backend_for_host(self, host):
+        # Called under the dispatcher's own lock, so the dictionary needs none of its own.
+        if host not in self._backend_by_host:
+            self._backend_by_host[host] = super().get_backend_for_host(host)
+        return self._backend_by_host[host]
+
+
 @dataclass
 class LocalAwsEndpoint:
     url: str  # e.g. "http://127.0.0.1:54321"
@@ -99,7 +118,7 @@ def start_local_aws_endpoint_process(
 
 def _bound_server(host: str, port: int, site_page: SitePage | None) -> BaseWSGIServer:
     dynamodb_like_aws.install()
-    moto_app = dynamodb_like_aws.SerializedDynamoDb(DomainDispatcherApplication(create_backend_app))
+    moto_app = dynamodb_like_aws.SerializedDynamoDb(RememberingDispatcher(create_backend_app))
     guarded_app = S3PostPolicyGuard(moto_app, secret_for_access_key=local_secret_for_access_key)
     if site_page is not None:
         guarded_app = BrowserAccessGuard(guarded_app, site_page.origins, site_page.uploads_bucket)

@@ -17,7 +17,13 @@
    attribute through botocore's model; `answer_as_json` sends item operations' answers as the
    JSON they already are.
 
-`install()` puts 2 and 3 in place of moto's own, in this process.
+4. **A Query reads its partition, not the table.** moto's Query sorts every item of the table,
+   then looks at each one to find the partition asked for; under load that was most of the
+   local DynamoDB's time. `query_one_partition` hands moto's own Query a view of the table that
+   holds just the partition asked for (a Query of the table), or all items unsorted (a Query of
+   an index, whose results moto sorts itself): the same answer, without the sort and the scan.
+
+`install()` puts 2, 3 and 4 in place of moto's own, in this process.
 """
 
 import base64
@@ -33,10 +39,12 @@ from moto.dynamodb.exceptions import (
     TransactWriteSingleOpException,
 )
 from moto.dynamodb.models import DynamoDBBackend
+from moto.dynamodb.models.table import Table
 from moto.dynamodb.responses import DynamoResult
 
-# moto's own, kept for the operations answer_as_json leaves to it.
+# moto's own, kept for the operations answer_as_json leaves to it, and for query_one_partition.
 ORIGINAL_EXECUTE_RESULT = DynamoResult.execute_result
+ORIGINAL_QUERY = Table.query
 
 DYNAMODB_TARGET_PREFIX = "DynamoDB_20120810."
 DYNAMODB_JSON = "application/x-amz-json-1.0"
@@ -75,6 +83,48 @@ def install() -> None:
     """Put this module's transactions and answers in place of moto's, in this process."""
     DynamoDBBackend.transact_write_items = transact_write_items
     DynamoResult.execute_result = answer_as_json
+    Table.query = query_one_partition
+
+
+def query_one_partition(
+    table: Table,
+    hash_key,
+    range_comparison,
+    range_objects,
+    limit,
+    exclusive_start_key,
+    scan_index_forward,
+    projection_expressions,
+    index_name=None,
+    *further_arguments,
+    **keywords,
+):
+    """moto's Query, given only the items it could return: the partition of `hash_key` for a
+    Query of the table, every item (unsorted) for a Query of an index."""
+    view = copy.copy(table)  # shares the items; only this Query sees the narrower view
+    if index_name is None and table.range_key_attr is not None:
+        partition = table.items.get(hash_key)
+        view.items = {hash_key: partition} if partition is not None else {}
+    view.all_items = lambda: _unsorted_items(view)
+    return ORIGINAL_QUERY(
+        view,
+        hash_key,
+        range_comparison,
+        range_objects,
+        limit,
+        exclusive_start_key,
+        scan_index_forward,
+        projection_expressions,
+        index_name,
+        *further_arguments,
+        **keywords,
+    )
+
+
+def _unsorted_items(table: Table) -> list:
+    if table.range_key_attr is None:
+        return list(table.items.values())
+    return [item for partition in table.items.values() for item in partition.values()]
 
 
 def answer_as_json(result: DynamoResult, context) -> tuple:

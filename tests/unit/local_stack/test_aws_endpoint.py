@@ -8,8 +8,10 @@ import time
 import pytest
 import requests
 from botocore.config import Config
+from moto import backends as moto_backends
+from moto.moto_server.werkzeug_app import create_backend_app
 
-from infra.local.aws_endpoint import start_local_aws_endpoint
+from infra.local.aws_endpoint import RememberingDispatcher, start_local_aws_endpoint
 from tests.unit.local_stack.conftest import SITE_ORIGIN
 
 BUCKET = "endpoint-under-test"
@@ -132,3 +134,32 @@ def _threads_settle_to(expected: set[threading.Thread], within_seconds: float = 
             return True
         time.sleep(0.02)
     return False
+
+
+def test_given_a_host_name_when_dispatched_twice_then_moto_works_its_service_out_once(
+    monkeypatch,
+):
+    # Given moto's dispatcher, counting how often it lists its own services on disk
+    listings = []
+    list_of_moto_modules = moto_backends.list_of_moto_modules
+
+    def counted():
+        listings.append(1)
+        return list_of_moto_modules()
+
+    monkeypatch.setattr(moto_backends, "list_of_moto_modules", counted)
+    dispatcher = RememberingDispatcher(create_backend_app)
+
+    # When requests for DynamoDB, S3 and DynamoDB again are dispatched
+    services = [
+        dispatcher.get_backend_for_host(host)
+        for host in (
+            "dynamodb.us-east-1.amazonaws.com",
+            "s3.amazonaws.com",
+            "dynamodb.us-east-1.amazonaws.com",
+        )
+    ]
+
+    # Then each host finds its own service, and the repeated one is not worked out again
+    assert services == ["dynamodb", "s3", "dynamodb"]
+    assert len(listings) == 2
