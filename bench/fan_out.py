@@ -47,7 +47,7 @@ def _measure(stack) -> dict:
     owner_id = browser.api("GET", "/me", owner.id_token).json()["id"]
     table = boto3.resource(
         "dynamodb",
-        endpoint_url=stack.aws_endpoint_url,
+        endpoint_url=stack.dynamodb_endpoint_url,
         region_name="us-east-1",
         aws_access_key_id="testing",
         aws_secret_access_key="testing",

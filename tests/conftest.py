@@ -26,6 +26,7 @@ STARTUP_TIMEOUT_SECONDS = 60
 class LocalStackProcess:
     site_url: str
     aws_endpoint_url: str
+    dynamodb_endpoint_url: str
     config: dict
     process: subprocess.Popen
 
@@ -42,10 +43,18 @@ TEST_SETTINGS = {"FANOUT_MAX_FOLLOWERS": "3"}
 
 def start_local_stack(log_path: Path, settings: dict[str, str] | None = None) -> LocalStackProcess:
     """`python -m infra.local` on a free port, with `settings` added to its environment."""
-    port = free_port()
+    port, dynamodb_port = free_port(), free_port()
     log_file = log_path.open("w")
     process = subprocess.Popen(
-        [sys.executable, "-m", "infra.local", "--port", str(port)],
+        [
+            sys.executable,
+            "-m",
+            "infra.local",
+            "--port",
+            str(port),
+            "--dynamodb-port",
+            str(dynamodb_port),
+        ],
         cwd=PROJECT_ROOT,
         stdout=log_file,
         stderr=subprocess.STDOUT,
@@ -64,6 +73,7 @@ def start_local_stack(log_path: Path, settings: dict[str, str] | None = None) ->
         return LocalStackProcess(
             site_url=site_url,
             aws_endpoint_url=config["cognito"]["endpoint"].rstrip("/"),
+            dynamodb_endpoint_url=f"http://127.0.0.1:{dynamodb_port}",
             config=config,
             process=process,
         )

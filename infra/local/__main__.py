@@ -1,6 +1,6 @@
 """`make dev`: run CloudGram locally until Ctrl-C. No AWS account, no Docker, no internet.
 
-python -m infra.local [--port 8000] [--aws-port 0]
+python -m infra.local [--port 8000] [--aws-port 0] [--dynamodb-port 0]
 """
 
 import argparse
@@ -20,13 +20,24 @@ def main() -> None:
     parser.add_argument(
         "--aws-port", type=int, default=0, help="the local AWS endpoint's port (0: any free one)"
     )
+    parser.add_argument(
+        "--dynamodb-port", type=int, default=0, help="the local DynamoDB's port (0: any free one)"
+    )
     arguments = parser.parse_args()
 
-    stack = start_stack(host=arguments.host, port=arguments.port, aws_port=arguments.aws_port)
+    stack = start_stack(
+        host=arguments.host,
+        port=arguments.port,
+        aws_port=arguments.aws_port,
+        dynamodb_port=arguments.dynamodb_port,
+    )
     stopping = threading.Event()
     for signal_number in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signal_number, lambda *_: stopping.set())
-    print(f"CloudGram is running at {stack.site_url}  (local AWS: {stack.aws_endpoint_url})")
+    print(
+        f"CloudGram is running at {stack.site_url}  (local AWS: {stack.aws_endpoint_url}, "
+        f"local DynamoDB: {stack.dynamodb_endpoint_url})"
+    )
     print("Press Ctrl-C to stop.", flush=True)
     stopping.wait()
     print("Stopping...", flush=True)

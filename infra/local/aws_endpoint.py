@@ -1,7 +1,8 @@
 """The local stack's AWS: moto's server app on loopback, behind the S3 POST policy guard.
 
-Every AWS call of the local stack goes here: boto3 in the API and the worker (S3, SQS, DynamoDB
-and its stream, Cognito) and the browser (Cognito sign-in, the presigned S3 POST upload). moto
+The local stack runs two of these endpoints, each in a process of its own: one for S3, SQS and
+Cognito, called by boto3 in the API and the worker and by the browser (Cognito sign-in, the
+presigned S3 POST upload); and one for DynamoDB and its stream, called by boto3 only. moto
 plays the services; `S3PostPolicyGuard` refuses the browser uploads real S3 would refuse, which
 moto alone accepts; `BrowserAccessGuard` lets web pages make only the site's own calls (and plays
 Cognito's RevokeToken); and `dynamodb_like_aws` gives DynamoDB the atomicity and transactions that
@@ -67,10 +68,15 @@ class LocalAwsEndpoint:
 
 @dataclass(frozen=True)
 class SitePage:
-    """Who may call the endpoint from a browser (infra/local/browser_access.py)."""
+    """Who may call the endpoint from a browser (infra/local/browser_access.py). With no
+    origins, no web page may call it at all."""
 
     origins: list[str]
-    uploads_bucket: str
+    uploads_bucket: str | None = None
+
+
+# The DynamoDB endpoint's page: the page never calls DynamoDB (the API does, with no Origin).
+NO_PAGE = SitePage(origins=[])
 
 
 def start_local_aws_endpoint(

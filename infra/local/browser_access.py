@@ -15,7 +15,8 @@ the page makes:
 - the presigned POST of a photo to the uploads bucket (POST /<uploads bucket>);
 - and the CORS preflights of those two.
 
-Everything else from a browser gets 403. The guard also plays Cognito's RevokeToken, which moto
+Everything else from a browser gets 403, and so does every browser request to the local DynamoDB
+endpoint, which the page never calls. The guard also plays Cognito's RevokeToken, which moto
 lacks (see `TokenRevocations`).
 """
 
@@ -64,10 +65,11 @@ class TokenRevocations:
 class BrowserAccessGuard:
     """WSGI middleware in front of the local AWS endpoint; see the module's docstring."""
 
-    def __init__(self, app, site_origins: list[str], uploads_bucket: str) -> None:
+    def __init__(self, app, site_origins: list[str], uploads_bucket: str | None) -> None:
         self.app = app
         self.site_origins = set(site_origins)
-        self.uploads_path = f"/{uploads_bucket}"
+        # No uploads bucket (the DynamoDB endpoint): no path takes the page's uploads.
+        self.uploads_path = f"/{uploads_bucket}" if uploads_bucket else None
         self.revocations = TokenRevocations()
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:

@@ -1,7 +1,8 @@
-"""The whole local stack, started and stopped together: local AWS (a child process), the
-resources, the gateway with the API (this process), and the worker and the table-stream function
-(another child process, functions.py). Three processes, as AWS, the API Lambda and the
-event-driven Lambdas are apart in AWS; Ctrl-C stops all three. `python -m infra.local` runs it
+"""The whole local stack, started and stopped together: local AWS (two child processes: S3, SQS
+and Cognito in one, DynamoDB and its stream in the other), the resources, the gateway with the
+API (this process), and the worker and the table-stream function (functions.py). Processes kept
+apart as AWS keeps its services, the API Lambda and the event-driven Lambdas apart; Ctrl-C stops
+them all. `python -m infra.local` runs it
 for `make dev`; the integration tests start it in a subprocess on free ports.
 
 Start-up order matters: the gateway's port is bound first (it may be a free port chosen by the OS),
@@ -26,6 +27,7 @@ from chalicelib.token_verifier import CognitoTokenVerifier
 from infra.local.aws_endpoint import (
     LOCAL_ACCESS_KEY_ID,
     LOCAL_SECRET_ACCESS_KEY,
+    NO_PAGE,
     SitePage,
     start_local_aws_endpoint_process,
 )
@@ -53,11 +55,14 @@ class SiteServer(ThreadedHTTPServer):
 class RunningStack:
     site_url: str
     aws_endpoint_url: str
+    dynamodb_endpoint_url: str
     resources: LocalResources
     stop: Callable[[], None]
 
 
-def start_stack(host: str = "127.0.0.1", port: int = 8000, aws_port: int = 0) -> RunningStack:
+def start_stack(
+    host: str = "127.0.0.1", port: int = 8000, aws_port: int = 0, dynamodb_port: int = 0
+) -> RunningStack:
     # One raw text line per local AWS request would drown the JSON log lines of the app.
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
     server = SiteServer((host, port), None)  # binds now; the handler comes below
@@ -67,8 +72,13 @@ def start_stack(host: str = "127.0.0.1", port: int = 8000, aws_port: int = 0) ->
     aws = start_local_aws_endpoint_process(
         host=host, port=aws_port, site_page=SitePage(site_origins, names.uploads_bucket)
     )
-    _point_boto3_at(aws.url)
-    resources = create_resources(aws.url, REGION, names, site_origins=site_origins)
+    # DynamoDB in a process of its own, as it is a service of its own in AWS. With every service
+    # in one moto process, the page's sign-ins and uploads, the worker's S3 calls and every
+    # table read and write queued for one interpreter: under `make load` a photo waited seconds.
+    dynamodb = start_local_aws_endpoint_process(host=host, port=dynamodb_port, site_page=NO_PAGE)
+    _point_boto3_at(aws.url, dynamodb.url)
+    # No endpoint given: each client finds its own in the environment just set.
+    resources = create_resources(None, REGION, names, site_origins=site_origins)
     _point_the_code_at(aws.url, resources)
     # Forked before this process starts any thread, with the environment just set.
     stop_functions = start_functions_process(resources, REGION)
@@ -97,24 +107,30 @@ def start_stack(host: str = "127.0.0.1", port: int = 8000, aws_port: int = 0) ->
         server.server_close()
         server_thread.join()
         aws.stop()
+        dynamodb.stop()
 
     return RunningStack(
         site_url=f"http://localhost:{site_port}",
         aws_endpoint_url=aws.url,
+        dynamodb_endpoint_url=dynamodb.url,
         resources=resources,
         stop=stop,
     )
 
 
-def _point_boto3_at(aws_url: str) -> None:
-    """Every boto3 client in this process, the app's and the worker's included, talks to the
-    local AWS with the local credentials."""
+def _point_boto3_at(aws_url: str, dynamodb_url: str) -> None:
+    """Every boto3 client in this process and the functions' processes, the app's and the
+    worker's included, talks to the local AWS with the local credentials. boto3 reads a
+    service's own endpoint (`AWS_ENDPOINT_URL_<SERVICE>`) before the general one, so the code
+    never names an endpoint, as in Lambda."""
     os.environ.update(
         {
             # The local S3 POST policy check derives signing keys from these credentials.
             "AWS_ACCESS_KEY_ID": LOCAL_ACCESS_KEY_ID,
             "AWS_SECRET_ACCESS_KEY": LOCAL_SECRET_ACCESS_KEY,
             "AWS_ENDPOINT_URL": aws_url,
+            "AWS_ENDPOINT_URL_DYNAMODB": dynamodb_url,
+            "AWS_ENDPOINT_URL_DYNAMODB_STREAMS": dynamodb_url,
             "AWS_DEFAULT_REGION": REGION,
             "AWS_REGION": REGION,
         }

@@ -23,12 +23,18 @@ def user(client):
 
 @pytest.fixture(scope="session")
 def local_aws(local_stack):
-    """boto3 against the stack's local AWS, to look behind the API (never to drive the app)."""
+    """boto3 against the stack's local AWS, to look behind the API (never to drive the app).
+    DynamoDB and its stream have an endpoint of their own (infra/local/stack.py)."""
 
     def client(service: str):
+        on_dynamodb_endpoint = service in ("dynamodb", "dynamodbstreams")
         return boto3.client(
             service,
-            endpoint_url=local_stack.aws_endpoint_url,
+            endpoint_url=(
+                local_stack.dynamodb_endpoint_url
+                if on_dynamodb_endpoint
+                else local_stack.aws_endpoint_url
+            ),
             region_name="us-east-1",
             aws_access_key_id="testing",
             aws_secret_access_key="testing",

@@ -8,7 +8,7 @@ import boto3
 import pytest
 import requests
 
-from infra.local.aws_endpoint import SitePage, start_local_aws_endpoint
+from infra.local.aws_endpoint import NO_PAGE, SitePage, start_local_aws_endpoint
 from infra.local.resource_definitions import ResourceNames
 from infra.local.resources import create_resources
 from tests.unit.local_stack.conftest import CREDENTIALS, REGION
@@ -174,3 +174,54 @@ def test_given_no_origin_then_boto3_calls_pass_as_before(stack_aws):
     users = cognito_client.list_users(UserPoolId=resources.user_pool_id)
 
     assert "Users" in users
+
+
+@pytest.fixture(scope="module")
+def dynamodb_endpoint():
+    """An endpoint as the local stack's DynamoDB process serves it: for no page at all."""
+    endpoint = start_local_aws_endpoint(site_page=NO_PAGE)
+    yield endpoint.url
+    endpoint.stop()
+
+
+@pytest.mark.parametrize("origin", [SITE, STRANGER])
+def test_given_the_dynamodb_endpoint_then_no_page_may_read_it(dynamodb_endpoint, origin):
+    # Given a table that boto3 (no Origin) created and wrote to
+    dynamodb = boto3.client(
+        "dynamodb", endpoint_url=dynamodb_endpoint, region_name=REGION, **CREDENTIALS
+    )
+    dynamodb.create_table(
+        TableName="secrets",
+        KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}],
+        AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}],
+        BillingMode="PAY_PER_REQUEST",
+    )
+    dynamodb.put_item(TableName="secrets", Item={"id": {"S": "someone@example.com"}})
+    try:
+        # When a web page asks to scan it, even from the site's own origin
+        scan = requests.post(
+            f"{dynamodb_endpoint}/",
+            data=json.dumps({"TableName": "secrets"}),
+            headers={
+                "Origin": origin,
+                "Content-Type": "application/x-amz-json-1.0",
+                "X-Amz-Target": "DynamoDB_20120810.Scan",
+            },
+            timeout=5,
+        )
+        preflight = requests.options(
+            f"{dynamodb_endpoint}/",
+            headers={
+                "Origin": origin,
+                "Access-Control-Request-Method": "POST",
+                "Access-Control-Request-Headers": "content-type",
+            },
+            timeout=5,
+        )
+
+        # Then both are refused, and boto3 still reads the table
+        assert scan.status_code == preflight.status_code == 403
+        assert "someone@example.com" not in scan.text
+        assert dynamodb.scan(TableName="secrets")["Count"] == 1
+    finally:
+        dynamodb.delete_table(TableName="secrets")
