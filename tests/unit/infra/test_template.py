@@ -208,6 +208,31 @@ def test_given_the_dashboard_when_its_body_is_read_then_it_is_valid_json(resourc
     assert {widget["type"] for widget in widgets} == {"metric", "alarm"}
 
 
+def test_given_every_alarm_then_the_dashboard_shows_its_state(resources):
+    body, _variables = resources["Dashboard"]["Properties"]["DashboardBody"]["Fn::Sub"]
+    alarm_widgets = [w for w in json.loads(body)["widgets"] if w["type"] == "alarm"]
+
+    shown = {arn for widget in alarm_widgets for arn in widget["properties"]["alarms"]}
+
+    alarms = [name for name, r in resources.items() if r["Type"] == "AWS::CloudWatch::Alarm"]
+    assert shown == {f"${{{name}.Arn}}" for name in alarms}
+
+
+def test_given_the_table_stream_function_then_an_alarm_watches_how_far_behind_it_is(resources):
+    lag = [
+        resource["Properties"]
+        for resource in resources.values()
+        if resource["Type"] == "AWS::CloudWatch::Alarm"
+        and resource["Properties"]["MetricName"] == "IteratorAge"
+    ]
+
+    assert len(lag) == 1
+    assert lag[0]["Dimensions"] == [
+        {"Name": "FunctionName", "Value": {"Fn::Sub": "cloudgram-${Stage}-on_table_change"}}
+    ]
+    assert lag[0]["Statistic"] == "Maximum"
+
+
 def test_given_a_skipped_checkov_check_when_read_then_it_says_why(resources):
     skips = [
         skip
