@@ -8,3 +8,8 @@ from datetime import UTC, datetime
 def timestamp(moment: datetime | None = None) -> str:
     moment = moment or datetime.now(UTC)
     return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def moment(timestamp_text: str) -> datetime:
+    """The moment a `timestamp()` string stands for."""
+    return datetime.fromisoformat(timestamp_text.replace("Z", "+00:00"))

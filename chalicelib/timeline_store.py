@@ -7,12 +7,12 @@ caption edit, a like or a delete shows at once, with no copy to rewrite. Entries
 table's time-to-live, `TIMELINE_DAYS` after their photo was shared, which keeps timelines bounded.
 """
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import NamedTuple
 
 from boto3.dynamodb.conditions import Attr, Key
 
-from chalicelib import aws_clients, batches, table_keys
+from chalicelib import aws_clients, batches, clock, table_keys
 
 TIMELINE_DAYS = 30
 
@@ -25,7 +25,7 @@ class TimelinePage(NamedTuple):
 
 def entry_for(user_id: str, photo: dict) -> dict:
     """The timeline entry of `photo` in `user_id`'s home feed."""
-    shared = datetime.fromisoformat(photo["createdAt"].replace("Z", "+00:00"))
+    shared = clock.moment(photo["createdAt"])
     return {
         **table_keys.timeline_entry_key(user_id, photo["ownerSort"]),
         "photoId": photo["id"],

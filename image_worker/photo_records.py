@@ -1,4 +1,5 @@
-"""The worker's view of the photos table: read a photo, then mark it READY or FAILED, once.
+"""The worker's view of the photos table: note that a photo's file arrived, then mark the photo
+READY or FAILED, once.
 
 Both updates are conditional on the photo still being PENDING, so a duplicate S3 event (S3 and
 SQS both deliver at least once) is a harmless no-op instead of a second set of writes. READY
@@ -21,6 +22,31 @@ FAILED_PHOTO_LIFETIME = timedelta(days=7)
 
 def get_photo(photo_id: str) -> dict | None:
     return aws_clients.dynamodb_table().get_item(Key=photo_key(photo_id)).get("Item")
+
+
+def note_upload_arrived(photo_id: str) -> dict | None:
+    """The photo, as the worker starts on its file; None if there is no such photo.
+
+    A PENDING photo gets `uploadArrivedAt` (the first try only): with it, the API tells a photo
+    whose file is being processed, or tried again after a failure, from one whose file never
+    came. It takes the place of reading the photo: one request, as the read was (a write unit
+    instead of half a read unit). A photo that is no longer PENDING is returned unchanged.
+    """
+    try:
+        return aws_clients.dynamodb_table().update_item(
+            **_if_pending(
+                photo_id,
+                "SET uploadArrivedAt = if_not_exists(uploadArrivedAt, :now)",
+                {":now": utc_timestamp()},
+            ),
+            ReturnValues="ALL_NEW",
+        )["Attributes"]
+    except ClientError as error:
+        if error.response["Error"]["Code"] != "ConditionalCheckFailedException":
+            raise
+    # Settled already (a duplicate event) or deleted (the upload was cancelled): rare, so the
+    # second request here costs little.
+    return get_photo(photo_id)
 
 
 def mark_ready(

@@ -30,7 +30,7 @@ def process_upload(upload: UploadedObject) -> None:
         logger.warning("Ignoring an object outside uploads/", extra={"key": upload.key})
         return
     logger.append_keys(photo_id=photo_id)
-    photo = photo_records.get_photo(photo_id)
+    photo = photo_records.note_upload_arrived(photo_id)
     if photo is None:
         logger.warning("No photo for this upload; deleting the orphan upload")
         _delete_upload(upload)

@@ -34,11 +34,11 @@ ME_DYNAMODB = DynamoDBUse(requests=1, read_units=0.5, write_units=0)
 UPLOAD_REQUEST_DYNAMODB = DynamoDBUse(requests=4, read_units=1.0, write_units=3)
 # GET /photos/{id}, the page's polling until READY (frontend/js/upload.js): one GetItem.
 POLL_DYNAMODB = DynamoDBUse(requests=1, read_units=0.5, write_units=0)
-# The worker (image_worker/processing.py, photo_records.py): a GetItem of the photo (0.5), then
-# one TransactWriteItems: the photo turning READY (2 units, doubled: 4) and the owner's
-# photoCount (1, doubled: 2); the READY photo enters FeedIndex (2) and its OwnerIndex copy is
-# rewritten (2).
-WORKER_DYNAMODB = DynamoDBUse(requests=2, read_units=0.5, write_units=10)
+# The worker (image_worker/processing.py, photo_records.py): an UpdateItem noting that the
+# PENDING photo's file arrived (about 0.5 KB: 1, plus 1 for its OwnerIndex copy), then one
+# TransactWriteItems: the photo turning READY (2 units, doubled: 4) and the owner's photoCount
+# (1, doubled: 2); the READY photo enters FeedIndex (2) and its OwnerIndex copy is rewritten (2).
+WORKER_DYNAMODB = DynamoDBUse(requests=2, read_units=0, write_units=12)
 # PUT /photos/{id}/like (like_store.add_like, likes_service): a TransactWriteItems of the like
 # item (1, doubled: 2) and the photo's likeCount (2, doubled: 4) plus the photo's two index
 # copies (2 + 2); then a strongly consistent GetItem of the photo (1).
@@ -60,10 +60,11 @@ ITEMS_FETCHED_PER_PHOTO_SHOWN = 2  # the photo and the viewer's like of it
 FOLLOW_EDGE_BYTES = 270
 ENTRIES_PER_BATCH_WRITE = 25
 # Table-stream records each operation makes (one per item changed): an upload writes the hourly
-# counter, the PENDING photo, then the photo and the profile when READY; a like writes the like
+# counter, the PENDING photo, its file's arrival, then the photo and the profile when READY; a
+# like writes the like
 # and the photo; a delete removes the photo and changes the profile. Timeline entries expire by
 # the table's time-to-live (free) after timeline_store.TIMELINE_DAYS, each a stream record too.
-STREAM_RECORDS_PER_UPLOAD = 4
+STREAM_RECORDS_PER_UPLOAD = 5
 STREAM_RECORDS_PER_LIKE = 2
 STREAM_RECORDS_PER_DELETE = 2
 STREAM_BATCH_SIZE = 100  # app.py's on_dynamodb_record(batch_size=100)

@@ -1,10 +1,11 @@
 """GET /photos/{id}, GET /feed and GET /me: who sees what, and the feed's cursor pagination."""
 
 import time
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from chalicelib import aws_clients, page_cursor, photo_store, table_keys
+from chalicelib import aws_clients, clock, page_cursor, photo_json, photo_store, table_keys
 from infra.local.resource_definitions import TIME_TO_LIVE_ATTRIBUTE
 from tests.unit.api.conftest import auth, made_ready, upload_requested
 
@@ -37,6 +38,52 @@ def test_given_a_pending_photo_whose_upload_link_expired_then_its_owner_sees_it_
 
     assert photo["status"] == "FAILED"
     assert "upload link expired" in photo["failureReason"]
+
+
+def set_times(photo_id: str, **times: str) -> None:
+    names = ", ".join(f"{name} = :{name}" for name in times)
+    aws_clients.dynamodb_table().update_item(
+        Key=table_keys.photo_key(photo_id),
+        UpdateExpression=f"SET {names}",
+        ExpressionAttributeValues={f":{name}": value for name, value in times.items()},
+    )
+
+
+def test_given_an_expired_link_but_a_file_the_worker_is_still_trying_then_still_pending(
+    api, make_token
+):
+    # Given a photo whose file reached the worker 15 minutes ago, and is being tried again
+    token = make_token("alice")
+    photo_id = upload_requested(api, token)
+    fifteen_minutes_ago = clock.timestamp(datetime.now(UTC) - timedelta(minutes=15))
+    set_times(photo_id, uploadExpiresAt=fifteen_minutes_ago, uploadArrivedAt=fifteen_minutes_ago)
+
+    # When its owner looks at it
+    photo = api.http.get(f"/photos/{photo_id}", headers=auth(token)).json_body
+
+    # Then it is still on its way, not "never uploaded"
+    assert photo["status"] == "PENDING"
+    assert "failureReason" not in photo
+
+
+def test_given_a_file_that_outlived_every_try_of_the_worker_then_failed_saying_so(api, make_token):
+    # Given a photo whose file arrived longer ago than the worker's tries take, still PENDING
+    # (its last try timed out, and its message went to the dead-letter queue)
+    token = make_token("alice")
+    photo_id = upload_requested(api, token)
+    long_ago = datetime.now(UTC) - photo_json.WORKER_TRIES_PERIOD - timedelta(minutes=3)
+    set_times(
+        photo_id,
+        uploadExpiresAt=clock.timestamp(long_ago),
+        uploadArrivedAt=clock.timestamp(long_ago),
+    )
+
+    # When its owner looks at it
+    photo = api.http.get(f"/photos/{photo_id}", headers=auth(token)).json_body
+
+    # Then it failed, and the reason says why, rather than that it was never uploaded
+    assert photo["status"] == "FAILED"
+    assert photo["failureReason"] == photo_json.PROCESSING_GAVE_UP_REASON
 
 
 def test_given_a_new_pending_photo_then_dynamodb_deletes_it_a_day_later_unless_processed(

@@ -1,6 +1,9 @@
 """infra/template.yaml (AWS) and infra/local/resource_definitions.py (the local stack) describe
 the same resources; these tests keep them in agreement, so what runs locally runs in the cloud."""
 
+from datetime import timedelta
+
+from chalicelib import photo_json
 from infra.local import resource_definitions as local
 from infra.local import security_headers
 
@@ -74,6 +77,13 @@ def test_given_the_worker_when_compared_then_it_knows_the_queues_max_receive_cou
     )
     # AWS's advice: a queue's visibility timeout of at least six times its consumer's timeout.
     assert 6 * worker["Timeout"] <= local.QUEUE_VISIBILITY_TIMEOUT_SECONDS
+
+
+def test_given_the_queues_tries_then_the_api_waits_for_all_of_them_before_giving_up(resources):
+    queue = resources["UploadsQueue"]["Properties"]
+    tries = queue["RedrivePolicy"]["maxReceiveCount"]
+
+    assert timedelta(seconds=tries * queue["VisibilityTimeout"]) == photo_json.WORKER_TRIES_PERIOD
 
 
 def test_given_the_uploads_bucket_cors_when_compared_then_methods_headers_and_max_age_match(

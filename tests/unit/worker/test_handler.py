@@ -150,6 +150,60 @@ def test_given_the_same_event_twice_then_the_second_is_a_no_op(queue):
     assert photo_records.get_photo(photo_id)["readyAt"] == ready_at
 
 
+def test_given_a_try_that_fails_then_the_photo_keeps_when_its_file_first_arrived(
+    queue, monkeypatch
+):
+    # Given an uploaded photo that an outage keeps the worker from processing
+    photo_id = pending_photo_uploaded(phone_photo(64, 48))
+    event = queue()
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("simulated outage")
+
+    monkeypatch.setattr(processing, "build_renditions", broken)
+
+    # When the worker tries it twice
+    with pytest.raises(BatchProcessingError):
+        run_worker(event)
+    after_first_try = photo_records.get_photo(photo_id)
+    event["Records"][0]["attributes"]["ApproximateReceiveCount"] = "2"
+    with pytest.raises(BatchProcessingError):
+        run_worker(event)
+    after_second_try = photo_records.get_photo(photo_id)
+
+    # Then it is still PENDING, and says when its file reached the worker the first time: the
+    # API shows it as being processed, not as never uploaded
+    assert after_first_try["status"] == after_second_try["status"] == "PENDING"
+    assert after_first_try["uploadArrivedAt"] > after_first_try["createdAt"]
+    assert after_second_try["uploadArrivedAt"] == after_first_try["uploadArrivedAt"]
+
+
+def test_given_a_photo_cancelled_before_its_file_is_processed_then_it_stays_gone(queue):
+    # Given an upload whose photo its owner deleted (cancelled) before the worker got to it
+    photo_id = pending_photo_uploaded(phone_photo(64, 48))
+    event = queue()
+    boto3.resource("dynamodb").Table("cloudgram-photos").delete_item(Key=photo_key(photo_id))
+
+    # When the worker handles the upload's event
+    result = run_worker(event)
+
+    # Then no photo comes back to life, and the file goes
+    assert result == {"batchItemFailures": []}
+    assert photo_records.get_photo(photo_id) is None
+    assert not upload_exists(photo_id)
+
+
+def test_given_a_ready_photo_then_a_second_event_leaves_its_item_as_it_was(queue):
+    photo_id = pending_photo_uploaded(phone_photo(64, 48))
+    event = queue()
+    run_worker(event)
+    ready = photo_records.get_photo(photo_id)
+
+    run_worker(event)
+
+    assert photo_records.get_photo(photo_id) == ready
+
+
 @pytest.mark.parametrize(
     ("data", "content_type", "declared_size", "reason_part"),
     [
