@@ -150,10 +150,8 @@ def test_given_the_same_event_twice_then_the_second_is_a_no_op(queue):
     assert photo_records.get_photo(photo_id)["readyAt"] == ready_at
 
 
-def test_given_a_try_that_fails_then_the_photo_keeps_when_its_file_first_arrived(
-    queue, monkeypatch
-):
-    # Given an uploaded photo that an outage keeps the worker from processing
+def photo_whose_processing_fails(queue, monkeypatch) -> tuple[str, dict]:
+    """An uploaded photo and the event announcing it, with an outage failing every try."""
     photo_id = pending_photo_uploaded(phone_photo(64, 48))
     event = queue()
 
@@ -161,14 +159,27 @@ def test_given_a_try_that_fails_then_the_photo_keeps_when_its_file_first_arrived
         raise RuntimeError("simulated outage")
 
     monkeypatch.setattr(processing, "build_renditions", broken)
+    return photo_id, event
+
+
+def failing_try(event: dict, receive_count: int) -> None:
+    """One try of the event, as SQS's `receive_count`-th delivery. When every record of a batch
+    fails, the handler raises: Lambda then retries the batch."""
+    event["Records"][0]["attributes"]["ApproximateReceiveCount"] = str(receive_count)
+    with pytest.raises(BatchProcessingError):
+        run_worker(event)
+
+
+def test_given_a_try_that_fails_then_the_photo_keeps_when_its_file_first_arrived(
+    queue, monkeypatch
+):
+    # Given an uploaded photo that an outage keeps the worker from processing
+    photo_id, event = photo_whose_processing_fails(queue, monkeypatch)
 
     # When the worker tries it twice
-    with pytest.raises(BatchProcessingError):
-        run_worker(event)
+    failing_try(event, receive_count=1)
     after_first_try = photo_records.get_photo(photo_id)
-    event["Records"][0]["attributes"]["ApproximateReceiveCount"] = "2"
-    with pytest.raises(BatchProcessingError):
-        run_worker(event)
+    failing_try(event, receive_count=2)
     after_second_try = photo_records.get_photo(photo_id)
 
     # Then it is still PENDING, and says when its file reached the worker the first time: the
@@ -317,20 +328,10 @@ def test_given_too_little_time_left_for_the_second_message_then_it_is_handed_bac
 def test_given_processing_keeps_failing_then_the_last_attempt_marks_the_photo_failed(
     queue, monkeypatch
 ):
-    photo_id = pending_photo_uploaded(phone_photo(64, 48))
-    event = queue()
-
-    def broken(*args, **kwargs):
-        raise RuntimeError("simulated outage")
-
-    monkeypatch.setattr(processing, "build_renditions", broken)
-    # When every record of a batch fails, the handler raises: Lambda then retries the batch.
-    with pytest.raises(BatchProcessingError):
-        run_worker(event)
+    photo_id, event = photo_whose_processing_fails(queue, monkeypatch)
+    failing_try(event, receive_count=1)
     assert photo_records.get_photo(photo_id)["status"] == "PENDING"  # it will be tried again
-    event["Records"][0]["attributes"]["ApproximateReceiveCount"] = "5"
-    with pytest.raises(BatchProcessingError):
-        run_worker(event)
+    failing_try(event, receive_count=5)
 
     photo = photo_records.get_photo(photo_id)
     assert photo["status"] == "FAILED"
