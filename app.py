@@ -147,10 +147,10 @@ def get_following(username):
 
 def _people_page(username: str, direction: str) -> dict:
     request = app.current_request
-    identity.optional_user(request)
+    viewer = identity.optional_user(request)
     page = request_parsing.parse_page(request.query_params, page_cursor.USER_ID_PATTERN)
     username = request_parsing.username_from_path(username)
-    return follows_service.people_page(username, direction, page)
+    return follows_service.people_page(username, direction, page, viewer)
 
 
 @app.route("/users/{username}/photos", methods=["GET"])

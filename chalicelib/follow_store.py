@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from boto3.dynamodb.conditions import Key
 
-from chalicelib import aws_clients, table_keys, transactions
+from chalicelib import aws_clients, batches, table_keys, transactions
 
 
 class FollowRefusedError(Exception):
@@ -54,6 +54,13 @@ def follows(follower_id: str, followee_id: str) -> bool:
         Key=table_keys.follow_key(follower_id, followee_id), ProjectionExpression="PK"
     )
     return "Item" in response
+
+
+def followed_among(follower_id: str, user_ids: list[str]) -> set[str]:
+    """Which of these people `follower_id` follows, in one BatchGetItem for a whole list page."""
+    keys = [table_keys.follow_key(follower_id, user_id) for user_id in dict.fromkeys(user_ids)]
+    found = batches.get_items(keys, projection="SK")
+    return {item["SK"].removeprefix(table_keys.FOLLOWS_PREFIX) for item in found}
 
 
 def edges_page(

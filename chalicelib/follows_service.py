@@ -36,9 +36,11 @@ def unfollow(username: str, user: User) -> dict:
     return _follow_state(followee["userId"], followed_by_me=False)
 
 
-def people_page(username: str, direction: str, page: PageRequest) -> dict:
+def people_page(username: str, direction: str, page: PageRequest, viewer: User | None) -> dict:
     """A page of the people `username` follows ("following") or who follow them
-    ("followers"), each `{id, username}`, in a stable order."""
+    ("followers"), each `{id, username}`, in a stable order. A signed-in viewer also learns, for
+    each, whether they follow that person (`followedByMe`): one BatchGetItem for the page, so a
+    list costs two requests however long it is."""
     user_id = profile_store.user_id_for(username)
     if user_id is None:
         raise NotFoundError(USER_NOT_FOUND_MESSAGE)
@@ -47,8 +49,13 @@ def people_page(username: str, direction: str, page: PageRequest) -> dict:
         "followers": (table_keys.FOLLOWER_PREFIX, "follower"),
     }[direction]
     edges, continue_after = follow_store.edges_page(user_id, prefix, page.cursor, page.limit)
+    people = [{"id": edge[f"{side}Id"], "username": edge[f"{side}Username"]} for edge in edges]
+    if viewer is not None and people:
+        followed = follow_store.followed_among(viewer.id, [person["id"] for person in people])
+        for person in people:
+            person["followedByMe"] = person["id"] in followed
     return {
-        "items": [{"id": edge[f"{side}Id"], "username": edge[f"{side}Username"]} for edge in edges],
+        "items": people,
         "nextCursor": page_cursor.encode(continue_after) if continue_after else None,
     }
 

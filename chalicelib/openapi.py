@@ -186,7 +186,12 @@ def _schemas() -> dict:
                     "type": "array",
                     "items": {
                         "type": "object",
-                        "properties": {"id": {"type": "string"}, "username": {"type": "string"}},
+                        "required": ["id", "username"],
+                        "properties": {
+                            "id": {"type": "string"},
+                            "username": {"type": "string"},
+                            "followedByMe": {"type": "boolean"},
+                        },
                     },
                 },
                 "nextCursor": {"type": ["string", "null"]},

@@ -76,8 +76,8 @@ export function createApiClient({ apiBase, session }) {
     setFollowing: (username, following) =>
       request(`${userPath(username)}/follow`, { method: following ? "PUT" : "DELETE" }),
 
-    /** One page of someone's "followers" or "following" (`list`): {items: [{id, username}],
-     * nextCursor}. */
+    /** One page of someone's "followers" or "following" (`list`): {items: [{id, username,
+     * followedByMe}], nextCursor}; `followedByMe` only for a signed-in person. */
     people: (username, list, { limit, cursor }) =>
       request(`${userPath(username)}/${list}?${pageQuery(limit, cursor)}`, { signInOptional: true }),
 

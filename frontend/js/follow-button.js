@@ -1,6 +1,6 @@
 /**
- * The Follow button of a person, on their profile and in the suggestions of an empty Following
- * tab: a toggle <button> that reads "Follow", or "Following" once pressed. Its accessible name
+ * The Follow button of a person, on their profile, in the suggestions of an empty Following tab
+ * and in lists of followers: a toggle <button> that reads "Follow", or "Following" once pressed. Its accessible name
  * stays "Follow <name>" whatever it shows, and aria-pressed says whether the signed-in person
  * follows them: a toggle keeps its name, and screen readers announce the state.
  *

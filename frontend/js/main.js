@@ -56,7 +56,7 @@ async function start() {
   const views = {
     feed: createFeedView({ api, session, cardContext: photoContext }),
     profile: createProfileView({ api, session, onSignInRequested: askToSignIn }),
-    people: createPeopleView({ api }),
+    people: createPeopleView({ api, session, onSignInRequested: askToSignIn }),
     photo: createPhotoPageView({ context: photoContext, router }),
     "not-found": createNotFoundView(),
   };

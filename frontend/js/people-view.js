@@ -2,7 +2,8 @@
  * A list of people, at #/u/<username>/followers (who follows them) and #/u/<username>/following
  * (whom they follow): a heading that says which, a link back to the profile, and the people's
  * names, each a link to their profile, page by page as the person scrolls. A profile's counts
- * link here.
+ * link here. Signed in, each person but oneself has a Follow button (follow-button.js): the API
+ * says whom the viewer follows with each page (`followedByMe`).
  *
  * Coming back to the same list with the back button keeps it (and the scroll position), unless
  * someone was followed or unfollowed meanwhile, which may have changed it; any other visit loads
@@ -10,7 +11,8 @@
  */
 
 import { avatar, byId, element, hideMessage, link, showMessage, visuallyHidden } from "./dom.js";
-import { onFollowChanged } from "./follow-events.js";
+import { createFollowButton } from "./follow-button.js";
+import { onFollowChanged, sameUsername } from "./follow-events.js";
 import { createPager } from "./paged-list.js";
 import { profileHref } from "./router.js";
 
@@ -28,7 +30,9 @@ const WORDING = {
   },
 };
 
-export function createPeopleView({ api }) {
+/** `context` is {api, session, onSignInRequested}, what the Follow buttons need. */
+export function createPeopleView(context) {
+  const { api, session } = context;
   const section = byId("people-view");
   const loadingNote = byId("people-loading");
   const missing = byId("people-missing");
@@ -46,6 +50,8 @@ export function createPeopleView({ api }) {
   let shown = null;
   let stale = false;
   let loadNumber = 0;
+  // Aborted when the list is thrown away, which removes its buttons' listeners.
+  let lifetime = new AbortController();
 
   const pager = createPager({
     fetchPage: (cursor) => api.people(shown.username, shown.list, { limit: PAGE_SIZE, cursor }),
@@ -61,7 +67,23 @@ export function createPeopleView({ api }) {
     moreButton,
   });
 
+  /** One person: their initial and name, a link to their profile, and a Follow button. */
+  function renderPerson(person) {
+    const item = element("li", "people-list__item");
+    const personLink = link(profileHref(person.username), "people-list__link");
+    const name = element("span", "people-list__name", person.username);
+    personLink.append(avatar(person.username), name);
+    item.append(personLink);
+    // Only a signed-in viewer's pages say `followedByMe`; nobody follows themselves.
+    if (person.followedByMe !== undefined && !sameUsername(person.username, session.username)) {
+      item.append(createFollowButton({ person, ...context, signal: lifetime.signal }));
+    }
+    return item;
+  }
+
   function clear() {
+    lifetime.abort();
+    lifetime = new AbortController();
     pager.reset();
     shown = null;
     stale = false;
@@ -138,13 +160,4 @@ export function createPeopleView({ api }) {
       section.hidden = true;
     },
   };
-}
-
-/** One person: their initial and name, a link to their profile. */
-function renderPerson(person) {
-  const item = element("li", "people-list__item");
-  const personLink = link(profileHref(person.username), "people-list__link");
-  personLink.append(avatar(person.username), element("span", "people-list__name", person.username));
-  item.append(personLink);
-  return item;
 }

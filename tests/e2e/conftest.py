@@ -205,3 +205,21 @@ def new_user(client: BrowserLikeClient) -> SignedInUser:
     user = client.sign_up_and_in(f"e2e-{uuid.uuid4().hex[:10]}")
     assert client.api("GET", "/me", user.id_token).status_code == 200
     return user
+
+
+WIDEST_ELEMENT_SCRIPT = """() => ({
+  page: document.documentElement.scrollWidth,
+  screen: window.innerWidth,
+})"""
+
+
+def assert_nothing_wider_than_the_screen(page: Page, where: str) -> None:
+    widths = page.evaluate(WIDEST_ELEMENT_SCRIPT)
+    assert widths["page"] <= widths["screen"], f"{where} scrolls sideways: {widths}"
+
+
+def screenshot(page: Page, name: str, **options) -> None:
+    """A picture of the page for people to look at, in build/screenshots/ (not a check)."""
+    SCREENSHOTS_DIR.mkdir(parents=True, exist_ok=True)
+    page.mouse.move(0, 0)  # no hover effect where the last click was
+    page.screenshot(path=SCREENSHOTS_DIR / f"{name}.png", animations="disabled", **options)

@@ -1,7 +1,7 @@
 """Accessibility, as axe-core judges it: the feed (both tabs, and an empty Following tab with its
-suggestions), a profile (with its Follow button), a list of followers and a photo page have no
-violation of "serious" or "critical" impact, signed out and signed in, in light and dark colours,
-with the upload list, the caption editor and the delete dialog open.
+suggestions), a profile (with its Follow button), a list of followers (with theirs) and a photo
+page have no violation of "serious" or "critical" impact, signed out and signed in, in light and
+dark colours, with the upload list, the caption editor and the delete dialog open.
 
 axe-core is installed, pinned, by `make test` (see the Makefile); a missing copy skips this test
 on a developer's machine and fails it in CI. The assertion message lists every violation found,
@@ -62,6 +62,9 @@ def test_the_feed_a_profile_and_a_photo_page_have_no_serious_accessibility_viola
     # only so that axe can be added as a script (the other browser tests hold the page to its CSP)
     owner = new_user(http_client)
     newcomer = new_user(http_client)
+    # A fan of the newcomer, so that the list of the newcomer's followers has a Follow button
+    fan = new_user(http_client)
+    assert http_client.api("PUT", f"/users/{newcomer.username}/follow", fan.id_token).ok
     share_photos_over_http(http_client, owner, [scene_jpeg(3)], captions=["Boats in the bay"])
     page = new_context(bypass_csp=True).new_page()
     found = {}
@@ -93,9 +96,10 @@ def test_the_feed_a_profile_and_a_photo_page_have_no_serious_accessibility_viola
     expect(follow).to_have_attribute("aria-pressed", "true")
     found["someone else's profile, followed"] = axe_violations(page, axe_script)
 
-    page.get_by_role("link", name="1 follower").click()
-    expect(page.locator("#people-list").get_by_role("link")).to_have_count(1)
-    found["a list of followers"] = axe_violations(page, axe_script)
+    page.get_by_role("link", name="2 followers").click()
+    expect(page.locator("#people-list").get_by_role("link")).to_have_count(2)
+    expect(page.get_by_role("button", name=f"Follow {fan.username}")).to_be_visible()
+    found["a list of followers, with a Follow button"] = axe_violations(page, axe_script)
 
     page.locator("#account-name").click()
     expect(page.locator(".photo-grid__item")).to_have_count(1)

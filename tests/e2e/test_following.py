@@ -14,7 +14,15 @@ from collections.abc import Callable
 
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import new_user, scene_jpeg, share_photos_over_http, sign_in
+from tests.e2e.conftest import (
+    PHONE_VIEWPORT,
+    assert_nothing_wider_than_the_screen,
+    new_user,
+    scene_jpeg,
+    screenshot,
+    share_photos_over_http,
+    sign_in,
+)
 from tests.integration.browser_like_client import BrowserLikeClient, SignedInUser
 
 HOME_FEED_TIMEOUT_SECONDS = 10
@@ -261,6 +269,42 @@ def test_the_lists_of_followers_and_followed_people_name_them_and_lead_to_their_
     page.goto(f"/#/u/{b.username}/following")
     expect(page.get_by_role("main")).to_contain_text(f"{b.username} does not follow anyone yet.")
     expect(people).to_have_count(0)
+
+
+def test_people_in_a_list_can_be_followed_from_it_and_their_profile_agrees(page: Page, http_client):
+    # Given A and C, who both follow B, and A signed in on B's list of followers
+    a, b, c = new_user(http_client), new_user(http_client), new_user(http_client)
+    follow_over_http(http_client, a, b)
+    follow_over_http(http_client, c, b)
+    sign_in(page, a.username)
+    page.goto(f"/#/u/{b.username}/followers")
+    rows = page.locator("#people-list .people-list__item")
+    expect(rows).to_have_count(2)
+
+    # Then C has a Follow button, not yet pressed, and A, who cannot follow themselves, none
+    follow_c = follow_button(page, c.username)
+    expect(follow_c).to_have_attribute("aria-pressed", "false")
+    expect(follow_button(page, a.username)).to_have_count(0)
+    screenshot(page, "people-desktop")
+
+    # When A follows C from the list
+    follow_c.click()
+
+    # Then the button says so, and C's profile, opened from the list, agrees
+    expect(follow_c).to_have_attribute("aria-pressed", "true")
+    expect(follow_c).to_contain_text("Following")
+    page.locator("#people-list .people-list__link", has_text=c.username).click()
+    expect(page.get_by_role("heading", level=1, name=c.username)).to_be_visible()
+    expect(follow_button(page, c.username)).to_have_attribute("aria-pressed", "true")
+    expect(page.locator("#profile-followers-link")).to_have_text("1 follower")
+
+    # And back on the list, which the API reads afresh, and on a phone's screen, too
+    page.go_back()
+    expect(follow_button(page, c.username)).to_have_attribute("aria-pressed", "true")
+    page.set_viewport_size(PHONE_VIEWPORT)
+    expect(follow_c).to_be_in_viewport()
+    assert_nothing_wider_than_the_screen(page, "a list of followers")
+    screenshot(page, "people-phone")
 
 
 def test_an_empty_following_tab_suggests_a_recent_poster_whose_photos_arrive_once_followed(

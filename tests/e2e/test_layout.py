@@ -14,8 +14,10 @@ from tests.e2e.conftest import (
     PHONE_VIEWPORT,
     SCREENSHOTS_DIR,
     VIEWPORT,
+    assert_nothing_wider_than_the_screen,
     new_user,
     scene_jpeg,
+    screenshot,
     share_photos_over_http,
     sign_in,
 )
@@ -23,21 +25,6 @@ from tests.e2e.conftest import (
 LOADED = re.compile("photo-frame__image--loaded")
 # Rounding of fractional CSS pixels.
 TOLERANCE_PX = 1.5
-WIDEST_ELEMENT_SCRIPT = """() => ({
-  page: document.documentElement.scrollWidth,
-  screen: window.innerWidth,
-})"""
-
-
-def assert_nothing_wider_than_the_screen(page: Page, where: str) -> None:
-    widths = page.evaluate(WIDEST_ELEMENT_SCRIPT)
-    assert widths["page"] <= widths["screen"], f"{where} scrolls sideways: {widths}"
-
-
-def screenshot(page: Page, name: str, **options) -> None:
-    SCREENSHOTS_DIR.mkdir(parents=True, exist_ok=True)
-    page.mouse.move(0, 0)  # no hover effect where the last click was
-    page.screenshot(path=SCREENSHOTS_DIR / f"{name}.png", animations="disabled", **options)
 
 
 @pytest.mark.parametrize("viewport", [PHONE_VIEWPORT, VIEWPORT], ids=["phone", "desktop"])

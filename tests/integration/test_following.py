@@ -83,6 +83,26 @@ def test_given_a_deleted_photo_then_it_leaves_the_followers_home_feeds(client):
     assert home_ids(client, a) == []
 
 
+def test_given_a_list_of_followers_then_a_signed_in_reader_sees_whom_they_follow(client):
+    # Given B followed by A and C, and A following C
+    a, b, c = client.sign_up_and_in(), client.sign_up_and_in(), client.sign_up_and_in()
+    follow(client, a, b)
+    follow(client, c, b)
+    follow(client, a, c)
+
+    # When A, then someone signed out, read B's followers
+    as_a = client.api("GET", f"/users/{b.username}/followers", a.id_token).json()["items"]
+    signed_out = client.api("GET", f"/users/{b.username}/followers").json()["items"]
+
+    # Then A learns that they follow C (and, of course, not themselves); signed out, names only
+    assert {person["username"]: person["followedByMe"] for person in as_a} == {
+        a.username: False,
+        c.username: True,
+    }
+    assert sorted(person["username"] for person in signed_out) == sorted([a.username, c.username])
+    assert all(set(person) == {"id", "username"} for person in signed_out)
+
+
 def test_given_myself_or_nobody_when_followed_then_400_or_404(client, user):
     myself = client.api("PUT", f"/users/{user.username}/follow", user.id_token)
     nobody = client.api("PUT", "/users/nobody-at-all/follow", user.id_token)

@@ -133,3 +133,39 @@ def test_given_a_profile_when_signed_in_then_it_costs_two_requests(
     api.http.get("/users/bob", headers=auth(tokens["alice"]))
 
     assert dynamodb_requests == {"GetItem": 1, "BatchGetItem": 1}
+
+
+def test_given_a_signed_in_viewer_then_each_person_listed_says_if_they_follow_them(
+    api, make_token, dynamodb_requests
+):
+    # Given a star with three fans, and a viewer who follows one of the fans
+    tokens = signed_in(api, make_token, "star", "fan1", "fan2", "fan3", "viewer")
+    for fan in ("fan1", "fan2", "fan3"):
+        follow(api, tokens[fan], "star")
+    follow(api, tokens["viewer"], "fan2")
+    dynamodb_requests.clear()
+
+    # When the viewer, then someone signed out, open the star's followers
+    as_viewer = api.http.get("/users/star/followers", headers=auth(tokens["viewer"])).json_body
+    requests_for_viewer = dict(dynamodb_requests)
+    signed_out = api.http.get("/users/star/followers").json_body
+
+    # Then the viewer learns whom they follow, in one BatchGetItem for the page, and a visitor
+    # signed out gets names only
+    assert {p["username"]: p["followedByMe"] for p in as_viewer["items"]} == {
+        "fan1": False,
+        "fan2": True,
+        "fan3": False,
+    }
+    assert requests_for_viewer == {"GetItem": 1, "Query": 1, "BatchGetItem": 1}
+    assert all("followedByMe" not in person for person in signed_out["items"])
+
+
+def test_given_an_empty_list_then_no_batch_is_asked_for(api, make_token, dynamodb_requests):
+    tokens = signed_in(api, make_token, "loner")
+    dynamodb_requests.clear()
+
+    page = api.http.get("/users/loner/followers", headers=auth(tokens["loner"])).json_body
+
+    assert page == {"items": [], "nextCursor": None}
+    assert "BatchGetItem" not in dynamodb_requests
