@@ -1,8 +1,9 @@
 """`python -m infra.deploy deploy|destroy --stage dev`: what `make deploy` and `make destroy` do.
 
-deploy: package the worker -> artifacts bucket -> stack -> .chalice/config.json -> chalice deploy
-(then the stream trigger's failure handling, the stage's throttling and gateway responses) ->
-point CloudFront's /api/* at the API -> frontend/ and config.json -> invalidation -> site URL.
+deploy: package the worker -> artifacts bucket (the zip, the template) -> stack ->
+.chalice/config.json -> chalice deploy (then the stream trigger's failure handling, the stage's
+throttling and gateway responses) -> point CloudFront's /api/* at the API -> frontend/ and
+config.json -> invalidation -> site URL.
 destroy: chalice delete -> empty the buckets -> delete the stack -> remove the stage's artifacts.
 Running deploy again updates everything in place and skips what has not changed.
 """
@@ -25,6 +26,7 @@ from infra.deploy import (
     stream_trigger,
     worker_package,
 )
+from infra.template_file import TEMPLATE_PATH
 
 BUILD_DIR = Path(__file__).resolve().parents[2] / "build"
 # Emptying a bucket makes S3 write access logs into the logs bucket a few minutes later, which
@@ -73,14 +75,15 @@ def deploy(stage: str) -> None:
     package = worker_package.build_worker_package(BUILD_DIR, architecture)
     report(f"{package.zip_path} ({package.zip_path.stat().st_size // 1024} KiB)")
 
-    announce(2, total, "Uploading the worker's zip to the artifacts bucket")
+    announce(2, total, "Uploading the worker's zip and the template to the artifacts bucket")
     worker_code = upload_worker(stage, region, package)
+    template_url = upload_template(stage, region)
 
     announce(3, total, f"Deploying stack {stack_name} in {region} (CloudFront takes minutes)")
     # On a redeploy the API already exists, so CloudFront keeps its /api/* route throughout.
     known_api_domain = chalice_stage.api_domain_name(stage)
     parameters = stack_parameters(stage, worker_code, known_api_domain, alarm_email)
-    outputs = stack.deploy_stack(stack_name, parameters, report)
+    outputs = stack.deploy_stack(stack_name, parameters, template_url, report)
 
     announce(4, total, f"Writing the stack's outputs into .chalice/config.json (stage {stage})")
     chalice_stage.write_stack_outputs(stage, outputs)
@@ -102,7 +105,7 @@ def deploy(stage: str) -> None:
         report("Already routed")
     else:
         parameters = stack_parameters(stage, worker_code, api_domain, alarm_email)
-        outputs = stack.deploy_stack(stack_name, parameters, report)
+        outputs = stack.deploy_stack(stack_name, parameters, template_url, report)
 
     announce(7, total, "Publishing frontend/ and config.json")
     changed = publish_site(stage, region, outputs)
@@ -125,6 +128,15 @@ def upload_worker(stage: str, region: str, package: worker_package.WorkerPackage
     uploaded = artifacts.upload_if_missing(bucket, key, package.zip_path)
     report(f"s3://{bucket}/{key}" + ("" if uploaded else " (unchanged)"))
     return WorkerCode(bucket, key)
+
+
+def upload_template(stage: str, region: str) -> str:
+    """infra/template.yaml into the artifacts bucket (which upload_worker made); its address."""
+    bucket = artifacts.artifacts_bucket_name(aws.account_id(), region)
+    key = artifacts.template_key(stage, worker_package.file_sha256(TEMPLATE_PATH))
+    uploaded = artifacts.upload_if_missing(bucket, key, TEMPLATE_PATH)
+    report(f"s3://{bucket}/{key}" + ("" if uploaded else " (unchanged)"))
+    return artifacts.object_url(bucket, key, region)
 
 
 def publish_site(stage: str, region: str, outputs: dict[str, str]) -> list[str]:

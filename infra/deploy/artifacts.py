@@ -1,16 +1,19 @@
-"""The artifacts bucket: where the deploy driver puts the worker's zip for CloudFormation to read.
+"""The artifacts bucket: where the deploy driver puts what CloudFormation reads, the worker's zip
+and the stack's template.
 
-It lives outside the stack because the stack's worker function needs the zip before the stack
-exists. One bucket per account and region serves every stage; each stage's zips sit under
-`worker/<stage>/`, named by their content hash.
+It lives outside the stack because the stack needs both before it exists. One bucket per account
+and region serves every stage; each stage's files sit under `worker/<stage>/` and
+`template/<stage>/`, named by their content hash.
 """
 
 from botocore.exceptions import ClientError
 
 from infra.deploy import aws
 
-# Old zips are only needed to roll a stack back; a month is plenty.
+# Old files are only needed to roll a stack back; a month is plenty.
 ARTIFACT_EXPIRY_DAYS = 30
+# Each stage's files sit under `<prefix>/<stage>/`.
+ARTIFACT_PREFIXES = ("worker", "template")
 
 
 def artifacts_bucket_name(account_id: str, region: str) -> str:
@@ -21,11 +24,38 @@ def worker_zip_key(stage: str, sha256: str) -> str:
     return f"worker/{stage}/{sha256}.zip"
 
 
+def template_key(stage: str, sha256: str) -> str:
+    return f"template/{stage}/{sha256}.yaml"
+
+
+def object_url(bucket: str, key: str, region: str) -> str:
+    """The object's https address, as CloudFormation's TemplateURL takes it."""
+    return f"https://{bucket}.s3.{region}.amazonaws.com/{key}"
+
+
 def ensure_artifacts_bucket(bucket: str) -> None:
-    """Create the bucket, private and encrypted, unless it already exists."""
+    """Create the bucket, private and encrypted, unless it already exists; and, every time, the
+    rules that expire old files (a bucket made by an older deploy may lack one)."""
+    if not _bucket_exists(bucket):
+        _create_private_bucket(bucket)
+    aws.client("s3").put_bucket_lifecycle_configuration(
+        Bucket=bucket,
+        LifecycleConfiguration={
+            "Rules": [
+                {
+                    "ID": f"ExpireOld{prefix.capitalize()}Artifacts",
+                    "Status": "Enabled",
+                    "Filter": {"Prefix": f"{prefix}/"},
+                    "Expiration": {"Days": ARTIFACT_EXPIRY_DAYS},
+                }
+                for prefix in ARTIFACT_PREFIXES
+            ]
+        },
+    )
+
+
+def _create_private_bucket(bucket: str) -> None:
     s3 = aws.client("s3")
-    if _bucket_exists(bucket):
-        return
     region = aws.region()
     if region == "us-east-1":
         # us-east-1 is the one region that refuses an explicit LocationConstraint.
@@ -47,19 +77,6 @@ def ensure_artifacts_bucket(bucket: str) -> None:
             "Rules": [{"ApplyServerSideEncryptionByDefault": {"SSEAlgorithm": "AES256"}}]
         },
     )
-    s3.put_bucket_lifecycle_configuration(
-        Bucket=bucket,
-        LifecycleConfiguration={
-            "Rules": [
-                {
-                    "ID": "ExpireOldArtifacts",
-                    "Status": "Enabled",
-                    "Filter": {"Prefix": "worker/"},
-                    "Expiration": {"Days": ARTIFACT_EXPIRY_DAYS},
-                }
-            ]
-        },
-    )
 
 
 def upload_if_missing(bucket: str, key: str, path) -> bool:
@@ -76,11 +93,12 @@ def upload_if_missing(bucket: str, key: str, path) -> bool:
 
 
 def remove_stage_artifacts(bucket: str, stage: str) -> None:
-    """Delete one stage's zips, and the bucket too once no stage has any left."""
+    """Delete one stage's files, and the bucket too once no stage has any left."""
     if not _bucket_exists(bucket):
         return
     artifacts = aws.s3_resource().Bucket(bucket)
-    artifacts.objects.filter(Prefix=f"worker/{stage}/").delete()
+    for prefix in ARTIFACT_PREFIXES:
+        artifacts.objects.filter(Prefix=f"{prefix}/{stage}/").delete()
     if not any(True for _ in artifacts.objects.limit(1)):
         artifacts.delete()
 

@@ -47,11 +47,15 @@ def plan(stage: str) -> list[tuple[str, list[str]]]:
             ],
         ),
         (
-            "Upload the worker's zip",
+            "Upload the worker's zip and the stack's template",
             [
                 f"s3://{artifacts.artifacts_bucket_name(ACCOUNT, REGION)}/"
                 f"{artifacts.worker_zip_key(stage, '<zip sha256>')} "
-                "(and the bucket, the first time)"
+                "(and the bucket, the first time)",
+                f"s3://{artifacts.artifacts_bucket_name(ACCOUNT, REGION)}/"
+                f"{artifacts.template_key(stage, '<template sha256>')}: infra/template.yaml, "
+                "which CloudFormation reads from there (TemplateURL: up to 1 MB, where an "
+                "inline template may have 51,200 bytes)",
             ],
         ),
         (f"Deploy stack {stack.stack_name_for(stage)} (infra/template.yaml)", _stack(stage)),

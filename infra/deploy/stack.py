@@ -7,13 +7,11 @@ stack and an existing one, and an update with nothing to change is recognised an
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
-from pathlib import Path
 
 from botocore.exceptions import ClientError
 
 from infra.deploy import aws
 
-TEMPLATE_PATH = Path(__file__).resolve().parents[1] / "template.yaml"
 POLL_SECONDS = 10
 # A new CloudFront distribution alone can take a quarter of an hour.
 TIMEOUT_SECONDS = 45 * 60
@@ -42,8 +40,12 @@ def describe_stack(stack_name: str) -> dict | None:
         raise
 
 
-def deploy_stack(stack_name: str, parameters: dict[str, str], report: Callable) -> dict:
-    """Create or update the stack and wait; returns its outputs."""
+def deploy_stack(
+    stack_name: str, parameters: dict[str, str], template_url: str, report: Callable
+) -> dict:
+    """Create or update the stack from the template at `template_url` (in S3) and wait; returns
+    its outputs. CloudFormation takes a template of at most 51,200 bytes inline, but up to 1 MB
+    from S3, and infra/template.yaml is close to the first limit."""
     cloudformation = aws.client("cloudformation")
     existing = describe_stack(stack_name)
     if existing is not None and existing["StackStatus"] in UNUSABLE_STATUSES:
@@ -58,7 +60,7 @@ def deploy_stack(stack_name: str, parameters: dict[str, str], report: Callable) 
         StackName=stack_name,
         ChangeSetName=change_set_name,
         ChangeSetType=change_set_type,
-        TemplateBody=TEMPLATE_PATH.read_text(),
+        TemplateURL=template_url,
         Parameters=as_cloudformation_parameters(parameters),
         Capabilities=["CAPABILITY_IAM"],
     )

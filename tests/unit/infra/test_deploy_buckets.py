@@ -71,15 +71,18 @@ def test_given_a_zip_when_uploaded_twice_then_the_second_upload_is_skipped(s3, t
     assert key == "worker/dev/abc123.zip"
 
 
-def test_given_two_stages_when_one_is_destroyed_then_the_other_keeps_its_zips(s3):
+@pytest.mark.parametrize(("folder", "extension"), [("worker", "zip"), ("template", "yaml")])
+def test_given_two_stages_when_one_is_destroyed_then_the_other_keeps_its_files(
+    s3, folder, extension
+):
     artifacts.ensure_artifacts_bucket("artifacts")
-    s3.put_object(Bucket="artifacts", Key="worker/dev/a.zip", Body=b"dev")
-    s3.put_object(Bucket="artifacts", Key="worker/prod/b.zip", Body=b"prod")
+    s3.put_object(Bucket="artifacts", Key=f"{folder}/dev/a.{extension}", Body=b"dev")
+    s3.put_object(Bucket="artifacts", Key=f"{folder}/prod/b.{extension}", Body=b"prod")
 
     artifacts.remove_stage_artifacts("artifacts", "dev")
 
     keys = [item["Key"] for item in s3.list_objects_v2(Bucket="artifacts")["Contents"]]
-    assert keys == ["worker/prod/b.zip"]
+    assert keys == [f"{folder}/prod/b.{extension}"]
 
 
 def test_given_the_last_stage_when_destroyed_then_the_artifacts_bucket_goes_too(s3):
@@ -89,3 +92,32 @@ def test_given_the_last_stage_when_destroyed_then_the_artifacts_bucket_goes_too(
     artifacts.remove_stage_artifacts("artifacts", "dev")
 
     assert [bucket["Name"] for bucket in s3.list_buckets()["Buckets"]] == []
+
+
+def test_given_a_template_then_its_key_and_address_are_the_stages_and_cloudformations():
+    key = artifacts.template_key("prod", "abc123")
+
+    assert key == "template/prod/abc123.yaml"
+    assert artifacts.object_url("artifacts", key, "eu-west-1") == (
+        "https://artifacts.s3.eu-west-1.amazonaws.com/template/prod/abc123.yaml"
+    )
+
+
+def test_given_a_bucket_from_an_older_deploy_then_old_templates_expire_too(s3):
+    # Given the bucket as an older deploy made it, expiring old zips only
+    s3.create_bucket(Bucket="artifacts")
+    only_zips = {"ID": "old", "Status": "Enabled", "Filter": {"Prefix": "worker/"}}
+    s3.put_bucket_lifecycle_configuration(
+        Bucket="artifacts",
+        LifecycleConfiguration={"Rules": [{**only_zips, "Expiration": {"Days": 30}}]},
+    )
+
+    # When a deploy ensures it
+    artifacts.ensure_artifacts_bucket("artifacts")
+
+    # Then both kinds of file expire after the same time
+    rules = s3.get_bucket_lifecycle_configuration(Bucket="artifacts")["Rules"]
+    assert {rule["Filter"]["Prefix"]: rule["Expiration"]["Days"] for rule in rules} == {
+        "worker/": artifacts.ARTIFACT_EXPIRY_DAYS,
+        "template/": artifacts.ARTIFACT_EXPIRY_DAYS,
+    }

@@ -2,7 +2,7 @@
 
 from datetime import UTC, datetime
 
-from infra.deploy import stack
+from infra.deploy import artifacts, aws, stack
 
 
 def test_given_a_stage_when_naming_its_stack_then_the_app_name_comes_first():
@@ -48,3 +48,25 @@ def test_given_a_failed_resource_event_when_reported_then_the_reason_is_shown():
     assert stack._describe_event(event) == (
         "MediaBucket: CREATE_FAILED (Bucket name already taken)"
     )
+
+
+def test_given_a_template_in_s3_when_deployed_then_the_stack_is_made_from_it(deploy_aws):
+    # Given a small template in a bucket, as the deploy puts infra/template.yaml there
+    template = (
+        "Parameters:\n  Stage: {Type: String}\n"
+        "Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n"
+        "    Properties: {TopicName: !Sub 'cloudgram-${Stage}-alarms'}\n"
+        "Outputs:\n  TopicArn: {Value: !Ref Topic}\n"
+    )
+    s3 = aws.client("s3")
+    s3.create_bucket(Bucket="artifacts")
+    s3.put_object(Bucket="artifacts", Key="template/dev/abc.yaml", Body=template.encode())
+    url = artifacts.object_url("artifacts", "template/dev/abc.yaml", aws.region())
+
+    # When the stack is deployed from its address
+    stack.deploy_stack("cloudgram-dev", {"Stage": "dev"}, url, print)
+
+    # Then CloudFormation made the template's resources
+    assert stack.describe_stack("cloudgram-dev")["StackStatus"] == "CREATE_COMPLETE"
+    topics = [topic["TopicArn"] for topic in aws.client("sns").list_topics()["Topics"]]
+    assert [arn.rsplit(":", 1)[1] for arn in topics] == ["cloudgram-dev-alarms"]
