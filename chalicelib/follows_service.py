@@ -39,8 +39,8 @@ def unfollow(username: str, user: User) -> dict:
 def people_page(username: str, direction: str, page: PageRequest, viewer: User | None) -> dict:
     """A page of the people `username` follows ("following") or who follow them
     ("followers"), each `{id, username}`, in a stable order. A signed-in viewer also learns, for
-    each, whether they follow that person (`followedByMe`): one BatchGetItem for the page, so a
-    list costs two requests however long it is."""
+    each, whether they follow that person (`followedByMe`): one BatchGetItem for the whole page,
+    not one request per person."""
     user_id = profile_store.user_id_for(username)
     if user_id is None:
         raise NotFoundError(USER_NOT_FOUND_MESSAGE)

@@ -2,8 +2,8 @@
 and Cognito in one, DynamoDB and its stream in the other), the resources, the gateway with the
 API (this process), and the worker and the table-stream function (functions.py). Processes kept
 apart as AWS keeps its services, the API Lambda and the event-driven Lambdas apart; Ctrl-C stops
-them all. `python -m infra.local` runs it
-for `make dev`; the integration tests start it in a subprocess on free ports.
+them all. `python -m infra.local` runs it for `make dev`; the integration tests start it in a
+subprocess on free ports.
 
 Start-up order matters: the gateway's port is bound first (it may be a free port chosen by the OS),
 because the uploads bucket's CORS rule must name the site's exact origin.
