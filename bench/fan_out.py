@@ -14,15 +14,13 @@ started kilobyte of each item written. (moto's own ConsumedCapacity is not a rea
 
 import math
 import statistics
-import tempfile
 import time
 import uuid
 from datetime import datetime
-from pathlib import Path
 
 import boto3
 
-from tests.conftest import start_local_stack, stop_local_stack
+from tests.conftest import running_local_stack
 from tests.images import phone_photo
 from tests.integration.browser_like_client import BrowserLikeClient
 
@@ -33,12 +31,8 @@ WATCH_TIMEOUT_SECONDS = 60
 
 
 def main() -> dict:
-    with tempfile.TemporaryDirectory() as folder:
-        stack = start_local_stack(Path(folder) / "stack.log")
-        try:
-            return _measure(stack)
-        finally:
-            stop_local_stack(stack)
+    with running_local_stack() as stack:
+        return _measure(stack)
 
 
 def _measure(stack) -> dict:

@@ -24,7 +24,6 @@ import os
 import random
 import statistics
 import sys
-import tempfile
 import threading
 import time
 from collections import Counter
@@ -32,7 +31,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
 
-from tests.conftest import start_local_stack, stop_local_stack
+from tests.conftest import running_local_stack
 from tests.images import phone_photo
 from tests.integration.browser_like_client import BrowserLikeClient
 
@@ -52,14 +51,11 @@ SEED = 20261130
 
 
 def main() -> int:
-    with tempfile.TemporaryDirectory() as folder:
-        # LOAD_STACK_LOG keeps the stack's own log, to read after a failed run.
-        log_path = Path(os.environ.get("LOAD_STACK_LOG") or Path(folder) / "stack.log")
-        stack = start_local_stack(log_path, {"FANOUT_MAX_FOLLOWERS": str(CELEBRITY_THRESHOLD)})
-        try:
-            summary = run(stack)
-        finally:
-            stop_local_stack(stack)
+    # LOAD_STACK_LOG keeps the stack's own log, to read after a failed run.
+    kept_log = os.environ.get("LOAD_STACK_LOG")
+    settings = {"FANOUT_MAX_FOLLOWERS": str(CELEBRITY_THRESHOLD)}
+    with running_local_stack(settings, Path(kept_log) if kept_log else None) as stack:
+        summary = run(stack)
     print(summary, flush=True)
     return 0
 

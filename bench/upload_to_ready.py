@@ -7,11 +7,9 @@ against the product's goal: a new photo in the feed within about two seconds.
 """
 
 import statistics
-import tempfile
 import time
-from pathlib import Path
 
-from tests.conftest import start_local_stack, stop_local_stack
+from tests.conftest import running_local_stack
 from tests.images import phone_photo
 from tests.integration.browser_like_client import BrowserLikeClient
 
@@ -20,22 +18,18 @@ GOAL_SECONDS = 2.0
 
 
 def main() -> float:
-    with tempfile.TemporaryDirectory() as folder:
-        stack = start_local_stack(Path(folder) / "stack.log")
-        try:
-            browser = BrowserLikeClient(stack.site_url, stack.config)
-            user = browser.sign_up_and_in()
-            data = phone_photo()
-            durations = []
-            for _ in range(RUNS):
-                created = browser.request_upload(user, data)
-                started = time.perf_counter()
-                assert browser.post_file(created["upload"], data, "image/jpeg").status_code == 204
-                photo = browser.wait_until_settled(user, created["photo"]["id"])
-                durations.append(time.perf_counter() - started)
-                assert photo["status"] == "READY", photo
-        finally:
-            stop_local_stack(stack)
+    with running_local_stack() as stack:
+        browser = BrowserLikeClient(stack.site_url, stack.config)
+        user = browser.sign_up_and_in()
+        data = phone_photo()
+        durations = []
+        for _ in range(RUNS):
+            created = browser.request_upload(user, data)
+            started = time.perf_counter()
+            assert browser.post_file(created["upload"], data, "image/jpeg").status_code == 204
+            photo = browser.wait_until_settled(user, created["photo"]["id"])
+            durations.append(time.perf_counter() - started)
+            assert photo["status"] == "READY", photo
     median = statistics.median(durations)
     print(f"Upload-to-READY, 12 MP portrait JPEG on the local stack, median of {RUNS}:")
     print(

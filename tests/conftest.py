@@ -11,7 +11,10 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -84,6 +87,20 @@ def start_local_stack(log_path: Path, settings: dict[str, str] | None = None) ->
 def stop_local_stack(stack: LocalStackProcess) -> int:
     stack.process.send_signal(signal.SIGINT)  # what Ctrl-C sends
     return stack.process.wait(timeout=30)
+
+
+@contextmanager
+def running_local_stack(
+    settings: dict[str, str] | None = None, log_path: Path | None = None
+) -> Iterator[LocalStackProcess]:
+    """A local stack for the length of a `with` block (the benchmarks' way), stopped as Ctrl-C
+    stops it; its log goes to a temporary folder unless `log_path` names a file to keep."""
+    with tempfile.TemporaryDirectory() as folder:
+        stack = start_local_stack(log_path or Path(folder) / "stack.log", settings)
+        try:
+            yield stack
+        finally:
+            stop_local_stack(stack)
 
 
 @pytest.fixture(scope="session")
