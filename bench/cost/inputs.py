@@ -48,6 +48,7 @@ class CodeFacts:
     """What the deployment is, read from the repository itself."""
 
     alarms: int  # infra/template.yaml
+    cognito_tier: str  # infra/template.yaml, the user pool's UserPoolTier
     dashboards: int  # infra/template.yaml
     worker_memory_mb: int  # infra/template.yaml, WorkerMemoryMB's default
     log_retention_days: int  # infra/template.yaml, the log groups' RetentionInDays
@@ -66,6 +67,9 @@ def read_code_facts() -> CodeFacts:
     poll_interval_ms = first_match(r"const POLL_INTERVAL_MS = (\d+);", frontend_js("upload.js"))
     return CodeFacts(
         alarms=count_of(resources, "AWS::CloudWatch::Alarm"),
+        cognito_tier=template["Resources"]["UserPool"]["Properties"].get(
+            "UserPoolTier", "ESSENTIALS"
+        ),
         dashboards=count_of(resources, "AWS::CloudWatch::Dashboard"),
         worker_memory_mb=template["Parameters"]["WorkerMemoryMB"]["Default"],
         log_retention_days=max(

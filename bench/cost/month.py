@@ -117,6 +117,10 @@ class Month:
         return self.scenario.worker_memory_mb or self.code.worker_memory_mb
 
     @property
+    def cognito_tier(self) -> str:
+        return self.scenario.cognito_tier or self.code.cognito_tier
+
+    @property
     def worker_seconds_per_photo(self) -> float:
         """CPU time stretched by the share of a vCPU the memory buys, plus time spent waiting."""
         cpu = self.bench.worker_cpu_seconds[self.scenario.upload]

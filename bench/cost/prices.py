@@ -39,11 +39,9 @@ CLOUDWATCH_LOGS_PER_GB_INGESTED = 0.50
 CLOUDWATCH_LOGS_PER_GB_STORED = 0.03  # a month, compressed
 # https://aws.amazon.com/sqs/pricing/ (standard queues; us-east-1; as of November 2026)
 SQS_PER_MILLION_REQUESTS = 0.40
-# https://aws.amazon.com/cognito/pricing/ (user pools; public prices as of November 2026). A pool
-# created without a tier, as infra/template.yaml's is, is on Essentials; Lite has every feature
-# CloudGram uses.
-COGNITO_ESSENTIALS_PER_MONTHLY_ACTIVE_USER = 0.015
-COGNITO_LITE_PER_MONTHLY_ACTIVE_USER = 0.0055
+# https://aws.amazon.com/cognito/pricing/ (user pools; public prices as of November 2026), by the
+# pool's UserPoolTier. A pool created without one is on Essentials.
+COGNITO_PER_MONTHLY_ACTIVE_USER = {"LITE": 0.0055, "ESSENTIALS": 0.015}
 # https://aws.amazon.com/xray/pricing/ (traces recorded; us-east-1; as of November 2026)
 XRAY_PER_MILLION_TRACES = 5.00
 

@@ -8,10 +8,6 @@ givens of docs/cost.md), who does them (assumptions), and the choices a what-if 
 from dataclasses import dataclass, replace
 
 from bench.cost.assumptions import SHARE_OF_CARDS_LOADING_FULL, TYPICAL_UPLOAD
-from bench.cost.prices import (
-    COGNITO_ESSENTIALS_PER_MONTHLY_ACTIVE_USER,
-    COGNITO_LITE_PER_MONTHLY_ACTIVE_USER,
-)
 
 
 @dataclass(frozen=True)
@@ -27,7 +23,7 @@ class Scenario:
     worker_memory_mb: int | None = None  # None: infra/template.yaml's WorkerMemoryMB default
     share_of_cards_loading_full: float = SHARE_OF_CARDS_LOADING_FULL
     site_revalidated_every_visit: bool = True  # infra/deploy/site.py serves them no-cache
-    cognito_price: float = COGNITO_ESSENTIALS_PER_MONTHLY_ACTIVE_USER
+    cognito_tier: str | None = None  # None: infra/template.yaml's UserPoolTier
 
 
 # Photos and feed views a month are the scenarios' givens; the people and their followers are
@@ -63,8 +59,5 @@ WHAT_IFS = (
     ("every upload a 12 MP HEIC", lambda s: replace(s, upload="12MP HEIC")),
     ("worker at 1,024 MB", lambda s: replace(s, worker_memory_mb=1024)),
     ("worker at 3,008 MB", lambda s: replace(s, worker_memory_mb=3008)),
-    (
-        "Cognito on its Lite tier",
-        lambda s: replace(s, cognito_price=COGNITO_LITE_PER_MONTHLY_ACTIVE_USER),
-    ),
+    ("Cognito on its Essentials tier", lambda s: replace(s, cognito_tier="ESSENTIALS")),
 )

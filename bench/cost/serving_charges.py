@@ -15,7 +15,7 @@ from bench.cost.prices import (
     CLOUDFRONT_PER_10000_HTTPS_REQUESTS,
     CLOUDFRONT_PER_GB_OUT,
     CLOUDFRONT_PER_INVALIDATION_PATH,
-    COGNITO_LITE_PER_MONTHLY_ACTIVE_USER,
+    COGNITO_PER_MONTHLY_ACTIVE_USER,
 )
 
 
@@ -60,15 +60,14 @@ def cloudfront_charges(month: Month) -> list[Charge]:
 
 
 def cognito_charges(month: Month) -> list[Charge]:
-    price = month.scenario.cognito_price
-    tier = "Lite" if price == COGNITO_LITE_PER_MONTHLY_ACTIVE_USER else "Essentials"
+    tier = month.cognito_tier
     return [
         Charge(
-            f"Cognito, {tier}",
+            f"Cognito, {tier.capitalize()}",
             month.scenario.monthly_active_people,
             "",
             "monthly active users",
-            price,
+            COGNITO_PER_MONTHLY_ACTIVE_USER[tier],
             price_unit="user",
             allowance="Cognito monthly active users",
         )

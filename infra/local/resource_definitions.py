@@ -28,6 +28,9 @@ STREAM_BATCH_SIZE = 100
 STREAM_MAX_RETRY_ATTEMPTS = 5
 
 
+# The user pool's feature plan: Lite has all CloudGram uses (docs/cost.md, "Signing people in").
+USER_POOL_TIER = "LITE"
+
 # The user pool's password policy, as in infra/template.yaml; the sign-up form's hint says the
 # same (a test reads both).
 PASSWORD_POLICY = {

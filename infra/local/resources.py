@@ -119,6 +119,7 @@ def _create_buckets(
 def _create_user_pool(cognito, names: definitions.ResourceNames) -> tuple[str, str]:
     pool_id = cognito.create_user_pool(
         PoolName=names.user_pool,
+        UserPoolTier=definitions.USER_POOL_TIER,
         Policies={"PasswordPolicy": definitions.PASSWORD_POLICY},
         AutoVerifiedAttributes=["email"],
         Schema=[{"Name": "email", "AttributeDataType": "String", "Required": True}],

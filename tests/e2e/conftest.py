@@ -185,18 +185,20 @@ def scene_jpeg(number: int, size: tuple[int, int] = (640, 480)) -> bytes:
 def share_photos_over_http(
     client: BrowserLikeClient, user: SignedInUser, pictures: list[bytes], captions=()
 ) -> list[dict]:
-    """Uploads all the pictures, then waits until each is READY; returns them newest first."""
+    """Uploads the pictures one after another, each READY before the next is sent; returns them
+    newest first. Several workers process uploads at once, and the global feed sorts by ready
+    time, so pictures sent together could become ready, and be listed, in any order."""
     captions = list(captions) + [""] * (len(pictures) - len(captions))
-    pending = []
+    ready = []
     for picture, caption in zip(pictures, captions, strict=True):
         announced = {"contentType": "image/jpeg", "size": len(picture), "caption": caption}
         created = client.api("POST", "/photos", user.id_token, json=announced)
         assert created.status_code == 201, created.text
         posted = client.post_file(created.json()["upload"], picture, "image/jpeg")
         assert posted.status_code == 204, posted.text
-        pending.append(created.json()["photo"]["id"])
-    ready = [client.wait_until_settled(user, photo_id) for photo_id in pending]
-    assert [photo["status"] for photo in ready] == ["READY"] * len(ready), json.dumps(ready)
+        settled = client.wait_until_settled(user, created.json()["photo"]["id"])
+        assert settled["status"] == "READY", json.dumps(settled)
+        ready.append(settled)
     return ready[::-1]
 
 

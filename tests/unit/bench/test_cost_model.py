@@ -16,8 +16,7 @@ from bench.cost.inputs import BenchFigures, CodeFacts, load_bench_figures, read_
 from bench.cost.month import Month
 from bench.cost.prices import (
     ALWAYS_FREE,
-    COGNITO_ESSENTIALS_PER_MONTHLY_ACTIVE_USER,
-    COGNITO_LITE_PER_MONTHLY_ACTIVE_USER,
+    COGNITO_PER_MONTHLY_ACTIVE_USER,
 )
 from bench.cost.report import print_scenario
 from bench.cost.scenarios import SCENARIOS, WHAT_IFS
@@ -33,7 +32,8 @@ BENCH = BenchFigures(
     worker_cpu_seconds={"12MP JPEG": 0.196, "12MP HEIC": 1.151},
 )
 CODE = CodeFacts(
-    alarms=6,
+    alarms=7,
+    cognito_tier="LITE",
     dashboards=1,
     worker_memory_mb=1536,
     log_retention_days=30,
@@ -149,17 +149,18 @@ def test_given_twice_the_feed_views_when_billed_then_serving_costs_more_and_idle
         assert after[service] == before[service], service
 
 
-def test_given_the_cognito_lite_what_if_when_billed_then_each_user_saves_the_price_difference():
-    to_lite = dict(WHAT_IFS)["Cognito on its Lite tier"]
-    on_lite = month_of(to_lite(LARGE))
+def test_given_the_templates_lite_pool_then_essentials_costs_each_user_the_difference():
+    to_essentials = dict(WHAT_IFS)["Cognito on its Essentials tier"]
+    on_essentials = month_of(to_essentials(LARGE))
 
-    saving = bill(month_of(LARGE)).listed - bill(on_lite).listed
+    extra = bill(on_essentials).listed - bill(month_of(LARGE)).listed
 
     price_difference = (
-        COGNITO_ESSENTIALS_PER_MONTHLY_ACTIVE_USER - COGNITO_LITE_PER_MONTHLY_ACTIVE_USER
+        COGNITO_PER_MONTHLY_ACTIVE_USER["ESSENTIALS"] - COGNITO_PER_MONTHLY_ACTIVE_USER["LITE"]
     )
-    assert saving == pytest.approx(LARGE.monthly_active_people * price_difference)
-    assert "Cognito, Lite" in costs_by_service(on_lite)
+    assert extra == pytest.approx(LARGE.monthly_active_people * price_difference)
+    assert "Cognito, Lite" in costs_by_service(month_of(LARGE))
+    assert "Cognito, Essentials" in costs_by_service(on_essentials)
 
 
 def test_given_the_worker_below_one_vcpu_when_its_memory_halves_then_its_cpu_time_doubles():
@@ -200,3 +201,4 @@ def test_given_the_repository_when_its_facts_are_read_then_each_is_found_and_pla
     assert facts.page_size >= 1 and facts.poll_interval_seconds > 0
     assert facts.site_files > 1 and facts.site_bytes > 0
     assert facts.log_retention_days >= 1
+    assert facts.cognito_tier == "LITE"  # the user pool's UserPoolTier

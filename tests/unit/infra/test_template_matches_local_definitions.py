@@ -169,3 +169,7 @@ def test_given_the_user_pool_when_compared_then_the_password_policy_matches(reso
     policy = resources["UserPool"]["Properties"]["Policies"]["PasswordPolicy"]
 
     assert policy == local.PASSWORD_POLICY
+
+
+def test_given_the_user_pool_when_compared_then_its_feature_plan_matches(resources):
+    assert resources["UserPool"]["Properties"]["UserPoolTier"] == local.USER_POOL_TIER
