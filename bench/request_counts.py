@@ -15,6 +15,9 @@ every DynamoDB call; each baseline is the obvious way to build the same page, ru
   time by the fan-out, in one Query, then one BatchGetItem; the baseline is fan-out on read, one
   Query of each followed account's photos, then one BatchGetItem for the likes. With two
   celebrities followed as well, each adds one Query, merged at read time.
+- followers page of 20, signed in: the API looks the username up, queries the follower edges,
+  and asks whether the viewer follows each person in one BatchGetItem; the baseline asks for
+  each of those follows on its own (one GetItem per person).
 """
 
 import json
@@ -65,6 +68,7 @@ def _measure() -> dict[str, int]:
         _likes_one_by_one(photos, viewer)
 
     home, home_baseline, home_with_celebrities = _home_feed_pages(viewer, page)
+    followers, followers_baseline = _followers_pages(owner, viewer, page)
 
     print(f"DynamoDB requests per page of {PAGE} photos, signed in (likedByMe on each):")
     _report(f"feed page ({shards} shard)", feed, "one GetItem per photo", feed_baseline)
@@ -81,12 +85,44 @@ def _measure() -> dict[str, int]:
         "fan-out on read, one Query per account followed",
         home_baseline,
     )
+    print(f"DynamoDB requests per page of {PAGE} people, signed in (followedByMe on each):")
+    _report("followers page", followers, "one GetItem per person", followers_baseline)
     return {
         "feed_page": sum(feed.values()),
         "profile_page": sum(profile.values()),
         "home_page": sum(home.values()),
         "home_page_with_celebrities": sum(home_with_celebrities.values()),
+        "followers_page": sum(followers.values()),
     }
+
+
+def _followers_pages(owner, viewer, page) -> tuple[Counter, Counter]:
+    """PAGE fans follow the owner, and the viewer follows every other fan."""
+    from chalicelib import (
+        follow_store,
+        follows_service,
+        profile_store,
+        profiles_service,
+        table_keys,
+    )
+    from chalicelib.identity import User
+
+    profiles_service.ensure_profile(owner)
+    profiles_service.ensure_profile(viewer)
+    for number in range(PAGE):
+        fan = User(f"fan-{number}", f"fan{number}", None)
+        profiles_service.ensure_profile(fan)
+        follows_service.follow(OWNER_NAME, fan)
+        if number % 2 == 0:
+            follows_service.follow(fan.username, viewer)
+    with counting() as followers:
+        follows_service.people_page(OWNER_NAME, "followers", page, viewer)
+    with counting() as followers_baseline:
+        owner_id = profile_store.user_id_for(OWNER_NAME)
+        edges, _ = follow_store.edges_page(owner_id, table_keys.FOLLOWER_PREFIX, None, PAGE)
+        for edge in edges:
+            follow_store.follows(viewer.id, edge["followerId"])
+    return followers, followers_baseline
 
 
 def _home_feed_pages(viewer, page) -> tuple[Counter, Counter, Counter]:
