@@ -29,8 +29,12 @@ def add_follow(follower: dict, followee: dict, followed_at: str) -> bool:
     }
     table_name = aws_clients.dynamodb_table().name
     items = [
-        _put_new(table_name, {**table_keys.follow_key(follower["id"], followee["id"]), **edge}),
-        _put_new(table_name, {**table_keys.follower_key(followee["id"], follower["id"]), **edge}),
+        transactions.put_new(
+            table_name, {**table_keys.follow_key(follower["id"], followee["id"]), **edge}
+        ),
+        transactions.put_new(
+            table_name, {**table_keys.follower_key(followee["id"], follower["id"]), **edge}
+        ),
         _count(table_name, followee["id"], "followerCount", +1),
         _count(table_name, follower["id"], "followingCount", +1),
     ]
@@ -41,8 +45,8 @@ def remove_follow(follower_id: str, followee_id: str) -> bool:
     """`follower_id` stops following `followee_id`; False if they did not follow."""
     table_name = aws_clients.dynamodb_table().name
     items = [
-        _delete_existing(table_name, table_keys.follow_key(follower_id, followee_id)),
-        _delete_existing(table_name, table_keys.follower_key(followee_id, follower_id)),
+        transactions.delete_existing(table_name, table_keys.follow_key(follower_id, followee_id)),
+        transactions.delete_existing(table_name, table_keys.follower_key(followee_id, follower_id)),
         _count(table_name, followee_id, "followerCount", -1),
         _count(table_name, follower_id, "followingCount", -1),
     ]
@@ -97,26 +101,6 @@ def all_follower_ids(user_id: str) -> Iterator[str]:
         if "LastEvaluatedKey" not in response:
             return
         query["ExclusiveStartKey"] = response["LastEvaluatedKey"]
-
-
-def _put_new(table_name: str, item: dict) -> dict:
-    return {
-        "Put": {
-            "TableName": table_name,
-            "Item": item,
-            "ConditionExpression": "attribute_not_exists(PK)",
-        }
-    }
-
-
-def _delete_existing(table_name: str, key: dict) -> dict:
-    return {
-        "Delete": {
-            "TableName": table_name,
-            "Key": key,
-            "ConditionExpression": "attribute_exists(PK)",
-        }
-    }
 
 
 def _count(table_name: str, user_id: str, counter: str, change: int) -> dict:

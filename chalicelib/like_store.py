@@ -17,18 +17,15 @@ class LikeRefusedError(Exception):
 def add_like(photo_id: str, user_id: str, username: str, liked_at: str) -> bool:
     """Like the photo; False if this person already liked it (nothing changes)."""
     table_name = aws_clients.dynamodb_table().name
-    like = {
-        "Put": {
-            "TableName": table_name,
-            "Item": {
-                **table_keys.like_key(photo_id, user_id),
-                "userId": user_id,
-                "username": username,
-                "likedAt": liked_at,
-            },
-            "ConditionExpression": "attribute_not_exists(PK)",
-        }
-    }
+    like = transactions.put_new(
+        table_name,
+        {
+            **table_keys.like_key(photo_id, user_id),
+            "userId": user_id,
+            "username": username,
+            "likedAt": liked_at,
+        },
+    )
     count = {
         "Update": {
             "TableName": table_name,
@@ -45,13 +42,7 @@ def add_like(photo_id: str, user_id: str, username: str, liked_at: str) -> bool:
 def remove_like(photo_id: str, user_id: str) -> bool:
     """Take the like back; False if this person had not liked the photo (nothing changes)."""
     table_name = aws_clients.dynamodb_table().name
-    unlike = {
-        "Delete": {
-            "TableName": table_name,
-            "Key": table_keys.like_key(photo_id, user_id),
-            "ConditionExpression": "attribute_exists(PK)",
-        }
-    }
+    unlike = transactions.delete_existing(table_name, table_keys.like_key(photo_id, user_id))
     count = {
         "Update": {
             "TableName": table_name,

@@ -54,18 +54,7 @@ def create_profile(user_id: str, username: str, joined_at: str) -> None:
     }
     claim = {**table_keys.username_claim_key(username), "userId": user_id, "username": username}
     try:
-        transactions.write(
-            [
-                {
-                    "Put": {
-                        "TableName": table_name,
-                        "Item": item,
-                        "ConditionExpression": "attribute_not_exists(PK)",
-                    }
-                }
-                for item in (profile, claim)
-            ]
-        )
+        transactions.write([transactions.put_new(table_name, item) for item in (profile, claim)])
     except transactions.TransactionRefusedError as refused:
         if refused.condition_failed(1) and user_id_for(username) != user_id:
             raise UsernameTakenError(username) from refused

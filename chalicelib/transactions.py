@@ -35,6 +35,28 @@ class TransactionRefusedError(Exception):
         return self.reasons[index] == CONDITION_FAILED
 
 
+def put_new(table_name: str, item: dict) -> dict:
+    """A transaction item that creates `item`, and fails its condition if the key is taken."""
+    return {
+        "Put": {
+            "TableName": table_name,
+            "Item": item,
+            "ConditionExpression": "attribute_not_exists(PK)",
+        }
+    }
+
+
+def delete_existing(table_name: str, key: dict) -> dict:
+    """A transaction item that deletes the item at `key`, and fails its condition if none is."""
+    return {
+        "Delete": {
+            "TableName": table_name,
+            "Key": key,
+            "ConditionExpression": "attribute_exists(PK)",
+        }
+    }
+
+
 def write(items: list[dict]) -> None:
     """Run TransactWriteItems. Items use the client's shape ({"Put": {...}}, {"Update": {...}}),
     with plain Python values: the table resource's client serializes them."""
