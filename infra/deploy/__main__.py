@@ -76,8 +76,7 @@ def deploy(stage: str) -> None:
     report(f"{package.zip_path} ({package.zip_path.stat().st_size // 1024} KiB)")
 
     announce(2, total, "Uploading the worker's zip and the template to the artifacts bucket")
-    worker_code = upload_worker(stage, region, package)
-    template_url = upload_template(stage, region)
+    worker_code, template_url = upload_artifacts(stage, region, package)
 
     announce(3, total, f"Deploying stack {stack_name} in {region} (CloudFront takes minutes)")
     # On a redeploy the API already exists, so CloudFront keeps its /api/* route throughout.
@@ -121,22 +120,19 @@ def deploy(stage: str) -> None:
     print(f"\nCloudGram ({stage}) is at {outputs['SiteUrl']}", flush=True)
 
 
-def upload_worker(stage: str, region: str, package: worker_package.WorkerPackage) -> WorkerCode:
+def upload_artifacts(
+    stage: str, region: str, package: worker_package.WorkerPackage
+) -> tuple[WorkerCode, str]:
+    """The worker's zip and infra/template.yaml into the artifacts bucket: where the zip is,
+    and the template's address for CloudFormation."""
     bucket = artifacts.artifacts_bucket_name(aws.account_id(), region)
-    key = artifacts.worker_zip_key(stage, package.sha256)
     artifacts.ensure_artifacts_bucket(bucket)
-    uploaded = artifacts.upload_if_missing(bucket, key, package.zip_path)
-    report(f"s3://{bucket}/{key}" + ("" if uploaded else " (unchanged)"))
-    return WorkerCode(bucket, key)
-
-
-def upload_template(stage: str, region: str) -> str:
-    """infra/template.yaml into the artifacts bucket (which upload_worker made); its address."""
-    bucket = artifacts.artifacts_bucket_name(aws.account_id(), region)
-    key = artifacts.template_key(stage, worker_package.file_sha256(TEMPLATE_PATH))
-    uploaded = artifacts.upload_if_missing(bucket, key, TEMPLATE_PATH)
-    report(f"s3://{bucket}/{key}" + ("" if uploaded else " (unchanged)"))
-    return artifacts.object_url(bucket, key, region)
+    zip_key = artifacts.worker_zip_key(stage, package.sha256)
+    template_key = artifacts.template_key(stage, worker_package.file_sha256(TEMPLATE_PATH))
+    for key, path in ((zip_key, package.zip_path), (template_key, TEMPLATE_PATH)):
+        uploaded = artifacts.upload_if_missing(bucket, key, path)
+        report(f"s3://{bucket}/{key}" + ("" if uploaded else " (unchanged)"))
+    return WorkerCode(bucket, zip_key), artifacts.object_url(bucket, template_key, region)
 
 
 def publish_site(stage: str, region: str, outputs: dict[str, str]) -> list[str]:

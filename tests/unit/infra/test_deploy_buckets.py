@@ -4,7 +4,8 @@ created private and removed when no stage needs it any more."""
 import boto3
 import pytest
 
-from infra.deploy import artifacts, buckets
+import infra.deploy.__main__ as deploy_command
+from infra.deploy import artifacts, buckets, worker_package
 
 REGION = "us-east-1"
 
@@ -121,3 +122,20 @@ def test_given_a_bucket_from_an_older_deploy_then_old_templates_expire_too(s3):
         "worker/": artifacts.ARTIFACT_EXPIRY_DAYS,
         "template/": artifacts.ARTIFACT_EXPIRY_DAYS,
     }
+
+
+def test_given_a_deploy_then_the_zip_and_the_template_are_uploaded_once(s3, tmp_path, capsys):
+    zip_path = tmp_path / "image-worker.zip"
+    zip_path.write_bytes(b"zip")
+    package = worker_package.WorkerPackage(zip_path=zip_path, sha256="abc123")
+
+    first = deploy_command.upload_artifacts("dev", REGION, package)
+    again = deploy_command.upload_artifacts("dev", REGION, package)
+
+    worker_code, template_url = first
+    assert again == first
+    assert worker_code.key == "worker/dev/abc123.zip"
+    assert template_url.startswith(f"https://{worker_code.bucket}.s3.{REGION}.amazonaws.com/")
+    keys = [item["Key"] for item in s3.list_objects_v2(Bucket=worker_code.bucket)["Contents"]]
+    assert sorted(keys) == [template_url.split(".com/")[1], "worker/dev/abc123.zip"]
+    assert capsys.readouterr().out.count("(unchanged)") == 2
