@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image, ImageDraw
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, Page, Request, expect
 
 from tests.integration.browser_like_client import PASSWORD as HTTP_CLIENT_PASSWORD
 from tests.integration.browser_like_client import BrowserLikeClient, SignedInUser
@@ -218,6 +218,13 @@ WIDEST_ELEMENT_SCRIPT = """() => ({
 def assert_nothing_wider_than_the_screen(page: Page, where: str) -> None:
     widths = page.evaluate(WIDEST_ELEMENT_SCRIPT)
     assert widths["page"] <= widths["screen"], f"{where} scrolls sideways: {widths}"
+
+
+def requests_to(page: Page, url_part: str) -> list[Request]:
+    """Every request the page sends from now on whose address contains `url_part`, as it goes."""
+    sent: list[Request] = []
+    page.on("request", lambda request: sent.append(request) if url_part in request.url else None)
+    return sent
 
 
 def screenshot(page: Page, name: str, **options) -> None:

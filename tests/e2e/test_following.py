@@ -18,6 +18,7 @@ from tests.e2e.conftest import (
     PHONE_VIEWPORT,
     assert_nothing_wider_than_the_screen,
     new_user,
+    requests_to,
     scene_jpeg,
     screenshot,
     share_photos_over_http,
@@ -138,11 +139,7 @@ def test_the_chosen_tab_survives_a_reload_and_signed_out_visitors_see_everyone(
 
     # (the empty Following tab has looked for people to follow: the poster)
     expect(follow_button(page, poster.username)).to_be_visible()
-    feed_requests = []
-    page.on(
-        "request",
-        lambda request: feed_requests.append(request.url) if "/api/feed" in request.url else None,
-    )
+    feed_requests = requests_to(page, "/api/feed")
 
     # When they move to Everyone with the arrow key, then it is chosen and shows the photo
     following_tab.focus()
@@ -159,8 +156,8 @@ def test_the_chosen_tab_survives_a_reload_and_signed_out_visitors_see_everyone(
     expect(page.get_by_role("heading", name="Your Following feed is empty")).to_be_visible()
     page.keyboard.press("End")
     expect(card_in(everyone, photo)).to_be_visible()
-    assert [url for url in feed_requests if "/api/feed/home" in url] == []
-    assert len(feed_requests) == 1, feed_requests
+    assert [request.url for request in feed_requests if "/api/feed/home" in request.url] == []
+    assert len(feed_requests) == 1, [request.url for request in feed_requests]
 
     # When the page reloads, then Everyone is still chosen
     page.reload()
@@ -215,11 +212,7 @@ def test_signed_out_people_pressing_follow_are_asked_to_sign_in(page: Page, http
     # Given a visitor who is not signed in, on someone's profile
     person = new_user(http_client)
     page.goto(f"/#/u/{person.username}")
-    follow_requests = []
-    page.on(
-        "request",
-        lambda request: follow_requests.append(request) if "/follow" in request.url else None,
-    )
+    follow_requests = requests_to(page, "/follow")
 
     # When they press Follow, then nothing is sent, and they are asked to sign in
     follow = follow_button(page, person.username)

@@ -13,7 +13,14 @@ import time
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import id_token, new_user, scene_jpeg, share_photos_over_http, sign_in
+from tests.e2e.conftest import (
+    id_token,
+    new_user,
+    requests_to,
+    scene_jpeg,
+    share_photos_over_http,
+    sign_in,
+)
 
 MEDIA_CLEAN_UP_SECONDS = 10
 NOT_READY_MESSAGE = "This photo is still being processed; it can be liked once it is ready."
@@ -328,10 +335,7 @@ def test_signed_out_people_pressing_like_are_asked_to_sign_in(page: Page, owner_
     # Given a visitor who is not signed in, on a photo page
     _, lighthouse, _ = owner_with_photos
     page.goto(f"/#/p/{lighthouse['id']}")
-    like_requests = []
-    page.on(
-        "request", lambda request: like_requests.append(request) if "/like" in request.url else None
-    )
+    like_requests = requests_to(page, "/like")
 
     # When they press Like, then nothing is sent, and they are asked to sign in
     like = page.get_by_role("main").get_by_role("button", name="Like")
