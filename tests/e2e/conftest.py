@@ -22,6 +22,7 @@ import pytest
 from PIL import Image, ImageDraw
 from playwright.sync_api import BrowserContext, Page, Request, expect
 
+from tests.conftest import fail_in_ci_else_skip
 from tests.integration.browser_like_client import PASSWORD as HTTP_CLIENT_PASSWORD
 from tests.integration.browser_like_client import BrowserLikeClient, SignedInUser
 
@@ -59,10 +60,9 @@ class Account:
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     if not CHROMIUM_PATH.exists():
-        message = f"the browser tests need Chromium at {CHROMIUM_PATH}; `make browser` installs it"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
+        fail_in_ci_else_skip(
+            f"the browser tests need Chromium at {CHROMIUM_PATH}; `make browser` installs it"
+        )
     args = list(CHROMIUM_ARGS)
     if os.geteuid() == 0:
         args.append("--no-sandbox")  # Chromium will not start its sandbox as root (containers, CI)
@@ -72,12 +72,6 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args, local_stack):
     return {**browser_context_args, "base_url": local_stack.site_url, "viewport": VIEWPORT}
-
-
-def fail_in_ci_else_skip(message: str) -> None:
-    if os.environ.get("CI") == "true":
-        pytest.fail(message)
-    pytest.skip(message)
 
 
 @pytest.fixture

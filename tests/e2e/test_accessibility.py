@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.conftest import fail_in_ci_else_skip
 from tests.e2e.conftest import (
     AXE_SCRIPT_PATH,
-    fail_in_ci_else_skip,
     new_user,
     scene_jpeg,
     share_photos_over_http,

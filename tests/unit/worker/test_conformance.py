@@ -8,13 +8,13 @@ a message, except in CI (CI=true), where a missing folder is a failure.
 """
 
 import io
-import os
 from pathlib import Path
 
 import pytest
 from PIL import Image, ImageChops, ImageStat
 
 from image_worker.imaging import ImageRejected, RenditionSet, build_renditions
+from tests.conftest import fail_in_ci_else_skip
 
 PROJECT_ROOT = Path(__file__).resolve().parents[3]
 TEST_IMAGES = PROJECT_ROOT / ".." / "shared" / "testimages"
@@ -37,10 +37,10 @@ def manifest_rows() -> list[tuple[str, str]]:
 def require_test_images() -> None:
     if MANIFEST.is_file():
         return
-    message = f"the shared test images are not at {TEST_IMAGES.resolve()}"
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{message}; CI must have them")
-    pytest.skip(f"{message}; put the testimages folder beside the checkout to run this test")
+    fail_in_ci_else_skip(
+        f"the shared test images are not at {TEST_IMAGES.resolve()}; put the testimages folder "
+        "beside the checkout to run this test"
+    )
 
 
 def render(file_name: str) -> RenditionSet:
