@@ -219,7 +219,13 @@ def _fake_aws_environment() -> None:
             "POWERTOOLS_LOG_LEVEL": "WARNING",
         }
     )
-    os.environ.pop("AWS_ENDPOINT_URL", None)
+    # moto in this process, never a local stack's endpoints.
+    for name in (
+        "AWS_ENDPOINT_URL",
+        "AWS_ENDPOINT_URL_DYNAMODB",
+        "AWS_ENDPOINT_URL_DYNAMODB_STREAMS",
+    ):
+        os.environ.pop(name, None)
 
 
 def _create_resources() -> None:

@@ -1,6 +1,7 @@
 """Unit-test wiring: moto in-process (`mock_aws`), the resources the local stack creates, and the
 environment both Lambdas read their settings from. Nothing here leaves the process."""
 
+import boto3
 import pytest
 from moto import mock_aws
 
@@ -10,7 +11,8 @@ from image_worker import aws_clients as worker_clients
 from image_worker import settings as worker_settings
 from infra.local import dynamodb_like_aws
 from infra.local.resource_definitions import ResourceNames
-from infra.local.resources import create_resources
+from infra.local.resources import LocalResources, create_resources
+from infra.local.stream_loop import StreamLoop
 
 REGION = "us-east-1"
 SITE_ORIGIN = "http://localhost:8000"
@@ -19,7 +21,14 @@ SITE_ORIGIN = "http://localhost:8000"
 @pytest.fixture
 def aws_environment(monkeypatch):
     """Fake credentials and no endpoint override, so boto3 can only ever talk to moto."""
-    for name in ("AWS_ENDPOINT_URL", "AWS_PROFILE", "AWS_SESSION_TOKEN"):
+    for name in (
+        "AWS_ENDPOINT_URL",
+        # What the local stack sets for its DynamoDB process, and docs/observability.md too.
+        "AWS_ENDPOINT_URL_DYNAMODB",
+        "AWS_ENDPOINT_URL_DYNAMODB_STREAMS",
+        "AWS_PROFILE",
+        "AWS_SESSION_TOKEN",
+    ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
     monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
@@ -48,3 +57,20 @@ def _forget_cached_settings_and_clients() -> None:
     worker_settings.load_settings.cache_clear()
     api_clients.reset()
     worker_clients.reset()
+
+
+def in_process_stream_loop(handler, resources: LocalResources, max_retries: int) -> StreamLoop:
+    """The local stand-in for Lambda's stream trigger over in-process moto, retrying at once."""
+    return StreamLoop(
+        # Without an endpoint, botocore would address the stream's account-specific host,
+        # which in-process moto does not know.
+        streams_client=boto3.client(
+            "dynamodbstreams", endpoint_url="https://streams.dynamodb.us-east-1.amazonaws.com"
+        ),
+        sqs_client=boto3.client("sqs"),
+        stream_arn=resources.table_stream_arn,
+        dead_letter_queue_url=resources.table_stream_dead_letter_queue_url,
+        handler=handler,
+        max_retries=max_retries,
+        retry_delay_seconds=0,
+    )

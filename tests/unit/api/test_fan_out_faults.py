@@ -9,25 +9,15 @@ from botocore.exceptions import ClientError
 
 from app import on_table_change
 from chalicelib import aws_clients, table_keys
-from infra.local.stream_loop import StreamLoop
 from tests.unit.api.conftest import auth, ready_photo, user_id
+from tests.unit.conftest import in_process_stream_loop
 
 FOLLOWERS = ("alice", "bob", "carol")
 
 
 @pytest.fixture
 def stream(api_environment):
-    loop = StreamLoop(
-        streams_client=boto3.client(
-            "dynamodbstreams", endpoint_url="https://streams.dynamodb.us-east-1.amazonaws.com"
-        ),
-        sqs_client=boto3.client("sqs"),
-        stream_arn=api_environment.table_stream_arn,
-        dead_letter_queue_url=api_environment.table_stream_dead_letter_queue_url,
-        handler=on_table_change,
-        max_retries=5,
-        retry_delay_seconds=0,
-    )
+    loop = in_process_stream_loop(on_table_change, api_environment, max_retries=5)
 
     def drain() -> None:
         quiet = 0

@@ -8,6 +8,7 @@ import boto3
 import pytest
 
 from infra.local.stream_loop import StreamLoop
+from tests.unit.conftest import in_process_stream_loop
 
 TABLE = "cloudgram-photos"
 
@@ -17,20 +18,8 @@ def table(local_resources):
     return boto3.client("dynamodb"), local_resources
 
 
-def loop_with(handler, resources, max_retries=2) -> StreamLoop:
-    return StreamLoop(
-        # Without an endpoint, botocore would address the stream's account-specific host,
-        # which in-process moto does not know.
-        streams_client=boto3.client(
-            "dynamodbstreams", endpoint_url="https://streams.dynamodb.us-east-1.amazonaws.com"
-        ),
-        sqs_client=boto3.client("sqs"),
-        stream_arn=resources.table_stream_arn,
-        dead_letter_queue_url=resources.table_stream_dead_letter_queue_url,
-        handler=handler,
-        max_retries=max_retries,
-        retry_delay_seconds=0,
-    )
+def loop_with(handler, resources) -> StreamLoop:
+    return in_process_stream_loop(handler, resources, max_retries=2)
 
 
 def put(dynamodb, name: str) -> None:
@@ -98,7 +87,7 @@ def test_given_a_batch_that_always_fails_then_it_is_noted_in_the_dlq_and_the_str
             raise RuntimeError("cannot handle this")
         return {"batchItemFailures": []}
 
-    loop = loop_with(handler, resources, max_retries=2)
+    loop = loop_with(handler, resources)
     for _ in range(3):  # the first try and two retries
         loop.poll_once()
     put(dynamodb, "next")
