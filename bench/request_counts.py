@@ -219,12 +219,10 @@ def _fake_aws_environment() -> None:
             "POWERTOOLS_LOG_LEVEL": "WARNING",
         }
     )
+    from infra.local.stack import ENDPOINT_VARIABLES
+
     # moto in this process, never a local stack's endpoints.
-    for name in (
-        "AWS_ENDPOINT_URL",
-        "AWS_ENDPOINT_URL_DYNAMODB",
-        "AWS_ENDPOINT_URL_DYNAMODB_STREAMS",
-    ):
+    for name in ENDPOINT_VARIABLES:
         os.environ.pop(name, None)
 
 

@@ -39,6 +39,13 @@ from infra.local.security_headers import security_headers
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 REGION = "us-east-1"
+# What points boto3 at the local stack (set by _point_boto3_at); code that must reach in-process
+# moto instead (the unit tests, the request-count benchmark) clears them all.
+ENDPOINT_VARIABLES = (
+    "AWS_ENDPOINT_URL",
+    "AWS_ENDPOINT_URL_DYNAMODB",
+    "AWS_ENDPOINT_URL_DYNAMODB_STREAMS",
+)
 MAX_UPLOAD_BYTES = 25 * 1024 * 1024
 
 

@@ -12,6 +12,7 @@ from image_worker import settings as worker_settings
 from infra.local import dynamodb_like_aws
 from infra.local.resource_definitions import ResourceNames
 from infra.local.resources import LocalResources, create_resources
+from infra.local.stack import ENDPOINT_VARIABLES
 from infra.local.stream_loop import StreamLoop
 
 REGION = "us-east-1"
@@ -21,14 +22,7 @@ SITE_ORIGIN = "http://localhost:8000"
 @pytest.fixture
 def aws_environment(monkeypatch):
     """Fake credentials and no endpoint override, so boto3 can only ever talk to moto."""
-    for name in (
-        "AWS_ENDPOINT_URL",
-        # What the local stack sets for its DynamoDB process, and docs/observability.md too.
-        "AWS_ENDPOINT_URL_DYNAMODB",
-        "AWS_ENDPOINT_URL_DYNAMODB_STREAMS",
-        "AWS_PROFILE",
-        "AWS_SESSION_TOKEN",
-    ):
+    for name in (*ENDPOINT_VARIABLES, "AWS_PROFILE", "AWS_SESSION_TOKEN"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
     monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")

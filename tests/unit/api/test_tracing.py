@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from infra.local.stack import ENDPOINT_VARIABLES
+
 PROJECT_ROOT = Path(__file__).resolve().parents[3]
 FIRST_REQUEST_SCRIPT = """
 import json, sys
@@ -67,7 +69,8 @@ def test_given_lambdas_environment_then_xray_loads_on_the_first_request_and_trac
     tmp_path,
 ):
     environment = {**os.environ, **LAMBDA_ENVIRONMENT}
-    environment.pop("AWS_ENDPOINT_URL", None)
+    for name in ENDPOINT_VARIABLES:
+        environment.pop(name, None)
 
     finished = subprocess.run(
         [sys.executable, "-c", FIRST_REQUEST_SCRIPT, str(tmp_path)],

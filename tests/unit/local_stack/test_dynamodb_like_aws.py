@@ -20,6 +20,7 @@ from chalicelib import quota_store
 from chalicelib import settings as api_settings
 from infra.local import dynamodb_like_aws
 from infra.local.resource_definitions import table_definition
+from infra.local.stack import ENDPOINT_VARIABLES
 
 TABLE = "likes-test"
 REGION = "us-east-1"
@@ -125,7 +126,8 @@ def test_given_requests_racing_for_an_upload_slot_then_exactly_the_cap_get_one(
     dynamodb, endpoint, monkeypatch
 ):
     # The API's own counter (chalicelib/quota_store.py), against the local endpoint.
-    monkeypatch.setenv("AWS_ENDPOINT_URL", endpoint.url)
+    for name in ENDPOINT_VARIABLES:
+        monkeypatch.setenv(name, endpoint.url)
     monkeypatch.setenv("TABLE_NAME", TABLE)
     for name in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"):
         monkeypatch.setenv(name, "testing")
