@@ -44,6 +44,19 @@ def cognito(url, operation, body, origin):
     )
 
 
+def post_preflight(address, origin):
+    """The CORS preflight a browser sends before a POST with a Content-Type of its own."""
+    return requests.options(
+        address,
+        headers={
+            "Origin": origin,
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "content-type",
+        },
+        timeout=5,
+    )
+
+
 def sign_up(url, resources, username, origin=SITE):
     return cognito(
         url,
@@ -113,15 +126,7 @@ def test_given_a_browser_then_it_cannot_write_to_the_media_bucket(stack_aws, ori
 def test_given_an_upload_preflight_then_only_the_site_may_post(stack_aws, origin, allowed):
     url, _ = stack_aws
 
-    preflight = requests.options(
-        f"{url}/{NAMES.uploads_bucket}",
-        headers={
-            "Origin": origin,
-            "Access-Control-Request-Method": "POST",
-            "Access-Control-Request-Headers": "content-type",
-        },
-        timeout=5,
-    )
+    preflight = post_preflight(f"{url}/{NAMES.uploads_bucket}", origin)
 
     assert (preflight.status_code == 200) is allowed
 
@@ -209,15 +214,7 @@ def test_given_the_dynamodb_endpoint_then_no_page_may_read_it(dynamodb_endpoint,
             },
             timeout=5,
         )
-        preflight = requests.options(
-            f"{dynamodb_endpoint}/",
-            headers={
-                "Origin": origin,
-                "Access-Control-Request-Method": "POST",
-                "Access-Control-Request-Headers": "content-type",
-            },
-            timeout=5,
-        )
+        preflight = post_preflight(f"{dynamodb_endpoint}/", origin)
 
         # Then both are refused, and boto3 still reads the table
         assert scan.status_code == preflight.status_code == 403
