@@ -29,9 +29,9 @@ LAMBDA_ENVIRONMENT = {
     "AWS_EXECUTION_ENV": "AWS_Lambda_python3.11",
     "LAMBDA_TASK_ROOT": str(PROJECT_ROOT),
 }
-# The X-Ray tracer is made on the first request (chalicelib/observability.py): the last line is
-# what that moves from the import to the first request, so a cold start's whole cost shows.
-FIRST_REQUEST_TRACER = "import app; from chalicelib.observability import tracer; tracer()"
+# The X-Ray tracer is made on the first request (chalicelib/shared/observability.py): the last
+# line is what that moves from the import to the first request, so a cold start's whole cost shows.
+FIRST_REQUEST_TRACER = "import app; from chalicelib.shared.observability import tracer; tracer()"
 STATEMENTS = {
     "bare python": ("pass", {}),
     "import boto3": ("import boto3", {}),

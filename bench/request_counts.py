@@ -44,10 +44,12 @@ def main() -> dict[str, int]:
 
 
 def _measure() -> dict[str, int]:
-    from chalicelib import photo_store, photos_service, profile_store, profiles_service
-    from chalicelib.identity import User
-    from chalicelib.request_parsing import PageRequest
-    from chalicelib.settings import load_settings
+    from chalicelib.feeds import global_feed, person_photos
+    from chalicelib.people import profile_store
+    from chalicelib.photos import store as photo_store
+    from chalicelib.shared.paging import PageRequest
+    from chalicelib.shared.settings import load_settings
+    from chalicelib.shared.users import User
 
     owner = User(id="owner-id", username=OWNER_NAME, email=None)
     viewer = User(id="viewer-id", username=VIEWER_NAME, email=None)
@@ -56,12 +58,12 @@ def _measure() -> dict[str, int]:
     shards = load_settings().feed_shards
 
     with counting() as feed:
-        photos_service.feed_page(page, viewer)
+        global_feed.feed_page(page, viewer)
     with counting() as feed_baseline:
         photos = photo_store.newest_ready_photos(shards, None, PAGE)[:PAGE]
         _likes_one_by_one(photos, viewer)
     with counting() as profile:
-        profiles_service.profile_photos(OWNER_NAME, page, viewer)
+        person_photos.photos_page(OWNER_NAME, page, viewer)
     with counting() as profile_baseline:
         profile_store.user_id_for(OWNER_NAME)
         photos, _ = photo_store.owner_photos(OWNER_NAME, None, PAGE, ready_only=True)
@@ -98,30 +100,26 @@ def _measure() -> dict[str, int]:
 
 def _followers_pages(owner, viewer, page) -> tuple[Counter, Counter]:
     """PAGE fans follow the owner, and the viewer follows every other fan."""
-    from chalicelib import (
-        follow_store,
-        follows_service,
-        profile_store,
-        profiles_service,
-        table_keys,
-    )
-    from chalicelib.identity import User
+    from chalicelib.people import follow_store, follows, profile_store, profiles
+    from chalicelib.shared import aws_clients, table_keys
+    from chalicelib.shared.users import User
 
-    profiles_service.ensure_profile(owner)
-    profiles_service.ensure_profile(viewer)
+    profiles.ensure_profile(owner)
+    profiles.ensure_profile(viewer)
     for number in range(PAGE):
         fan = User(f"fan-{number}", f"fan{number}", None)
-        profiles_service.ensure_profile(fan)
-        follows_service.follow(OWNER_NAME, fan)
+        profiles.ensure_profile(fan)
+        follows.follow(OWNER_NAME, fan)
         if number % 2 == 0:
-            follows_service.follow(fan.username, viewer)
+            follows.follow(fan.username, viewer)
     with counting() as followers:
-        follows_service.people_page(OWNER_NAME, "followers", page, viewer)
+        follows.people_page(OWNER_NAME, "followers", page, viewer)
     with counting() as followers_baseline:
         owner_id = profile_store.user_id_for(OWNER_NAME)
         edges, _ = follow_store.edges_page(owner_id, table_keys.FOLLOWER_PREFIX, None, PAGE)
         for edge in edges:
-            follow_store.follows(viewer.id, edge["followerId"])
+            follow = table_keys.follow_key(viewer.id, edge["followerId"])
+            aws_clients.dynamodb_table().get_item(Key=follow, ProjectionExpression="PK")
     return followers, followers_baseline
 
 
@@ -129,8 +127,9 @@ def _home_feed_pages(viewer, page) -> tuple[Counter, Counter, Counter]:
     """The viewer follows FOLLOWED ordinary accounts, each with one photo in the viewer's
     timeline (written here as the fan-out writes it); then also CELEBRITIES accounts, whose
     photos are merged in when the feed is read."""
-    from chalicelib import home_feed_service, photo_store, timeline_store
-    from chalicelib.identity import User
+    from chalicelib.feeds import home_feed, timeline_store
+    from chalicelib.photos import store as photo_store
+    from chalicelib.shared.users import User
 
     followed = [User(f"friend-{n}", f"friend{n}", None) for n in range(FOLLOWED)]
     for friend in followed:
@@ -138,7 +137,7 @@ def _home_feed_pages(viewer, page) -> tuple[Counter, Counter, Counter]:
         (photo,), _ = photo_store.owner_photos(friend.username, None, 1, ready_only=True)
         timeline_store.add_photo([viewer.id], photo)
     with counting() as home:
-        home_feed_service.home_feed_page(page, viewer)
+        home_feed.home_feed_page(page, viewer)
     with counting() as home_baseline:
         photos = []
         for friend in followed:
@@ -150,7 +149,7 @@ def _home_feed_pages(viewer, page) -> tuple[Counter, Counter, Counter]:
         _ready_photos(celebrity, 1)
         timeline_store.mark_celebrity([viewer.id], celebrity.username)
     with counting() as home_with_celebrities:
-        home_feed_service.home_feed_page(page, viewer)
+        home_feed.home_feed_page(page, viewer)
     return home, home_baseline, home_with_celebrities
 
 
@@ -164,13 +163,13 @@ def _report(name: str, ours: Counter, baseline_name: str, baseline: Counter) -> 
 
 
 def _likes_in_one_batch(photos: list[dict], viewer) -> None:
-    from chalicelib import like_store
+    from chalicelib.photos import like_store
 
     like_store.liked_photo_ids([photo["id"] for photo in photos], viewer.id)
 
 
 def _likes_one_by_one(photos: list[dict], viewer) -> None:
-    from chalicelib import aws_clients, table_keys
+    from chalicelib.shared import aws_clients, table_keys
 
     for photo in photos:
         aws_clients.dynamodb_table().get_item(Key=table_keys.like_key(photo["id"], viewer.id))
@@ -179,7 +178,7 @@ def _likes_one_by_one(photos: list[dict], viewer) -> None:
 @contextmanager
 def counting():
     """Counts the DynamoDB calls made inside the block, by operation."""
-    from chalicelib import aws_clients
+    from chalicelib.shared import aws_clients
 
     counts: Counter = Counter()
 
@@ -196,14 +195,14 @@ def counting():
 
 def _ready_photos(owner, count: int) -> None:
     """Photos as the API and the worker leave them: requested, then made READY."""
-    from chalicelib import photos_service
-    from chalicelib.request_parsing import NewPhotoRequest
+    from chalicelib.photos import service as photos
     from image_worker import photo_records
     from image_worker.imaging import Rendition, RenditionSet
 
     renditions = RenditionSet(1, 1, (Rendition("feed", 1, 1, b""),), "data:image/webp;base64,")
     for _ in range(count):
-        photo = photos_service.request_upload(owner, NewPhotoRequest("image/jpeg", 1, ""))["photo"]
+        new_photo = photos.NewPhotoRequest("image/jpeg", 1, "")
+        photo = photos.request_upload(owner, new_photo).photo
         stored = photo_records.get_photo(photo["id"])
         photo_records.mark_ready(stored, renditions, {"feed": "media/x/feed.webp"}, 1)
 

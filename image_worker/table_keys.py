@@ -1,7 +1,7 @@
 """The worker's copy of the table's key layout: only the keys the worker touches.
 
-The API's copy is chalicelib/table_keys.py (each Lambda is packaged on its own and the worker may
-not import the API's code); tests/unit/test_key_layouts.py holds the two together.
+The API's copy is chalicelib/shared/table_keys.py (each Lambda is packaged on its own and the
+worker may not import the API's code); tests/unit/test_key_layouts.py holds the two together.
 """
 
 import hashlib

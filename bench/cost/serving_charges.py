@@ -50,7 +50,7 @@ def cloudfront_charges(month: Month) -> list[Charge]:
         Charge(
             "CloudFront, invalidations",
             month.deletes,
-            "one path per deleted photo (chalicelib/cdn.py)",
+            "one path per deleted photo (chalicelib/photos/cdn.py)",
             "paths",
             CLOUDFRONT_PER_INVALIDATION_PATH,
             price_unit="path",

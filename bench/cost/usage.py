@@ -13,7 +13,7 @@ from typing import NamedTuple
 # one unit per started KB of the item (the larger of before and after); a transaction doubles
 # both; and every index an item is written to costs that write again. Both indexes of the table
 # project ALL attributes, so a photo's index copies are as big as the photo.
-# A READY photo item is about 1.2 KB (estimated from the attributes photos_service and
+# A READY photo item is about 1.2 KB (estimated from the attributes photos.service and
 # photo_records write, with a 100-character caption and a placeholder of up to 400 characters):
 # 2 write units.
 
@@ -26,11 +26,12 @@ class DynamoDBUse(NamedTuple):
     write_units: float
 
 
-# GET /me (profiles_service.ensure_profile), on every visit: one GetItem of the profile.
+# GET /me (people.profiles.ensure_profile), on every visit: one GetItem of the profile.
 ME_DYNAMODB = DynamoDBUse(requests=1, read_units=0.5, write_units=0)
-# POST /photos (photos_service.request_upload): a Query of OwnerIndex counting waiting uploads
-# and a GetItem of the profile (0.5 each); the hourly upload counter (quota_store: 1) and the
-# PENDING photo, about 0.5 KB (photo_store.put_new_photo: 1, plus 1 for its OwnerIndex copy).
+# POST /photos (photos.service.request_upload): a Query of OwnerIndex counting waiting uploads
+# and a GetItem of the profile (0.5 each); the hourly upload counter (photos.upload_quota_store:
+# 1) and the PENDING photo, about 0.5 KB (photos.store.put_new_photo: 1, plus 1 for its OwnerIndex
+# copy).
 UPLOAD_REQUEST_DYNAMODB = DynamoDBUse(requests=4, read_units=1.0, write_units=3)
 # GET /photos/{id}, the page's polling until READY (frontend/js/upload.js): one GetItem.
 POLL_DYNAMODB = DynamoDBUse(requests=1, read_units=0.5, write_units=0)
@@ -39,22 +40,22 @@ POLL_DYNAMODB = DynamoDBUse(requests=1, read_units=0.5, write_units=0)
 # TransactWriteItems: the photo turning READY (2 units, doubled: 4) and the owner's photoCount
 # (1, doubled: 2); the READY photo enters FeedIndex (2) and its OwnerIndex copy is rewritten (2).
 WORKER_DYNAMODB = DynamoDBUse(requests=2, read_units=0, write_units=12)
-# PUT /photos/{id}/like (like_store.add_like, likes_service): a TransactWriteItems of the like
-# item (1, doubled: 2) and the photo's likeCount (2, doubled: 4) plus the photo's two index
+# PUT /photos/{id}/like (photos.like_store.add_like, photos.likes): a TransactWriteItems of the
+# like item (1, doubled: 2) and the photo's likeCount (2, doubled: 4) plus the photo's two index
 # copies (2 + 2); then a strongly consistent GetItem of the photo (1).
 LIKE_DYNAMODB = DynamoDBUse(requests=2, read_units=1.0, write_units=10)
-# DELETE /photos/{id} (photos_service.delete_photo): a consistent GetItem (1), a transaction that
+# DELETE /photos/{id} (photos.service.delete_photo): a consistent GetItem (1), a transaction that
 # deletes the photo (2, doubled: 4) and uncounts it (2), and the two index copies going (2 + 2).
 # Its likes, files and timeline entries are removed later by the stream function (not counted).
 DELETE_DYNAMODB = DynamoDBUse(requests=2, read_units=1.0, write_units=10)
-# A home page (home_feed_service): `make bench` counts its requests, one Query of the timeline
+# A home page (feeds.home_feed): `make bench` counts its requests, one Query of the timeline
 # and one BatchGetItem, whatever the page size. The Query reads up to a page plus 10 entries
 # (room for celebrity marks), about 190 bytes each: two 4 KB blocks, half a unit each. The
 # BatchGetItem reads each of the page's photos and each like key as its own item, half a unit
 # each, found or not.
 TIMELINE_QUERY_READ_UNITS = 1.0
 ITEMS_FETCHED_PER_PHOTO_SHOWN = 2  # the photo and the viewer's like of it
-# The fan-out (timeline_fanout.fan_out): a GetItem of the owner's profile, a Query of their
+# The fan-out (feeds.fanout.fan_out): a GetItem of the owner's profile, a Query of their
 # FOLLOWER# edges (about 270 bytes each, as bench/fan_out.py writes them), then BatchWriteItem,
 # 25 timeline entries a request (batches.MAX_WRITE_ITEMS); `make bench` measures the units.
 FOLLOW_EDGE_BYTES = 270

@@ -16,7 +16,7 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 CHALICE_CONFIG = REPO_ROOT / ".chalice" / "config.json"
 DEPLOYED_DIR = REPO_ROOT / ".chalice" / "deployed"
 
-# Stack output -> the API's environment variable (read by chalicelib/settings.py).
+# Stack output -> the API's environment variable (read by chalicelib/shared/settings.py).
 ENVIRONMENT_FROM_OUTPUTS = {
     "TABLE_NAME": "TableName",
     "UPLOADS_BUCKET": "UploadsBucketName",

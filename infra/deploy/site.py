@@ -12,8 +12,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from chalicelib.site_config import site_config
 from infra.deploy import aws
+from infra.site_config import site_config
 
 FRONTEND_DIR = Path(__file__).resolve().parents[2] / "frontend"
 CONFIG_KEY = "config.json"

@@ -21,9 +21,8 @@ import boto3
 from chalice.config import Config
 from chalice.local import LocalChalice, ThreadedHTTPServer
 
-from chalicelib.settings import load_settings
-from chalicelib.site_config import site_config
-from chalicelib.token_verifier import CognitoTokenVerifier
+from chalicelib.edge.token_verifier import CognitoTokenVerifier
+from chalicelib.shared.settings import load_settings
 from infra.local.aws_endpoint import (
     LOCAL_ACCESS_KEY_ID,
     LOCAL_SECRET_ACCESS_KEY,
@@ -36,6 +35,7 @@ from infra.local.gateway import SiteContent, gateway_handler
 from infra.local.resource_definitions import ResourceNames
 from infra.local.resources import LocalResources, create_resources
 from infra.local.security_headers import security_headers
+from infra.site_config import site_config
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 REGION = "us-east-1"

@@ -3,9 +3,9 @@ unless the request carries a valid ID token from our pool.
 
 Plain `chalice local` only base64-decodes the token's claims: it lets forged and `alg: none`
 tokens through and crashes on malformed ones. Here Chalice's local authorizer hook is replaced by
-one that verifies the signature against the local pool's JWKS (chalicelib.token_verifier), and
-answers 401 with the body of the deployed stage's UNAUTHORIZED gateway response
-(infra/api_gateway.py).
+one that verifies the signature against the local pool's JWKS
+(chalicelib/edge/token_verifier.py), and answers 401 with the body of the deployed stage's
+UNAUTHORIZED gateway response (infra/api_gateway.py).
 """
 
 import json
@@ -19,7 +19,7 @@ from chalice.local import (
     NotAuthorizedError,
 )
 
-from chalicelib.token_verifier import CognitoTokenVerifier, InvalidTokenError
+from chalicelib.edge.token_verifier import CognitoTokenVerifier, InvalidTokenError
 from infra import api_gateway
 from infra.local.logs import local_logger
 

@@ -12,7 +12,7 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, Phase, settings
 
-from chalicelib.openapi import openapi_document
+from chalicelib.edge.openapi import openapi_document
 
 FUZZ_EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "20"))
 schema = schemathesis.openapi.from_dict(openapi_document())

@@ -5,8 +5,8 @@ import boto3
 import pytest
 from moto import mock_aws
 
-from chalicelib import aws_clients as api_clients
-from chalicelib import settings as api_settings
+from chalicelib.shared import aws_clients as api_clients
+from chalicelib.shared import settings as api_settings
 from image_worker import aws_clients as worker_clients
 from image_worker import settings as worker_settings
 from infra.local import dynamodb_like_aws

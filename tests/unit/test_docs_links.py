@@ -4,7 +4,7 @@ Students follow the README and the tour file by file, so a renamed module or fun
 leave a dead end behind. Two kinds of pointer are checked:
 
 - a Markdown link to a relative path, `[text](docs/cost.md)`: the file or folder exists;
-- a code reference in backticks, `chalicelib/photos_service.py:request_upload` or
+- a code reference in backticks, `chalicelib/photos/service.py:request_upload` or
   `frontend/js/upload.js:checkFile`: the file exists and defines that function, class or
   module-level name (`Class.method` checks both, in Python).
 """
@@ -118,6 +118,6 @@ def test_given_the_checker_when_it_reads_a_reference_to_a_missing_function_then_
     assert "Store.put" not in names
     assert {"checkFile", "LIMIT"} <= script_names
     assert "uploadFile" not in script_names
-    assert CODE_REFERENCE.findall("see `chalicelib/settings.py:load_settings` here") == [
-        ("chalicelib/settings.py", "load_settings")
+    assert CODE_REFERENCE.findall("see `chalicelib/shared/settings.py:load_settings` here") == [
+        ("chalicelib/shared/settings.py", "load_settings")
     ]

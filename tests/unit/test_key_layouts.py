@@ -1,11 +1,11 @@
-"""The API (chalicelib/table_keys.py) and the worker (image_worker/table_keys.py) each keep their
-copy of the table's key layout, because each Lambda is packaged on its own; these tests hold the
-copies together, so the worker marks READY the very item the API created and counts it on the
+"""The API (chalicelib/shared/table_keys.py) and the worker (image_worker/table_keys.py) each keep
+their copy of the table's key layout, because each Lambda is packaged on its own; these tests hold
+the copies together, so the worker marks READY the very item the API created and counts it on the
 profile the API reads."""
 
 import pytest
 
-from chalicelib import table_keys as api_keys
+from chalicelib.shared import table_keys as api_keys
 from image_worker import table_keys as worker_keys
 
 

@@ -16,8 +16,10 @@ from chalice.local import LambdaContext
 from chalice.test import Client
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from chalicelib import aws_clients, photo_store, table_keys, token_verifier
-from chalicelib import settings as api_settings
+from chalicelib.edge import token_verifier
+from chalicelib.photos import store as photo_store
+from chalicelib.shared import aws_clients, table_keys
+from chalicelib.shared import settings as api_settings
 from image_worker import photo_records
 from image_worker.imaging import Rendition, RenditionSet
 from infra.local.stream_loop import lambda_dynamodb_event

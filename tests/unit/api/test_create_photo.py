@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from chalicelib import photo_store
+from chalicelib.photos import store as photo_store
 from tests.unit.api.conftest import auth
 
 JPEG_REQUEST = {"contentType": "image/jpeg", "size": 123_456, "caption": "Sunset"}

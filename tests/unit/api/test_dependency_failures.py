@@ -6,8 +6,9 @@ from botocore.exceptions import ClientError, EndpointConnectionError
 from botocore.stub import Stubber
 
 from app import app
-from chalicelib import aws_clients, photo_store, transactions
-from chalicelib.observability import logger
+from chalicelib.photos import store as photo_store
+from chalicelib.shared import aws_clients, transactions
+from chalicelib.shared.observability import logger
 from tests.unit import json_logs
 from tests.unit.api.conftest import auth, ready_photo
 
@@ -18,11 +19,11 @@ def dynamodb_stub(api_environment):
         yield stub
 
 
-def test_given_every_route_then_each_answers_503_when_aws_fails():
+def test_given_every_route_then_each_answers_in_http_and_503_when_aws_fails():
     views = [entry.view_function for methods in app.routes.values() for entry in methods.values()]
 
     assert views
-    assert all(getattr(view, "answers_503_when_aws_fails", False) for view in views)
+    assert all(getattr(view, "answers_in_http", False) for view in views)
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from chalicelib import photo_store
+from chalicelib.photos import store as photo_store
 from tests.unit.api.conftest import auth, ready_photo, upload_requested
 
 

@@ -8,7 +8,7 @@ from boto3.dynamodb.conditions import Key
 from botocore.exceptions import ClientError
 
 from app import on_table_change
-from chalicelib import aws_clients, table_keys
+from chalicelib.shared import aws_clients, table_keys
 from tests.unit.api.conftest import auth, ready_photo, user_id
 from tests.unit.conftest import in_process_stream_loop
 

@@ -3,7 +3,8 @@ counts in one transaction, yourself refused, lists paged."""
 
 import pytest
 
-from chalicelib import aws_clients, page_cursor, table_keys
+from chalicelib.edge import page_cursor
+from chalicelib.shared import aws_clients, table_keys
 from tests.unit.api.conftest import auth, user_id
 
 

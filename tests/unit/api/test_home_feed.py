@@ -8,7 +8,7 @@ from datetime import datetime
 from boto3.dynamodb.conditions import Key
 
 from app import on_table_change
-from chalicelib import aws_clients, table_keys
+from chalicelib.shared import aws_clients, table_keys
 from tests.unit.api.conftest import STREAM_CONTEXT, auth, ready_photo, user_id
 
 

@@ -10,8 +10,8 @@ import boto3
 import pytest
 
 from app import on_table_change
-from chalicelib import aws_clients
-from chalicelib import settings as api_settings
+from chalicelib.shared import aws_clients
+from chalicelib.shared import settings as api_settings
 from tests.unit.api.conftest import STREAM_CONTEXT, auth, made_ready, upload_requested
 from tests.unit.infra.conftest import load_template
 

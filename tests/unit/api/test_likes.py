@@ -3,7 +3,7 @@ photos only, and one BatchGetItem per page however many photos it shows."""
 
 import pytest
 
-from chalicelib import photo_store
+from chalicelib.photos import store as photo_store
 from tests.unit.api.conftest import auth, ready_photo, upload_requested
 
 

@@ -3,7 +3,7 @@
 import schemathesis
 
 from app import app
-from chalicelib.openapi import openapi_document
+from chalicelib.edge.openapi import openapi_document
 
 
 def test_given_the_document_then_it_names_every_route_of_the_app_and_no_other():

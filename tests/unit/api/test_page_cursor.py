@@ -4,7 +4,7 @@ import base64
 
 import pytest
 
-from chalicelib import page_cursor
+from chalicelib.edge import page_cursor
 
 SORT_KEY = "2026-11-22T06:00:00.123Z#01JCNY8ZQ0V5G1Y0WJ6X7C9B2K"
 

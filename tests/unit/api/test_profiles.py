@@ -3,7 +3,8 @@ whom, newest first, one Query a page."""
 
 import pytest
 
-from chalicelib import photo_store, table_keys
+from chalicelib.photos import store as photo_store
+from chalicelib.shared import table_keys
 from image_worker import photo_records
 from tests.unit.api.conftest import (
     TINY_RENDITIONS,

@@ -5,7 +5,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from chalicelib import aws_clients, clock, page_cursor, photo_json, photo_store, table_keys
+from chalicelib.edge import page_cursor
+from chalicelib.photos import status as photo_status
+from chalicelib.photos import store as photo_store
+from chalicelib.shared import aws_clients, clock, table_keys
 from infra.local.resource_definitions import TIME_TO_LIVE_ATTRIBUTE
 from tests.unit.api.conftest import auth, made_ready, upload_requested
 
@@ -71,7 +74,7 @@ def test_given_a_file_that_outlived_every_try_of_the_worker_then_failed_saying_s
     # (its last try timed out, and its message went to the dead-letter queue)
     token = make_token("alice")
     photo_id = upload_requested(api, token)
-    long_ago = datetime.now(UTC) - photo_json.WORKER_TRIES_PERIOD - timedelta(minutes=3)
+    long_ago = datetime.now(UTC) - photo_status.WORKER_TRIES_PERIOD - timedelta(minutes=3)
     set_times(
         photo_id,
         uploadExpiresAt=clock.timestamp(long_ago),
@@ -83,7 +86,7 @@ def test_given_a_file_that_outlived_every_try_of_the_worker_then_failed_saying_s
 
     # Then it failed, and the reason says why, rather than that it was never uploaded
     assert photo["status"] == "FAILED"
-    assert photo["failureReason"] == photo_json.PROCESSING_GAVE_UP_REASON
+    assert photo["failureReason"] == photo_status.PROCESSING_GAVE_UP_REASON
 
 
 def test_given_a_new_pending_photo_then_dynamodb_deletes_it_a_day_later_unless_processed(

@@ -5,9 +5,9 @@ import boto3
 import pytest
 
 from app import on_table_change
-from chalicelib import aws_clients, table_keys, table_stream
-from chalicelib.observability import logger
-from chalicelib.table_stream import TableChange
+from chalicelib.shared import aws_clients, table_keys, table_stream
+from chalicelib.shared.observability import logger
+from chalicelib.shared.table_stream import TableChange
 from tests.unit import json_logs
 from tests.unit.api.conftest import STREAM_CONTEXT, auth, ready_photo, upload_requested
 

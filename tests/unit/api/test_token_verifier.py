@@ -6,8 +6,8 @@ import jwt
 import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from chalicelib.settings import load_settings
-from chalicelib.token_verifier import CognitoTokenVerifier, InvalidTokenError
+from chalicelib.edge.token_verifier import CognitoTokenVerifier, InvalidTokenError
+from chalicelib.shared.settings import load_settings
 
 
 @pytest.fixture

@@ -33,7 +33,7 @@ with mock_aws():
         BaseClient._make_api_call = watched
         client.http.get("/feed")
 
-        from chalicelib import observability
+        from chalicelib.shared import observability
         provider = observability.tracer().provider
         open_subsegment = provider.in_subsegment
         subsegments = []

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from chalicelib import settings as api_settings
+from chalicelib.shared import settings as api_settings
 from image_worker import photo_records
 from tests.unit.api.conftest import auth, made_ready, upload_requested
 

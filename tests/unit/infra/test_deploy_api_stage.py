@@ -6,7 +6,7 @@ import json
 import boto3
 import pytest
 
-from chalicelib.identity import SESSION_INVALID_MESSAGE
+from chalicelib.edge.caller import SESSION_INVALID_MESSAGE
 from infra import api_gateway
 from infra.check import API_PACKAGE_OVERRIDES
 from infra.deploy import api_stage

@@ -50,7 +50,7 @@ def test_given_stack_outputs_when_applied_then_the_stream_function_gets_its_own_
 
 
 def test_given_stack_outputs_then_chalice_is_given_the_pool_and_the_stream_it_wires_in():
-    # app.py reads both when chalice imports it (chalicelib/settings.py).
+    # app.py reads both when chalice imports it (chalicelib/shared/settings.py).
     assert chalice_stage.deploy_time_environment("dev", OUTPUTS) == {
         "API_NAME": "cloudgram-dev",
         "USER_POOL_ARN": OUTPUTS["UserPoolArn"],

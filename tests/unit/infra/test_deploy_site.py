@@ -3,7 +3,7 @@
 import boto3
 import pytest
 
-from chalicelib.settings import ALLOWED_CONTENT_TYPES
+from chalicelib.shared.settings import ALLOWED_CONTENT_TYPES
 from infra.deploy import site
 
 BUCKET = "cloudgram-dev-site-test"

@@ -265,7 +265,7 @@ def test_given_the_pages_csp_when_the_browser_posts_an_upload_then_s3s_address_i
 ):
     account = "123456789012"
     bucket = f"cloudgram-dev-uploads-{account}-{region}"
-    # The API signs uploads exactly like this (chalicelib/aws_clients.py); signing is offline.
+    # The API signs uploads exactly like this (chalicelib/shared/aws_clients.py), offline.
     s3 = boto3.client("s3", region_name=region, config=Config(signature_version="s3v4"))
     upload_url = s3.generate_presigned_post(bucket, "uploads/photo-id")["url"]
 

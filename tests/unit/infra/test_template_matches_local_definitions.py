@@ -3,7 +3,7 @@ the same resources; these tests keep them in agreement, so what runs locally run
 
 from datetime import timedelta
 
-from chalicelib import photo_json
+from chalicelib.photos import status as photo_status
 from infra.local import resource_definitions as local
 from infra.local import security_headers
 
@@ -83,7 +83,7 @@ def test_given_the_queues_tries_then_the_api_waits_for_all_of_them_before_giving
     queue = resources["UploadsQueue"]["Properties"]
     tries = queue["RedrivePolicy"]["maxReceiveCount"]
 
-    assert timedelta(seconds=tries * queue["VisibilityTimeout"]) == photo_json.WORKER_TRIES_PERIOD
+    assert timedelta(seconds=tries * queue["VisibilityTimeout"]) == photo_status.WORKER_TRIES_PERIOD
 
 
 def test_given_the_uploads_bucket_cors_when_compared_then_methods_headers_and_max_age_match(

@@ -15,9 +15,9 @@ from botocore.exceptions import ClientError
 from moto import mock_aws
 from moto.dynamodb.models.table import Table
 
-from chalicelib import aws_clients as api_clients
-from chalicelib import quota_store
-from chalicelib import settings as api_settings
+from chalicelib.photos import upload_quota_store
+from chalicelib.shared import aws_clients as api_clients
+from chalicelib.shared import settings as api_settings
 from infra.local import dynamodb_like_aws
 from infra.local.resource_definitions import table_definition
 from infra.local.stack import ENDPOINT_VARIABLES
@@ -125,7 +125,7 @@ def test_given_a_cancelled_transaction_then_a_stream_reader_still_sees_later_cha
 def test_given_requests_racing_for_an_upload_slot_then_exactly_the_cap_get_one(
     dynamodb, endpoint, monkeypatch
 ):
-    # The API's own counter (chalicelib/quota_store.py), against the local endpoint.
+    # The API's own counter (chalicelib/photos/upload_quota_store.py), against the local endpoint.
     for name in ENDPOINT_VARIABLES:
         monkeypatch.setenv(name, endpoint.url)
     monkeypatch.setenv("TABLE_NAME", TABLE)
@@ -138,7 +138,7 @@ def test_given_requests_racing_for_an_upload_slot_then_exactly_the_cap_get_one(
     api_clients.reset()
 
     def take_slot(_):
-        return quota_store.count_upload("alice-id", "2026-11-30T14", 5, datetime.now(UTC))
+        return upload_quota_store.count_upload("alice-id", "2026-11-30T14", 5, datetime.now(UTC))
 
     with ThreadPoolExecutor(max_workers=20) as pool:
         results = list(pool.map(take_slot, range(20)))

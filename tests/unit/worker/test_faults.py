@@ -6,9 +6,8 @@ import boto3
 import pytest
 from botocore.exceptions import ClientError
 
-from chalicelib.identity import User
-from chalicelib.photos_service import request_upload
-from chalicelib.request_parsing import NewPhotoRequest
+from chalicelib.photos.service import NewPhotoRequest, request_upload
+from chalicelib.shared.users import User
 from image_worker import aws_clients, photo_records, processing
 from image_worker.handler import lambda_handler
 from image_worker.table_keys import profile_key
@@ -47,7 +46,7 @@ def worker(local_resources):
 
 def uploaded_photo() -> str:
     data = phone_photo(320, 240)
-    photo_id = request_upload(ALICE, NewPhotoRequest("image/jpeg", len(data), ""))["photo"]["id"]
+    photo_id = request_upload(ALICE, NewPhotoRequest("image/jpeg", len(data), "")).photo["id"]
     boto3.client("s3").put_object(
         Bucket="cloudgram-uploads", Key=f"uploads/{photo_id}", Body=data, ContentType="image/jpeg"
     )

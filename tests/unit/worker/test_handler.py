@@ -8,9 +8,8 @@ import pytest
 from aws_lambda_powertools.utilities.batch.exceptions import BatchProcessingError
 from chalice.local import LambdaContext
 
-from chalicelib.identity import User
-from chalicelib.photos_service import request_upload
-from chalicelib.request_parsing import NewPhotoRequest
+from chalicelib.photos.service import NewPhotoRequest, request_upload
+from chalicelib.shared.users import User
 from image_worker import photo_records, processing
 from image_worker.handler import TIME_NEEDED_PER_MESSAGE_MS, lambda_handler
 from image_worker.observability import logger
@@ -47,7 +46,7 @@ def run_worker(event: dict) -> dict:
 def pending_photo_uploaded(data: bytes, content_type="image/jpeg", declared_size=None) -> str:
     """What the API and the browser do: a PENDING photo, then the file under its upload key."""
     new_photo = NewPhotoRequest(content_type, declared_size or len(data), caption="")
-    photo_id = request_upload(ALICE, new_photo)["photo"]["id"]
+    photo_id = request_upload(ALICE, new_photo).photo["id"]
     boto3.client("s3").put_object(
         Bucket="cloudgram-uploads", Key=f"uploads/{photo_id}", Body=data, ContentType=content_type
     )
@@ -247,7 +246,7 @@ def test_given_a_jpeg_declared_as_png_then_the_bytes_decide_and_it_is_ready(queu
 
 
 def test_given_a_declared_type_that_differs_from_the_stored_type_then_failed(local_resources):
-    photo_id = request_upload(ALICE, NewPhotoRequest("image/png", 10, ""))["photo"]["id"]
+    photo_id = request_upload(ALICE, NewPhotoRequest("image/png", 10, "")).photo["id"]
     boto3.client("s3").put_object(
         Bucket="cloudgram-uploads",
         Key=f"uploads/{photo_id}",

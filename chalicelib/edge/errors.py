@@ -1,0 +1,92 @@
+"""Where domain errors become HTTP: the one place that knows a missing photo is a 404.
+
+Every route in app.py is wrapped in `answers_in_http`. A service's domain error
+(chalicelib/shared/errors.py) becomes the Chalice error of its status, which Chalice answers as
+`{"Code": <class name>, "Message": <text>}`, the same shape as API Gateway's own refusals
+(infra/api_gateway.py), so the page reads them all alike. DynamoDB or S3 throttling the API,
+failing or out of reach becomes a 503 that says to try again, instead of Chalice's 500
+(botocore has already retried by then). Any other exception is a bug and stays a 500, which the
+API's 5xx alarm reports.
+"""
+
+import functools
+
+import chalice
+from botocore.exceptions import (
+    ClientError,
+    ConnectionClosedError,
+    ConnectTimeoutError,
+    EndpointConnectionError,
+    ReadTimeoutError,
+)
+
+from chalicelib.shared import errors
+from chalicelib.shared.observability import logger
+
+# AWS errors that say "not now" (throttling, an outage), as opposed to "never" (a bug).
+OUTAGE_ERROR_CODES = {
+    "ProvisionedThroughputExceededException",
+    "ThrottlingException",
+    "RequestLimitExceeded",
+    "LimitExceededException",
+    "InternalServerError",
+    "InternalError",
+    "ServiceUnavailable",
+    "SlowDown",
+}
+UNREACHABLE_ERRORS = (
+    EndpointConnectionError,
+    ConnectionClosedError,
+    ConnectTimeoutError,
+    ReadTimeoutError,
+)
+
+
+class ServiceUnavailableError(chalice.ChaliceViewError):
+    """503, which Chalice has no class for: a dependency is overloaded or down."""
+
+    STATUS_CODE = 503
+
+
+# Each domain error and the Chalice error (so the status code and the body's Code) it becomes.
+HTTP_ERRORS = {
+    errors.InvalidInputError: chalice.BadRequestError,
+    errors.NotSignedInError: chalice.UnauthorizedError,
+    errors.NotYoursError: chalice.ForbiddenError,
+    errors.NotFoundError: chalice.NotFoundError,
+    errors.ConflictError: chalice.ConflictError,
+    errors.LimitReachedError: chalice.TooManyRequestsError,
+    errors.TryAgainLaterError: ServiceUnavailableError,
+}
+
+
+def http_error_for(error: errors.CloudGramError) -> chalice.ChaliceViewError:
+    """The Chalice error a domain error is answered with, its message unchanged."""
+    for domain_error, http_error in HTTP_ERRORS.items():
+        if isinstance(error, domain_error):
+            return http_error(str(error))
+    raise TypeError(f"no HTTP status for {type(error).__name__}")
+
+
+def answers_in_http(view):
+    """A route decorator: domain errors and AWS outages answered with their HTTP status."""
+
+    @functools.wraps(view)
+    def answering(*args, **kwargs):
+        try:
+            return view(*args, **kwargs)
+        except errors.CloudGramError as error:
+            raise http_error_for(error) from error
+        except ClientError as error:
+            response = error.response
+            status = response.get("ResponseMetadata", {}).get("HTTPStatusCode", 0)
+            if response["Error"].get("Code") not in OUTAGE_ERROR_CODES and status < 500:
+                raise
+            logger.warning("AWS refused the request for now", extra={"error": str(error)})
+            raise ServiceUnavailableError(errors.TRY_AGAIN_MESSAGE) from error
+        except UNREACHABLE_ERRORS as error:
+            logger.warning("AWS could not be reached", extra={"error": str(error)})
+            raise ServiceUnavailableError(errors.TRY_AGAIN_MESSAGE) from error
+
+    answering.answers_in_http = True
+    return answering

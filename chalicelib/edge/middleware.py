@@ -1,0 +1,53 @@
+"""What runs around every route and every batch of the table's stream: Powertools' logs,
+traces and metrics (chalicelib/shared/observability.py).
+
+Chalice runs Powertools' Lambda decorators as middleware, so every route gets them without
+decorating each view.
+"""
+
+from aws_lambda_powertools.logging import correlation_paths
+from chalice import Chalice, ConvertToMiddleware
+
+from chalicelib.shared.observability import logger, metrics, tracer
+
+
+def _traced(handler):
+    """Powertools' capture_lambda_handler, from the tracer of the first request on.
+
+    The handler's subsegment is named after the function it wraps; Chalice's middleware names
+    every one after this function, so each is renamed after what it serves, as X-Ray shows it.
+    """
+
+    def traced(event: dict, context):
+        handler.__name__ = _subsegment_name(event)
+        return tracer().capture_lambda_handler(handler)(event, context)
+
+    return traced
+
+
+def _subsegment_name(event: dict) -> str:
+    """`GET /photos/:id` for a route (X-Ray names may not hold braces), else the stream batch."""
+    request = event.get("requestContext")
+    if request is None:
+        return "on_table_change"
+    route = request.get("resourcePath", "").replace("{", ":").replace("}", "")
+    return f"{request.get('httpMethod', '')} {route}"
+
+
+def register_middleware(app: Chalice) -> None:
+    """Logs, traces and metrics around every route ("http") and every batch of the table's
+    stream ("dynamodb")."""
+    app.register_middleware(
+        ConvertToMiddleware(
+            logger.inject_lambda_context(
+                correlation_id_path=correlation_paths.API_GATEWAY_REST, clear_state=True
+            )
+        ),
+        "http",
+    )
+    app.register_middleware(
+        ConvertToMiddleware(logger.inject_lambda_context(clear_state=True)), "dynamodb"
+    )
+    for event_type in ("http", "dynamodb"):
+        app.register_middleware(ConvertToMiddleware(_traced), event_type)
+        app.register_middleware(ConvertToMiddleware(metrics.log_metrics), event_type)

@@ -1,0 +1,174 @@
+"""Turns raw request bodies, query strings and path parameters into checked values, or an
+InvalidInputError (a 400) a person can act on.
+
+Every message names the field and says what would be accepted, because the API's callers are
+people reading an error in a page or a terminal. The values it returns are the services' own
+(a NewPhotoRequest, a PageRequest), so no service sees a raw request.
+"""
+
+import json
+import re
+from urllib.parse import unquote
+
+from chalicelib.edge import page_cursor
+from chalicelib.photos.service import NewPhotoRequest
+from chalicelib.photos.visibility import PHOTO_NOT_FOUND_MESSAGE
+from chalicelib.shared.errors import InvalidInputError, NotFoundError
+from chalicelib.shared.paging import PageRequest
+from chalicelib.shared.settings import ALLOWED_CONTENT_TYPES, CAPTION_MAX_LENGTH
+from chalicelib.shared.usernames import USERNAME_MAX_LENGTH, is_username
+
+DEFAULT_PAGE_SIZE = 12
+MAX_PAGE_SIZE = 50
+LIMIT_PATTERN = re.compile(r"[0-9]{1,3}")
+# A ULID: 26 characters of Crockford's base32, the first at most 7 (48 bits of milliseconds).
+PHOTO_ID_PATTERN = re.compile(r"[0-7][0-9A-HJKMNP-TV-Z]{25}")
+# Far more than any size or count needs; Python refuses to parse integers past 4,300 digits.
+MAX_NUMBER_DIGITS = 20
+NOT_A_JSON_OBJECT_MESSAGE = "The request body must be a JSON object."
+
+
+def parse_new_photo(raw_body: bytes | None, max_upload_bytes: int) -> NewPhotoRequest:
+    body = _json_object(raw_body, allowed_fields={"contentType", "size", "caption"})
+    content_type = body.get("contentType")
+    if content_type not in ALLOWED_CONTENT_TYPES:
+        raise InvalidInputError(
+            f"contentType must be one of {', '.join(ALLOWED_CONTENT_TYPES)}; "
+            f"got {json.dumps(content_type)}."
+        )
+    size = body.get("size")
+    # bool is a subclass of int in Python, and `true` is no file size.
+    if not isinstance(size, int) or isinstance(size, bool) or size < 1:
+        raise InvalidInputError("size must be the file's size in bytes, a whole number above 0.")
+    if size > max_upload_bytes:
+        raise InvalidInputError(
+            f"This file is {_megabytes(size)}; the largest photo you can upload is "
+            f"{_megabytes(max_upload_bytes)}."
+        )
+    return NewPhotoRequest(content_type=content_type, size=size, caption=_caption(body))
+
+
+def parse_caption_edit(raw_body: bytes | None) -> str:
+    """PATCH /photos/{id}: `{caption}`, under the same rules as a new photo's caption."""
+    body = _json_object(raw_body, allowed_fields={"caption"})
+    if "caption" not in body:
+        raise InvalidInputError('Send the new caption as {"caption": "..."}; it may be empty.')
+    return _caption(body)
+
+
+def photo_id_or_404(photo_id: str) -> str:
+    """A photo id from a path: ids are ULIDs, so anything else names no photo."""
+    if not PHOTO_ID_PATTERN.fullmatch(photo_id):
+        raise NotFoundError(PHOTO_NOT_FOUND_MESSAGE)
+    return photo_id
+
+
+def username_from_path(path_parameter: str) -> str:
+    """A username from a path, checked against the username rule (chalicelib/shared/usernames.py)
+    before it goes near a key.
+
+    API Gateway hands REST path parameters over still percent-encoded (`/users/%C3%A9mile`), as
+    the local gateway does, so they are decoded here, once.
+    """
+    try:
+        username = unquote(path_parameter, errors="strict")
+    except UnicodeDecodeError:
+        username = ""  # percent-escapes that are not UTF-8 name no one
+    if not is_username(username):
+        raise InvalidInputError(
+            f"A username has 1 to {USERNAME_MAX_LENGTH} characters and no spaces; check the "
+            "address."
+        )
+    return username
+
+
+def _caption(body: dict) -> str:
+    caption = body.get("caption", "")
+    if not isinstance(caption, str):
+        raise InvalidInputError("caption must be text.")
+    if not _is_unicode_text(caption):
+        raise InvalidInputError(
+            "caption holds a broken character (half of a surrogate pair); remove it and send "
+            "the caption again."
+        )
+    if len(caption) > CAPTION_MAX_LENGTH:
+        raise InvalidInputError(
+            f"caption is {len(caption)} characters long; at most {CAPTION_MAX_LENGTH} are allowed."
+        )
+    return caption
+
+
+def parse_page(
+    query_params: dict | None, cursor_position: re.Pattern = page_cursor.SORT_KEY_PATTERN
+) -> PageRequest:
+    """`?limit=&cursor=`; `cursor_position` is what the list's cursors hold (a sort key, or a
+    user id for follower lists)."""
+    query_params = query_params or {}
+    unknown = set(query_params) - {"limit", "cursor"}
+    if unknown:
+        raise InvalidInputError(
+            f"Unknown query parameter(s): {', '.join(sorted(unknown))}. Use limit and cursor."
+        )
+    limit_text = query_params.get("limit", str(DEFAULT_PAGE_SIZE))
+    # ASCII digits only: str.isdigit() also accepts "²" and "١٢", which int() then refuses.
+    if not LIMIT_PATTERN.fullmatch(limit_text) or not 1 <= int(limit_text) <= MAX_PAGE_SIZE:
+        raise InvalidInputError(f"limit must be a whole number from 1 to {MAX_PAGE_SIZE}.")
+    cursor = query_params.get("cursor")
+    if cursor is None:
+        return PageRequest(limit=int(limit_text), after=None)
+    try:
+        position = page_cursor.decode(cursor, cursor_position)
+        return PageRequest(int(limit_text), position.after, position.merge)
+    except ValueError as error:
+        raise InvalidInputError(
+            "cursor is not valid. Use the nextCursor value from the previous page, "
+            "or leave cursor out to start from the top."
+        ) from error
+
+
+class _NumberTooLongError(ValueError):
+    pass
+
+
+def _whole_number(digits: str) -> int:
+    if len(digits.lstrip("-")) > MAX_NUMBER_DIGITS:
+        raise _NumberTooLongError(digits[:10])
+    return int(digits)
+
+
+def _json_object(raw_body: bytes | None, allowed_fields: set[str]) -> dict:
+    try:
+        body = json.loads(raw_body or b"", parse_int=_whole_number)
+    except _NumberTooLongError as error:
+        raise InvalidInputError(
+            f"Numbers in the request body may have at most {MAX_NUMBER_DIGITS} digits."
+        ) from error
+    except RecursionError as error:
+        raise InvalidInputError(
+            "The request body is nested too deeply; send a flat JSON object."
+        ) from error
+    except (ValueError, UnicodeDecodeError) as error:
+        raise InvalidInputError(NOT_A_JSON_OBJECT_MESSAGE) from error
+    if not isinstance(body, dict):
+        raise InvalidInputError(NOT_A_JSON_OBJECT_MESSAGE)
+    unknown = set(body) - allowed_fields
+    if unknown:
+        raise InvalidInputError(
+            f"Unknown field(s): {', '.join(sorted(unknown))}. "
+            f"Allowed fields: {', '.join(sorted(allowed_fields))}."
+        )
+    return body
+
+
+def _is_unicode_text(text: str) -> bool:
+    """False for a string JSON can carry but no text holds: a lone surrogate such as "\ud800",
+    which cannot be encoded as UTF-8 (and so cannot be stored or shown)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"

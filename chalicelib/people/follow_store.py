@@ -1,0 +1,119 @@
+"""DynamoDB access for follows: each follow is two edges (one in each person's partition) and two
+counts (on each profile), always written together in one transaction.
+
+The follower's edge answers "do I follow them?" with one GetItem and lists whom someone follows;
+the followee's mirror edge lists their followers, which is what the fan-out reads to know whose
+home feeds a new photo goes to. Both edges carry both ids and usernames, so no list needs a
+second look-up to show names.
+"""
+
+from collections.abc import Iterator
+
+from boto3.dynamodb.conditions import Key
+
+from chalicelib.shared import aws_clients, batches, table_keys, transactions
+
+
+class FollowRefusedError(Exception):
+    """A profile the follow would count on does not exist (any more)."""
+
+
+def add_follow(follower: dict, followee: dict, followed_at: str) -> bool:
+    """`follower` follows `followee` (each `{"id", "username"}`); False if already so."""
+    edge = {
+        "followerId": follower["id"],
+        "followerUsername": follower["username"],
+        "followeeId": followee["id"],
+        "followeeUsername": followee["username"],
+        "followedAt": followed_at,
+    }
+    table_name = aws_clients.dynamodb_table().name
+    items = [
+        transactions.put_new(
+            table_name, {**table_keys.follow_key(follower["id"], followee["id"]), **edge}
+        ),
+        transactions.put_new(
+            table_name, {**table_keys.follower_key(followee["id"], follower["id"]), **edge}
+        ),
+        _count(table_name, followee["id"], "followerCount", +1),
+        _count(table_name, follower["id"], "followingCount", +1),
+    ]
+    return _write_unless_done(items)
+
+
+def remove_follow(follower_id: str, followee_id: str) -> bool:
+    """`follower_id` stops following `followee_id`; False if they did not follow."""
+    table_name = aws_clients.dynamodb_table().name
+    items = [
+        transactions.delete_existing(table_name, table_keys.follow_key(follower_id, followee_id)),
+        transactions.delete_existing(table_name, table_keys.follower_key(followee_id, follower_id)),
+        _count(table_name, followee_id, "followerCount", -1),
+        _count(table_name, follower_id, "followingCount", -1),
+    ]
+    return _write_unless_done(items)
+
+
+def followed_among(follower_id: str, user_ids: list[str]) -> set[str]:
+    """Which of these people `follower_id` follows, in one BatchGetItem for a whole list page."""
+    keys = [table_keys.follow_key(follower_id, user_id) for user_id in dict.fromkeys(user_ids)]
+    found = batches.get_items(keys, projection="SK")
+    return {item["SK"].removeprefix(table_keys.FOLLOWS_PREFIX) for item in found}
+
+
+def edges_page(
+    user_id: str, direction_prefix: str, after_user_id: str | None, limit: int
+) -> tuple[list[dict], str | None]:
+    """One page of a person's edges in one direction (FOLLOWS# or FOLLOWER#), in user-id order,
+    with the id to continue after, or None at the end."""
+    partition = table_keys.user_partition(user_id)
+    query = {
+        "KeyConditionExpression": Key("PK").eq(partition) & Key("SK").begins_with(direction_prefix),
+        "Limit": limit + 1,
+    }
+    if after_user_id is not None:
+        # Continue after the cursor's edge; the edge need not exist any more.
+        query["ExclusiveStartKey"] = {"PK": partition, "SK": f"{direction_prefix}{after_user_id}"}
+    edges = aws_clients.dynamodb_table().query(**query)["Items"]
+    if len(edges) > limit:
+        return edges[:limit], edges[limit - 1]["SK"].removeprefix(direction_prefix)
+    return edges, None
+
+
+def all_follower_ids(user_id: str) -> Iterator[str]:
+    """Every follower's id, a Query page at a time (what the fan-out writes to)."""
+    query = {
+        "KeyConditionExpression": Key("PK").eq(table_keys.user_partition(user_id))
+        & Key("SK").begins_with(table_keys.FOLLOWER_PREFIX),
+        "ProjectionExpression": "followerId",
+    }
+    table = aws_clients.dynamodb_table()
+    while True:
+        response = table.query(**query)
+        for edge in response["Items"]:
+            yield edge["followerId"]
+        if "LastEvaluatedKey" not in response:
+            return
+        query["ExclusiveStartKey"] = response["LastEvaluatedKey"]
+
+
+def _count(table_name: str, user_id: str, counter: str, change: int) -> dict:
+    return {
+        "Update": {
+            "TableName": table_name,
+            "Key": table_keys.profile_key(user_id),
+            "UpdateExpression": f"ADD {counter} :change",
+            # Never create a profile from a count: both people must exist.
+            "ConditionExpression": "attribute_exists(PK)",
+            "ExpressionAttributeValues": {":change": change},
+        }
+    }
+
+
+def _write_unless_done(edges_then_counts: list[dict]) -> bool:
+    try:
+        transactions.write(edges_then_counts)
+    except transactions.TransactionRefusedError as refused:
+        if refused.condition_failed(2) or refused.condition_failed(3):
+            raise FollowRefusedError() from refused
+        return False  # an edge's own condition: already in the state asked for
+    return True

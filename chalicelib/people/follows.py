@@ -1,0 +1,104 @@
+"""What the follow routes do: follow and unfollow someone, and list followers and following.
+
+Sits between the edge and people.follow_store. Following is idempotent (a second follow changes
+nothing), yourself is refused, and the answer carries the followee's new follower count. What a
+follow does to home feeds happens afterwards, from the table's stream (feeds.fanout).
+"""
+
+from typing import NamedTuple
+
+from chalicelib.people import follow_store, profile_store
+from chalicelib.people.profiles import (
+    USER_NOT_FOUND_MESSAGE,
+    count,
+    ensure_profile,
+    user_id_or_not_found,
+)
+from chalicelib.shared import clock, table_keys
+from chalicelib.shared.errors import InvalidInputError, NotFoundError
+from chalicelib.shared.observability import logger
+from chalicelib.shared.paging import Page, PageRequest
+from chalicelib.shared.users import User
+
+FOLLOW_YOURSELF_MESSAGE = "You cannot follow yourself; choose someone else's profile."
+
+
+class FollowState(NamedTuple):
+    follower_count: int
+    followed_by_me: bool
+
+
+class Person(NamedTuple):
+    """Someone in a list of followers or following."""
+
+    id: str
+    username: str
+    followed_by_me: bool | None  # None when no one is signed in to ask about
+
+
+def follow(username: str, user: User) -> FollowState:
+    followee = _other_profile(username, user)
+    ensure_profile(user)  # the follow counts on both profiles
+    try:
+        follow_store.add_follow(_person(user), _person_of(followee), clock.timestamp())
+    except follow_store.FollowRefusedError as refused:
+        raise NotFoundError(USER_NOT_FOUND_MESSAGE) from refused
+    logger.info("Followed", extra={"followee": followee["username"]})
+    return _follow_state(followee["userId"], followed_by_me=True)
+
+
+def unfollow(username: str, user: User) -> FollowState:
+    followee = _other_profile(username, user)
+    try:
+        follow_store.remove_follow(user.id, followee["userId"])
+    except follow_store.FollowRefusedError as refused:
+        raise NotFoundError(USER_NOT_FOUND_MESSAGE) from refused
+    return _follow_state(followee["userId"], followed_by_me=False)
+
+
+def people_page(username: str, direction: str, page: PageRequest, viewer: User | None) -> Page:
+    """A page of the people `username` follows ("following") or who follow them
+    ("followers"), in a stable order (by user id, which is also the page's position). A
+    signed-in viewer also learns, for each, whether they follow that person: one BatchGetItem
+    for the whole page, not one request per person."""
+    user_id = user_id_or_not_found(username)
+    prefix, side = {
+        "following": (table_keys.FOLLOWS_PREFIX, "followee"),
+        "followers": (table_keys.FOLLOWER_PREFIX, "follower"),
+    }[direction]
+    edges, continue_after = follow_store.edges_page(user_id, prefix, page.after, page.limit)
+    people = [(edge[f"{side}Id"], edge[f"{side}Username"]) for edge in edges]
+    followed = None
+    if viewer is not None and people:
+        followed = follow_store.followed_among(viewer.id, [person_id for person_id, _ in people])
+    return Page(
+        items=[
+            Person(person_id, name, None if followed is None else person_id in followed)
+            for person_id, name in people
+        ],
+        continue_after=continue_after,
+    )
+
+
+def _other_profile(username: str, user: User) -> dict:
+    if table_keys.username_key(username) == table_keys.username_key(user.username):
+        raise InvalidInputError(FOLLOW_YOURSELF_MESSAGE)
+    user_id = profile_store.user_id_for(username)
+    profile = profile_store.get_profile(user_id) if user_id else None
+    if profile is None:
+        raise NotFoundError(USER_NOT_FOUND_MESSAGE)
+    return profile
+
+
+def _follow_state(followee_id: str, followed_by_me: bool) -> FollowState:
+    # A consistent read: the count must include the change this request has just made.
+    profile = profile_store.get_profile(followee_id, consistent=True) or {}
+    return FollowState(count(profile, "followerCount"), followed_by_me)
+
+
+def _person(user: User) -> dict:
+    return {"id": user.id, "username": user.username}
+
+
+def _person_of(profile: dict) -> dict:
+    return {"id": profile["userId"], "username": profile["username"]}

@@ -1,0 +1,82 @@
+"""DynamoDB access for likes: one item per (photo, person), and the photo's count beside it.
+
+A like and the count it moves are written in one transaction: the like item's condition makes a
+second like (or unlike) by the same person a no-op, and the count changes only when the item
+does, so the count can never drift from the likes, however many people press at once.
+"""
+
+from boto3.dynamodb.conditions import Key
+
+from chalicelib.shared import aws_clients, batches, table_keys, transactions
+
+
+class LikeRefusedError(Exception):
+    """The photo cannot be liked or unliked: it is gone, or (for a like) not READY."""
+
+
+def add_like(photo_id: str, user_id: str, username: str, liked_at: str) -> bool:
+    """Like the photo; False if this person already liked it (nothing changes)."""
+    table_name = aws_clients.dynamodb_table().name
+    like = transactions.put_new(
+        table_name,
+        {
+            **table_keys.like_key(photo_id, user_id),
+            "userId": user_id,
+            "username": username,
+            "likedAt": liked_at,
+        },
+    )
+    count = {
+        "Update": {
+            "TableName": table_name,
+            "Key": table_keys.photo_key(photo_id),
+            "UpdateExpression": "ADD likeCount :one",
+            "ConditionExpression": "#status = :ready",
+            "ExpressionAttributeNames": {"#status": "status"},
+            "ExpressionAttributeValues": {":one": 1, ":ready": "READY"},
+        }
+    }
+    return _write_unless_done([like, count])
+
+
+def remove_like(photo_id: str, user_id: str) -> bool:
+    """Take the like back; False if this person had not liked the photo (nothing changes)."""
+    table_name = aws_clients.dynamodb_table().name
+    unlike = transactions.delete_existing(table_name, table_keys.like_key(photo_id, user_id))
+    count = {
+        "Update": {
+            "TableName": table_name,
+            "Key": table_keys.photo_key(photo_id),
+            "UpdateExpression": "ADD likeCount :minus_one",
+            "ConditionExpression": "attribute_exists(PK)",
+            "ExpressionAttributeValues": {":minus_one": -1},
+        }
+    }
+    return _write_unless_done([unlike, count])
+
+
+def _write_unless_done(like_then_photo: list[dict]) -> bool:
+    try:
+        transactions.write(like_then_photo)
+    except transactions.TransactionRefusedError as refused:
+        if refused.condition_failed(1):
+            raise LikeRefusedError() from refused
+        return False  # the like item's own condition: already in the state asked for
+    return True
+
+
+def liked_photo_ids(photo_ids: list[str], user_id: str) -> set[str]:
+    """Which of these photos the person likes, in one BatchGetItem for a whole page."""
+    keys = [table_keys.like_key(photo_id, user_id) for photo_id in dict.fromkeys(photo_ids)]
+    found = batches.get_items(keys, projection="PK")
+    return {table_keys.photo_id_of(item) for item in found}
+
+
+def delete_all_likes(photo_id: str) -> int:
+    """Delete every like of a photo (after the photo itself is gone); returns how many."""
+    condition = Key("PK").eq(table_keys.photo_key(photo_id)["PK"]) & Key("SK").begins_with(
+        table_keys.LIKE_PREFIX
+    )
+    return batches.delete_queried(
+        {"KeyConditionExpression": condition, "ProjectionExpression": "PK, SK"}
+    )

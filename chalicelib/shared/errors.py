@@ -1,0 +1,45 @@
+"""The domain errors the API's services raise: what went wrong, in words a person can act on,
+and nothing about HTTP.
+
+A service says "there is no such photo" or "only the owner may change it"; the edge
+(chalicelib/edge/errors.py) decides that these are a 404 and a 403, and writes the
+`{"Code", "Message"}` body. So a service can be read, and tested, without the web framework in
+mind, and a new kind of error is one class here and one line there.
+"""
+
+TRY_AGAIN_MESSAGE = "CloudGram is busy right now. Please try again in a few seconds."
+
+
+class CloudGramError(Exception):
+    """A request that cannot be done as asked; `str(error)` is the message a person reads."""
+
+
+class InvalidInputError(CloudGramError):
+    """The request itself is wrong: a field, a number, a name; the message says what to change."""
+
+
+class NotSignedInError(CloudGramError):
+    """No valid session where one is needed (or a token that does not check out)."""
+
+
+class NotYoursError(CloudGramError):
+    """The thing exists and may be seen, but only its owner may change it."""
+
+
+class NotFoundError(CloudGramError):
+    """No such thing, or one the caller may not see (which must look exactly the same)."""
+
+
+class ConflictError(CloudGramError):
+    """The thing is not in a state that allows this (a photo not ready yet, a name taken)."""
+
+
+class LimitReachedError(CloudGramError):
+    """The caller has done this too often for now; the message says when to come back."""
+
+
+class TryAgainLaterError(CloudGramError):
+    """AWS is busy or out of reach, or writes kept colliding: the same request may work soon."""
+
+    def __init__(self, message: str = TRY_AGAIN_MESSAGE) -> None:
+        super().__init__(message)

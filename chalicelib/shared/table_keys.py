@@ -1,0 +1,125 @@
+"""The table's key layout, as the API writes and reads it: the only module of the API that spells
+a key or an index name.
+
+One table holds every kind of item (docs/data-model.md has each item's attributes, the indexes
+and every access pattern):
+
+    item             PK                          SK
+    photo            PHOTO#<photo id>            PHOTO
+    like             PHOTO#<photo id>            LIKE#<user id>
+    profile          USER#<user id>              PROFILE
+    follow edge      USER#<follower id>          FOLLOWS#<followee id>
+    mirror edge      USER#<followee id>          FOLLOWER#<follower id>
+    upload count     USER#<user id>              UPLOADS#<hour, UTC>
+    username claim   USERNAME#<username, lower>  USERNAME
+    timeline entry   TIMELINE#<user id>          <photo created time>#<photo id>
+    celebrity mark   TIMELINE#<user id>          CELEBRITY#<username, lower>
+
+A like shares its photo's partition, so one Query finds every like of a photo and the like and
+the count it moves can be written in one transaction. A follow is stored both ways, so one Query
+lists whom someone follows and another lists their followers (what the fan-out reads). The
+username claim maps a name to its user id, and its uniqueness condition is what makes a username
+belong to one profile. A timeline is someone's home feed, written by the fan-out; its celebrity
+marks name the celebrities they follow, whose photos are merged in when the feed is read. The
+marks sort after every entry (letters after digits), so the first page's one Query, newest
+first, returns them too.
+
+The worker is packaged on its own and keeps its copy of the keys it uses in
+image_worker/table_keys.py; tests/unit/test_key_layouts.py holds the two copies together.
+"""
+
+FEED_INDEX = "FeedIndex"
+OWNER_INDEX = "OwnerIndex"
+PHOTO_PREFIX = "PHOTO#"
+LIKE_PREFIX = "LIKE#"
+USER_PREFIX = "USER#"
+FOLLOWS_PREFIX = "FOLLOWS#"
+FOLLOWER_PREFIX = "FOLLOWER#"
+TIMELINE_PREFIX = "TIMELINE#"
+CELEBRITY_PREFIX = "CELEBRITY#"
+
+
+def photo_key(photo_id: str) -> dict:
+    return {"PK": f"{PHOTO_PREFIX}{photo_id}", "SK": "PHOTO"}
+
+
+def like_key(photo_id: str, user_id: str) -> dict:
+    return {"PK": f"{PHOTO_PREFIX}{photo_id}", "SK": f"{LIKE_PREFIX}{user_id}"}
+
+
+def photo_id_of(key: dict) -> str:
+    """The photo id in the key of a photo or of one of its likes."""
+    return key["PK"].removeprefix(PHOTO_PREFIX)
+
+
+def profile_key(user_id: str) -> dict:
+    return {"PK": f"{USER_PREFIX}{user_id}", "SK": "PROFILE"}
+
+
+def upload_count_key(user_id: str, hour: str) -> dict:
+    """How many photos `user_id` requested in one clock hour (`2026-11-30T14`, UTC)."""
+    return {"PK": f"{USER_PREFIX}{user_id}", "SK": f"UPLOADS#{hour}"}
+
+
+def follow_key(follower_id: str, followee_id: str) -> dict:
+    """The edge in the follower's partition: "follower follows followee"."""
+    return {"PK": f"{USER_PREFIX}{follower_id}", "SK": f"{FOLLOWS_PREFIX}{followee_id}"}
+
+
+def follower_key(followee_id: str, follower_id: str) -> dict:
+    """The mirror edge in the followee's partition: "followee is followed by follower"."""
+    return {"PK": f"{USER_PREFIX}{followee_id}", "SK": f"{FOLLOWER_PREFIX}{follower_id}"}
+
+
+def user_partition(user_id: str) -> str:
+    return f"{USER_PREFIX}{user_id}"
+
+
+def timeline_partition(user_id: str) -> str:
+    return f"{TIMELINE_PREFIX}{user_id}"
+
+
+def timeline_entry_key(user_id: str, photo_sort_key: str) -> dict:
+    """An entry of `user_id`'s home feed, sorted by the photo's `ownerSort`
+    (`<created time>#<photo id>`): the same order as OwnerIndex, so a celebrity's photos, read
+    from OwnerIndex, merge into the timeline with one cursor."""
+    return {"PK": timeline_partition(user_id), "SK": photo_sort_key}
+
+
+def celebrity_mark_key(user_id: str, celebrity_username: str) -> dict:
+    """The mark that `user_id` follows the celebrity `celebrity_username`, whose photos are
+    merged into their home feed when it is read."""
+    return {
+        "PK": timeline_partition(user_id),
+        "SK": f"{CELEBRITY_PREFIX}{username_key(celebrity_username)}",
+    }
+
+
+def is_celebrity_mark(key: dict) -> bool:
+    return key["SK"].startswith(CELEBRITY_PREFIX)
+
+
+def username_claim_key(username: str) -> dict:
+    return {"PK": f"USERNAME#{username_key(username)}", "SK": "USERNAME"}
+
+
+def username_key(username: str) -> str:
+    """The spelling a username is stored and looked up under. The user pool ignores case when
+    people sign in (`CaseSensitive: false`), so "Alice" and "alice" are one person here too."""
+    return username.lower()
+
+
+def feed_shard_key(shard: int) -> str:
+    """The global feed's partition for shard number `shard` (FeedIndex's partition key)."""
+    return f"FEED#{shard}"
+
+
+def owner_index_partition(username: str) -> str:
+    """OwnerIndex's partition key for one owner's photos. It is the owner's username, not their
+    id, because a profile page is addressed by username: its photos are then one Query, with no
+    look-up of the id first. Cognito usernames never change, so the key is stable."""
+    return username_key(username)
+
+
+def is_photo(key: dict) -> bool:
+    return key["PK"].startswith(PHOTO_PREFIX) and key["SK"] == "PHOTO"
