@@ -74,7 +74,7 @@ def frontend_files(frontend_dir: Path = FRONTEND_DIR) -> list[SiteFile]:
 
 
 def config_document(region: str, outputs: dict[str, str], max_upload_bytes: int) -> dict:
-    """The page's /config.json for this deployment (shape in DESIGN.md)."""
+    """The page's /config.json for this deployment (its shape: infra/site_config.py)."""
     return site_config(
         region=region,
         user_pool_id=outputs["UserPoolId"],

@@ -83,7 +83,7 @@ class ResourceNames:
 
 
 def table_definition(table_name: str) -> dict:
-    """Arguments for DynamoDB CreateTable: one table, two sparse GSIs (see DESIGN.md), and a
+    """Arguments for DynamoDB CreateTable: one table, two sparse GSIs (docs/data-model.md), and a
     stream of every change with the item's old and new image, which the stream function reads."""
     string_attributes = ["PK", "SK", "feedShard", "feedSort", "ownerName", "ownerSort"]
     return {

@@ -1,16 +1,25 @@
-"""The README and docs/ point only at things that exist.
+"""The README, docs/ and the comments in the code point only at things that exist.
 
-Students follow the README and the tour file by file, so a renamed module or function must not
-leave a dead end behind. Two kinds of pointer are checked:
+Students follow the README and the tour file by file, and read the code's comments as its
+documentation, so a renamed module or function must not leave a dead end behind. In the README
+and docs/, three kinds of pointer are checked:
 
 - a Markdown link to a relative path, `[text](docs/cost.md)`: the file or folder exists;
 - a code reference in backticks, `chalicelib/photos/service.py:request_upload` or
   `frontend/js/upload.js:checkFile`: the file exists and defines that function, class or
-  module-level name (`Class.method` checks both, in Python).
+  module-level name (`Class.method` checks both, in Python);
+- a file named in backticks, `infra/template.yaml`: it exists.
+
+In the comments and docstrings of every .py, .js and .yaml file, a file named by its path
+(`infra/template.yaml`, `docs/data-model.md`, or a Markdown file by its bare name) must exist,
+from the project's root or from the file's own folder, and `path.py:name` must name something
+defined.
 """
 
 import ast
+import io
 import re
+import tokenize
 from pathlib import Path
 
 import pytest
@@ -22,6 +31,15 @@ MARKDOWN_LINK = re.compile(r"!?\[[^\]]*\]\(([^)\s]+)\)")
 CODE_REFERENCE = re.compile(r"`([\w./-]+\.(?:py|js)):([\w.]+)`")
 JAVASCRIPT_DECLARATION = re.compile(r"\b(?:function\*?|class|const|let|var)\s+(\w+)")
 PLAIN_FILE_REFERENCE = re.compile(r"`((?:[\w-]+/)+[\w.-]+\.(?:py|md|yaml|json|html|js|css))`")
+# In comments, paths stand without backticks: a path with at least one folder, or a Markdown
+# file by its bare name, not glued to a longer path or URL before it. What the project builds
+# (build/) is not there before it runs.
+COMMENT_FILE_REFERENCE = re.compile(
+    r"(?<![\w/.<>-])((?:[\w-]+/)+[\w.-]+\.(?:py|md|yaml|json|html|js|css)|[\w-]+\.md)\b"
+    r"(?::(\w[\w.]*\w))?"
+)
+COMMENTED_SUFFIXES = (".py", ".js", ".yaml")
+NOT_PROJECT_CODE = {".git", ".venv", ".venv-infra", "build", "node_modules", "__pycache__"}
 
 
 def _relative_links(document: Path) -> list[str]:
@@ -66,6 +84,44 @@ def _names_of(node: ast.stmt) -> set[str]:
     return set()
 
 
+def _commented_files() -> list[Path]:
+    return sorted(
+        path
+        for path in PROJECT_ROOT.rglob("*")
+        if path.suffix in COMMENTED_SUFFIXES
+        and not NOT_PROJECT_CODE & set(path.relative_to(PROJECT_ROOT).parts)
+    )
+
+
+def _comments(source_file: Path) -> str:
+    """The comments and docstrings of a file: the prose a reader follows."""
+    text = source_file.read_text(encoding="utf-8")
+    if source_file.suffix == ".js":
+        return "\n".join(re.findall(r"//[^\n]*|/\*.*?\*/", text, flags=re.S))
+    if source_file.suffix == ".yaml":
+        return "\n".join(re.findall(r"(?:^|\s)(#[^\n]*)", text))
+    tokens = tokenize.generate_tokens(io.StringIO(text).readline)
+    parts = [token.string for token in tokens if token.type == tokenize.COMMENT]
+    for node in ast.walk(ast.parse(text)):
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
+            parts.append(ast.get_docstring(node, clean=False) or "")
+    return "\n".join(parts)
+
+
+def _dead_comment_references(source_file: Path) -> list[str]:
+    dead_ends = []
+    for path, name in COMMENT_FILE_REFERENCE.findall(_comments(source_file)):
+        if path.startswith("build/"):
+            continue
+        candidates = [PROJECT_ROOT / path, source_file.parent / path]
+        found = next((candidate for candidate in candidates if candidate.exists()), None)
+        if found is None:
+            dead_ends.append(f"{path} (no such file)")
+        elif name and found.suffix in (".py", ".js") and name not in _names_defined(found):
+            dead_ends.append(f"{path}:{name} (not defined there)")
+    return dead_ends
+
+
 def _where(document: Path) -> str:
     return str(document.relative_to(PROJECT_ROOT))
 
@@ -101,6 +157,28 @@ def test_given_a_document_when_it_names_a_project_file_then_the_file_exists(docu
     ]
 
     assert missing == [], f"{_where(document)} names files that do not exist: {missing}"
+
+
+@pytest.mark.parametrize("source_file", _commented_files(), ids=_where)
+def test_given_a_comment_when_it_names_a_project_file_then_the_file_exists(source_file):
+    dead_ends = _dead_comment_references(source_file)
+
+    assert dead_ends == [], f"{_where(source_file)} comments point nowhere: {dead_ends}"
+
+
+def test_given_the_comment_checker_when_a_comment_points_nowhere_then_it_reports_it(tmp_path):
+    source_file = tmp_path / "module.py"
+    source_file.write_text(
+        '"""The data model is in DESIGN.md."""\n\n'
+        "# See chalicelib/shared/settings.py:no_such_name and infra/nowhere.yaml.\n"
+        'PATH = "js/app.js"  # a string, not a comment: not checked\n'
+    )
+
+    assert _dead_comment_references(source_file) == [
+        "chalicelib/shared/settings.py:no_such_name (not defined there)",
+        "infra/nowhere.yaml (no such file)",
+        "DESIGN.md (no such file)",
+    ]
 
 
 def test_given_the_checker_when_it_reads_a_reference_to_a_missing_function_then_it_reports_it(

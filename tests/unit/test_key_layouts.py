@@ -1,12 +1,16 @@
 """The API (chalicelib/shared/table_keys.py) and the worker (image_worker/table_keys.py) each keep
 their copy of the table's key layout, because each Lambda is packaged on its own; these tests hold
 the copies together, so the worker marks READY the very item the API created and counts it on the
-profile the API reads."""
+profile the API reads; and they hold docs/data-model.md to the keys the code spells."""
+
+from pathlib import Path
 
 import pytest
 
 from chalicelib.shared import table_keys as api_keys
 from image_worker import table_keys as worker_keys
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.parametrize("photo_id", ["01JCNY8ZQ0V5G1Y0WJ6X7C9B2K", "01M8MWS2ZHC9HW6WFGAS3J6PBT"])
@@ -27,3 +31,25 @@ def test_given_any_shard_count_then_the_worker_writes_partitions_the_api_queries
     written = {worker_keys.feed_shard_key(f"photo-{n}", shard_count) for n in range(200)}
 
     assert written == queried
+
+
+def test_given_the_data_model_page_then_it_shows_every_key_and_index_as_the_api_spells_them():
+    """docs/data-model.md is where students learn the key layout: it must not drift from it."""
+    page = (PROJECT_ROOT / "docs" / "data-model.md").read_text(encoding="utf-8")
+    keys = [
+        api_keys.photo_key("<photo id>"),
+        api_keys.like_key("<photo id>", "<user id>"),
+        api_keys.profile_key("<user id>"),
+        api_keys.follow_key("<follower id>", "<followee id>"),
+        api_keys.follower_key("<followee id>", "<follower id>"),
+        api_keys.upload_count_key("<user id>", "<hour, UTC>"),
+        api_keys.username_claim_key("<username, lower case>"),
+        api_keys.timeline_entry_key("<user id>", "<photo createdAt>#<photo id>"),
+        api_keys.celebrity_mark_key("<user id>", "<username, lower case>"),
+    ]
+
+    for key in keys:
+        assert f"| `{key['PK']}` | `{key['SK']}`" in page, key
+    assert f"`{api_keys.feed_shard_key('<n>')}`" in page
+    for index in (api_keys.FEED_INDEX, api_keys.OWNER_INDEX):
+        assert f"| {index} |" in page
