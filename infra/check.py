@@ -3,7 +3,8 @@
 No AWS account or AWS access is needed (chalice and pip only fetch wheels from the package
 index). In order:
 1. `chalice package` turns app.py and .chalice/config.json into the CloudFormation (SAM) template
-   that `chalice deploy` would create, into build/api-package/;
+   that `chalice deploy` would create, into build/api-package/, and its zip must hold app.py and
+   every module of chalicelib/;
 2. pip resolves the image worker's requirements for its Lambda runtime (Linux wheels for
    python3.12 on the template's architecture), as `make deploy` will;
 3. cfn-lint checks infra/template.yaml and that packaged template against the CloudFormation spec;
@@ -22,6 +23,7 @@ import shutil
 import subprocess
 import sys
 import time
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +35,7 @@ API_PACKAGE_OVERRIDES = REPO_ROOT / "infra" / "api_package_overrides.yaml"
 API_PACKAGE_DIR = REPO_ROOT / "build" / "api-package"
 # A YAML merge template makes chalice write its template as YAML too.
 PACKAGED_API_TEMPLATE = API_PACKAGE_DIR / "sam.yaml"
+API_DEPLOYMENT_PACKAGE = API_PACKAGE_DIR / "deployment.zip"
 PACKAGED_STAGE = "dev"
 WORKER_WHEELS_DIR = REPO_ROOT / "build" / "worker-wheels-check"
 # chalice needs a region to name ARNs in the template; any region will do offline.
@@ -99,6 +102,17 @@ def checkov_command(checkov: Path, template: Path) -> list[str]:
     ]
 
 
+def api_modules_missing_from(deployment_package: Path) -> list[str]:
+    """The API's own modules (app.py and every module of chalicelib/, its feature packages
+    included) that the zip chalice packaged does not hold: a Lambda without them fails on its
+    first import, long after the deploy said it succeeded."""
+    with zipfile.ZipFile(deployment_package) as package:
+        packaged = set(package.namelist())
+    api_modules = sorted((REPO_ROOT / "chalicelib").rglob("*.py"))
+    wanted = ["app.py", *(module.relative_to(REPO_ROOT).as_posix() for module in api_modules)]
+    return [module for module in wanted if module not in packaged]
+
+
 def run_step(step: Step, number: int, total: int, environment: dict[str, str]) -> bool:
     print(f"==> [{number}/{total}] {step.description}", flush=True)
     started = time.monotonic()
@@ -149,6 +163,10 @@ def main(argv: list[str] | None = None) -> int:
     packaged = run_step(steps[0], 1, len(steps), environment)
     if not packaged:
         print("chalice package failed; the template checks need its output.")
+        return 1
+    missing_modules = api_modules_missing_from(API_DEPLOYMENT_PACKAGE)
+    if missing_modules:
+        print("The API's deployment package lacks: " + ", ".join(missing_modules))
         return 1
     failed = [
         step.description

@@ -1,6 +1,7 @@
 """`python -m infra.check` runs the offline checks in order and fails loudly."""
 
 import sys
+import zipfile
 from pathlib import Path
 
 from infra import check
@@ -46,3 +47,24 @@ def test_given_a_failing_step_when_run_then_its_output_is_shown(capsys):
     assert passed is False
     assert "bad template" in output
     assert "FAILED (exit code 3)" in output
+
+
+def _package_of(path: Path, modules: list[str]) -> Path:
+    with zipfile.ZipFile(path, "w") as package:
+        for module in modules:
+            package.writestr(module, "")
+    return path
+
+
+def test_given_a_package_without_a_feature_module_when_checked_then_the_module_is_named(tmp_path):
+    api_modules = ["app.py"] + [
+        module.relative_to(check.REPO_ROOT).as_posix()
+        for module in (check.REPO_ROOT / "chalicelib").rglob("*.py")
+    ]
+    lacking = [module for module in api_modules if module != "chalicelib/photos/service.py"]
+
+    complete_package = _package_of(tmp_path / "complete.zip", api_modules)
+    lacking_package = _package_of(tmp_path / "lacking.zip", lacking)
+
+    assert check.api_modules_missing_from(complete_package) == []
+    assert check.api_modules_missing_from(lacking_package) == ["chalicelib/photos/service.py"]
