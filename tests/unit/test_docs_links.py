@@ -5,7 +5,7 @@ leave a dead end behind. Two kinds of pointer are checked:
 
 - a Markdown link to a relative path, `[text](docs/cost.md)`: the file or folder exists;
 - a code reference in backticks, `chalicelib/photos_service.py:request_upload` or
-  `frontend/js/upload.js:checkFile`: the file exists and defines that function, class or
+  `frontend/js/uploads/upload.js:checkFile`: the file exists and defines that function, class or
   module-level name (`Class.method` checks both, in Python).
 """
 
