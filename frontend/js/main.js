@@ -7,7 +7,8 @@
  * panel when signed in. Profiles and photo pages take the whole width. Uploads go on while the
  * person looks elsewhere; their photos join the feed when ready.
  *
- * Module map: what each folder holds, module by module (each module's first comment says more).
+ * Module map: what each folder holds, module by module (each module's first comment says more;
+ * tests/unit/test_frontend_modules.py keeps this map and the files in step).
  *   main.js      this file: builds the services and views below and wires them together.
  *   services/    what talks to the outside world: config.js (settings) -> cognito.js (user pool
  *                API) -> session.js (tokens) -> api.js (the CloudGram API).
