@@ -125,7 +125,7 @@ def follow_each_other(client, people) -> dict[str, set[str]]:
 
 def share_all(client, person) -> list[dict]:
     """What the page does with PHOTOS_EACH files chosen at once: its upload queue sends them
-    UPLOADS_AT_ONCE at a time (frontend/js/upload-queue.js)."""
+    UPLOADS_AT_ONCE at a time (frontend/js/uploads/upload-queue.js)."""
     with ThreadPoolExecutor(max_workers=UPLOADS_AT_ONCE) as uploads:
         return list(uploads.map(lambda number: share(client, person, number), range(PHOTOS_EACH)))
 

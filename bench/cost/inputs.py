@@ -53,8 +53,8 @@ class CodeFacts:
     worker_memory_mb: int  # infra/template.yaml, WorkerMemoryMB's default
     log_retention_days: int  # infra/template.yaml, the log groups' RetentionInDays
     api_memory_mb: int  # .chalice/config.json lambda_memory_size (the stream function's too)
-    page_size: int  # frontend/js/feed-list.js PAGE_SIZE
-    poll_interval_seconds: float  # frontend/js/upload.js POLL_INTERVAL_MS
+    page_size: int  # frontend/js/components/feed-list.js PAGE_SIZE
+    poll_interval_seconds: float  # frontend/js/uploads/upload.js POLL_INTERVAL_MS
     site_files: int  # frontend/ plus config.json: what a visit requests
     site_bytes: int  # frontend/, uncompressed
 
@@ -64,7 +64,9 @@ def read_code_facts() -> CodeFacts:
     resources = template["Resources"].values()
     chalice_config = json.loads((PROJECT_ROOT / ".chalice" / "config.json").read_text())
     site = [path for path in (PROJECT_ROOT / "frontend").rglob("*") if path.is_file()]
-    poll_interval_ms = first_match(r"const POLL_INTERVAL_MS = (\d+);", frontend_js("upload.js"))
+    upload_module = frontend_js("uploads/upload.js")
+    feed_list_module = frontend_js("components/feed-list.js")
+    poll_interval_ms = first_match(r"const POLL_INTERVAL_MS = (\d+);", upload_module)
     return CodeFacts(
         alarms=count_of(resources, "AWS::CloudWatch::Alarm"),
         cognito_tier=template["Resources"]["UserPool"]["Properties"].get(
@@ -78,7 +80,7 @@ def read_code_facts() -> CodeFacts:
             if resource["Type"] == "AWS::Logs::LogGroup"
         ),
         api_memory_mb=chalice_config["lambda_memory_size"],
-        page_size=int(first_match(r"const PAGE_SIZE = (\d+);", frontend_js("feed-list.js"))),
+        page_size=int(first_match(r"const PAGE_SIZE = (\d+);", feed_list_module)),
         poll_interval_seconds=int(poll_interval_ms) / 1000,
         site_files=len(site) + 1,
         site_bytes=sum(path.stat().st_size for path in site),
@@ -89,8 +91,9 @@ def count_of(resources, resource_type: str) -> int:
     return sum(1 for resource in resources if resource["Type"] == resource_type)
 
 
-def frontend_js(name: str) -> str:
-    return (PROJECT_ROOT / "frontend" / "js" / name).read_text()
+def frontend_js(path: str) -> str:
+    """A module of the page, by its path under frontend/js/."""
+    return (PROJECT_ROOT / "frontend" / "js" / path).read_text()
 
 
 def first_match(pattern: str, text: str) -> str:

@@ -33,7 +33,7 @@ ME_DYNAMODB = DynamoDBUse(requests=1, read_units=0.5, write_units=0)
 # 1) and the PENDING photo, about 0.5 KB (photos.store.put_new_photo: 1, plus 1 for its OwnerIndex
 # copy).
 UPLOAD_REQUEST_DYNAMODB = DynamoDBUse(requests=4, read_units=1.0, write_units=3)
-# GET /photos/{id}, the page's polling until READY (frontend/js/upload.js): one GetItem.
+# GET /photos/{id}, the page's polling until READY (frontend/js/uploads/upload.js): one GetItem.
 POLL_DYNAMODB = DynamoDBUse(requests=1, read_units=0.5, write_units=0)
 # The worker (image_worker/processing.py, photo_records.py): an UpdateItem noting that the
 # PENDING photo's file arrived (about 0.5 KB: 1, plus 1 for its OwnerIndex copy), then one
@@ -73,8 +73,9 @@ TIMELINE_DAYS = 30
 
 # Other facts of the code.
 RENDITIONS_PER_PHOTO = 3  # grid, feed, full (image_worker/imaging/geometry.py)
-# The page lists photos 12 at a time (frontend/js/feed-list.js PAGE_SIZE, read below); it asks
-# for a photo every 250 ms while it waits for READY (frontend/js/upload.js POLL_INTERVAL_MS).
+# The page lists photos 12 at a time (frontend/js/components/feed-list.js PAGE_SIZE, read below);
+# it asks for a photo every 250 ms while it waits for READY (frontend/js/uploads/upload.js
+# POLL_INTERVAL_MS).
 # Lambda's SQS trigger long-polls the uploads queue with 5 pollers, 20 s a poll, day and night.
 SQS_POLLERS = 5
 SQS_LONG_POLL_SECONDS = 20

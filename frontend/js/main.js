@@ -1,36 +1,48 @@
 /**
  * CloudGram's entry point: loads the settings, builds the clients and views, and shows the place
- * the address names (router.js): the feed, a profile, a list of followers or followed people, a
- * photo page, or "not found".
+ * the address names (helpers/router.js): the feed, a profile, a list of followers or followed
+ * people, a photo page, or "not found".
  *
  * The feed's route also shows the side panel: the sign-in forms when signed out, the sharing
  * panel when signed in. Profiles and photo pages take the whole width. Uploads go on while the
  * person looks elsewhere; their photos join the feed when ready.
  *
- * Module map: config.js (settings) -> cognito.js (user pool API) -> session.js (tokens) ->
- * api.js (the CloudGram API). router.js names the places; each *-view.js module draws one place
- * or panel; photo-card.js, photo-frame.js, like-button.js and owner-controls.js are the parts of
- * a photo they share, and photo-events.js keeps them in step. The feed's tabs (tabs.js) each hold
- * a feed-list.js; follow-button.js follows people, follow-suggestions.js suggests whom, and
- * follow-events.js keeps profiles and the Following tab in step; like and follow buttons share
- * optimistic-toggle.js. upload.js, upload-queue.js and upload-item.js share photos;
- * file-type.js tells what a file is.
+ * Module map: what each folder holds, module by module (each module's first comment says more;
+ * tests/unit/test_frontend_modules.py keeps this map and the files in step).
+ *   main.js      this file: builds the services and views below and wires them together.
+ *   services/    what talks to the outside world: config.js (settings) -> cognito.js (user pool
+ *                API) -> session.js (tokens) -> api.js (the CloudGram API).
+ *   views/       one place or panel each: feed-view.js, profile-view.js, people-view.js,
+ *                photo-page-view.js and not-found-view.js; the side panel's auth-view.js (signed
+ *                out) and composer-view.js (signed in); the header's account-bar.js.
+ *   components/  the parts views are built from. A photo: photo-frame.js (the picture),
+ *                like-button.js, owner-controls.js (Edit with caption-editor.js, Delete after
+ *                confirm-dialog.js), all in one photo-card.js in the feed. The feed's tabs.js
+ *                each hold a feed-list.js; follow-suggestions.js fills an empty Following tab;
+ *                follow-button.js follows people; paged-list.js loads any list page by page.
+ *   uploads/     sharing photos: upload-queue.js runs the upload list, one upload-item.js per
+ *                file; upload.js takes one photo from file to READY; file-type.js tells what a
+ *                file is.
+ *   helpers/     small modules the others share: router.js (the places and their addresses),
+ *                dom.js, format.js, optimistic-toggle.js (behind the like and follow buttons),
+ *                and photo-events.js and follow-events.js, which keep every place that shows the
+ *                same photo or person in step.
  */
 
-import { createAccountBar } from "./account-bar.js";
-import { createApiClient } from "./api.js";
-import { createAuthView } from "./auth-view.js";
-import { createCognitoClient } from "./cognito.js";
-import { createComposerView } from "./composer-view.js";
-import { loadConfig } from "./config.js";
-import { byId, showMessage } from "./dom.js";
-import { createFeedView } from "./feed-view.js";
-import { createNotFoundView } from "./not-found-view.js";
-import { createPeopleView } from "./people-view.js";
-import { createPhotoPageView } from "./photo-page-view.js";
-import { createProfileView } from "./profile-view.js";
-import { createRouter, feedHref, parseRoute } from "./router.js";
-import { createSession } from "./session.js";
+import { byId, showMessage } from "./helpers/dom.js";
+import { createRouter, feedHref, parseRoute } from "./helpers/router.js";
+import { createApiClient } from "./services/api.js";
+import { createCognitoClient } from "./services/cognito.js";
+import { loadConfig } from "./services/config.js";
+import { createSession } from "./services/session.js";
+import { createAccountBar } from "./views/account-bar.js";
+import { createAuthView } from "./views/auth-view.js";
+import { createComposerView } from "./views/composer-view.js";
+import { createFeedView } from "./views/feed-view.js";
+import { createNotFoundView } from "./views/not-found-view.js";
+import { createPeopleView } from "./views/people-view.js";
+import { createPhotoPageView } from "./views/photo-page-view.js";
+import { createProfileView } from "./views/profile-view.js";
 
 async function start() {
   let config;

@@ -44,7 +44,7 @@ PHONE_VIEWPORT = {"width": 360, "height": 780}
 SCREENSHOTS_DIR = PROJECT_ROOT / "build" / "screenshots"
 # `make test` installs the pinned axe-core here (see the Makefile's AXE_CORE_VERSION).
 AXE_SCRIPT_PATH = PROJECT_ROOT / "build" / "axe-core" / "node_modules" / "axe-core" / "axe.min.js"
-# Where the page keeps its tokens (frontend/js/session.js).
+# Where the page keeps its tokens (frontend/js/services/session.js).
 READ_ID_TOKEN_SCRIPT = "() => JSON.parse(localStorage.getItem('cloudgram.session')).idToken"
 # Cognito's default password policy: upper and lower case, a number and a symbol.
 PASSWORD = "Photo-Lover-2026"

@@ -7,7 +7,7 @@ from playwright.sync_api import Page, expect
 from tests.e2e.conftest import submit_sign_up
 from tests.integration.browser_like_client import BrowserLikeClient
 
-# Where the page keeps its tokens (frontend/js/session.js); the tests tamper with them.
+# Where the page keeps its tokens (frontend/js/services/session.js); the tests tamper with them.
 REPLACE_STORED_TOKENS_SCRIPT = """(replacements) => {
   const session = JSON.parse(localStorage.getItem("cloudgram.session"));
   localStorage.setItem("cloudgram.session", JSON.stringify({ ...session, ...replacements }));

@@ -11,7 +11,8 @@ from playwright.sync_api import Page, expect
 
 from tests.integration.browser_like_client import BrowserLikeClient
 
-FEED_PAGE_SIZE = 12  # frontend/js/feed-view.js asks for this many photos at a time
+# The feed asks for this many photos at a time (PAGE_SIZE in frontend/js/components/feed-list.js).
+FEED_PAGE_SIZE = 12
 
 
 def small_jpeg(shade: int) -> bytes:

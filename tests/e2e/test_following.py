@@ -27,7 +27,8 @@ from tests.e2e.conftest import (
 from tests.integration.browser_like_client import BrowserLikeClient, SignedInUser
 
 HOME_FEED_TIMEOUT_SECONDS = 10
-# The page looks for a new follow's photos twice in the seconds after it (feed-view.js).
+# The page looks for a new follow's photos twice in the seconds after it
+# (frontend/js/views/feed-view.js).
 ARRIVAL_TIMEOUT_MS = 10_000
 FANOUT_MAX_FOLLOWERS = 3  # tests/conftest.py starts the local stack with this setting
 SERVER_ERROR_MESSAGE = "Something went wrong on our side (HTTP 500). Try again in a moment."

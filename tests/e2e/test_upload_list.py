@@ -165,7 +165,7 @@ SIGNATURES = [
 ]
 
 DETECT_TYPES_SCRIPT = """async (files) => {
-  const { detectImageType } = await import("/js/file-type.js");
+  const { detectImageType } = await import("/js/uploads/file-type.js");
   const detected = [];
   for (const { name, type, bytes } of files) {
     detected.push(await detectImageType(new File([new Uint8Array(bytes)], name, { type })));

@@ -6,14 +6,14 @@ and docs/, three kinds of pointer are checked:
 
 - a Markdown link to a relative path, `[text](docs/cost.md)`: the file or folder exists;
 - a code reference in backticks, `chalicelib/photos/service.py:request_upload` or
-  `frontend/js/upload.js:checkFile`: the file exists and defines that function, class or
+  `frontend/js/uploads/upload.js:checkFile`: the file exists and defines that function, class or
   module-level name (`Class.method` checks both, in Python);
 - a file named in backticks, `infra/template.yaml`: it exists.
 
 In the comments and docstrings of every .py, .js and .yaml file, a file named by its path
 (`infra/template.yaml`, `docs/data-model.md`, or a Markdown file by its bare name) must exist,
-from the project's root or from the file's own folder, and `path.py:name` must name something
-defined.
+from the file's own folder or a folder above it (up to the project's root), and `path.py:name`
+must name something defined.
 """
 
 import ast
@@ -108,12 +108,19 @@ def _comments(source_file: Path) -> str:
     return "\n".join(parts)
 
 
+def _folders_up_to_root(source_file: Path) -> list[Path]:
+    """Where a path in a file's comments may start: the file's own folder or any folder above
+    it, up to the project's root."""
+    folders = [folder for folder in source_file.parents if folder.is_relative_to(PROJECT_ROOT)]
+    return folders or [PROJECT_ROOT]
+
+
 def _dead_comment_references(source_file: Path) -> list[str]:
     dead_ends = []
     for path, name in COMMENT_FILE_REFERENCE.findall(_comments(source_file)):
         if path.startswith("build/"):
             continue
-        candidates = [PROJECT_ROOT / path, source_file.parent / path]
+        candidates = [folder / path for folder in _folders_up_to_root(source_file)]
         found = next((candidate for candidate in candidates if candidate.exists()), None)
         if found is None:
             dead_ends.append(f"{path} (no such file)")

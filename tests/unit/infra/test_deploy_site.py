@@ -14,7 +14,7 @@ OUTPUTS = {"UserPoolId": "eu-west-1_abc", "UserPoolClientId": "client123"}
     ("path", "content_type", "cache_control"),
     [
         ("index.html", "text/html; charset=utf-8", "no-cache"),
-        ("js/api.js", "text/javascript; charset=utf-8", "no-cache"),
+        ("js/services/api.js", "text/javascript; charset=utf-8", "no-cache"),
         ("css/base.css", "text/css; charset=utf-8", "no-cache"),
         ("config.json", "application/json", "no-cache"),
         ("img/logo.svg", "image/svg+xml", "public, max-age=86400"),

@@ -7,7 +7,7 @@
  * chose, which is kept in memory for that moment only.
  */
 
-import { byId, hideMessage, setBusy, showMessage } from "./dom.js";
+import { byId, hideMessage, setBusy, showMessage } from "../helpers/dom.js";
 
 const HEADINGS = {
   "sign-in": ["Sign in to CloudGram", "Share photos and see what everyone is posting."],

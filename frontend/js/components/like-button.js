@@ -2,20 +2,20 @@
  * The like button of a photo: a toggle <button> named "Like" whose aria-pressed says whether the
  * person likes the photo, with the number of likes beside it.
  *
- * It is optimistic: a press changes the button and the count at once, and the request follows.
- * If the API refuses (the photo is still being processed, the network is down), the button goes
- * back to what the server last confirmed and says why, in words. Presses made while a request is
- * out are not lost: when it returns, the button sends the state the person chose last, if that
- * differs (optimistic-toggle.js holds that logic, shared with the follow button). Signed-out
+ * It is optimistic: a press changes the button and the count at once, and the request follows. If
+ * the API refuses (the photo is still being processed, the network is down), the button goes back
+ * to what the server last confirmed and says why, in words. Presses made while a request is out
+ * are not lost: when it returns, the button sends the state the person chose last, if that differs
+ * (helpers/optimistic-toggle.js holds that logic, shared with the follow button). Signed-out
  * people are asked to sign in instead; nothing is sent.
  *
- * Other places showing the same photo hear about every confirmed change (photo-events.js).
+ * Other places showing the same photo hear about every confirmed change (helpers/photo-events.js).
  */
 
-import { element, hideMessage, icon, showMessage, showSignInPrompt, visuallyHidden } from "./dom.js";
-import { countOf } from "./format.js";
-import { createOptimisticToggle } from "./optimistic-toggle.js";
-import { announcePhotoChanged, onPhotoChanged } from "./photo-events.js";
+import { element, hideMessage, icon, showMessage, showSignInPrompt, visuallyHidden } from "../helpers/dom.js";
+import { countOf } from "../helpers/format.js";
+import { createOptimisticToggle } from "../helpers/optimistic-toggle.js";
+import { announcePhotoChanged, onPhotoChanged } from "../helpers/photo-events.js";
 
 const HEART_PATH =
   "M12 20.7 10.6 19.4C5.4 14.7 2 11.6 2 7.8 2 4.7 4.4 2.3 7.5 2.3c1.7 0 3.4.8 4.5 2.1 " +

@@ -1,16 +1,16 @@
 /**
- * The signed-in panel for sharing photos: choose (or drop) one or several files, give each its
- * own caption, and share them; the upload list below shows each one's progress until it is in
- * the feed. The list's workings are upload-queue.js's; this module drives the panel around it.
+ * The signed-in panel for sharing photos: choose (or drop) one or several files, give each its own
+ * caption, and share them; the upload list below shows each one's progress until it is in the
+ * feed. The list's workings are uploads/upload-queue.js's; this module drives the panel around it.
  *
  * A file CloudGram would refuse (not an image it takes, empty, too big) is turned away here with
  * a message naming it, before anything is sent; the other files still join the list.
  */
 
-import { byId, hideMessage, showMessage } from "./dom.js";
-import { describeContentTypes, formatBytes } from "./format.js";
-import { checkFile } from "./upload.js";
-import { createUploadQueue } from "./upload-queue.js";
+import { byId, hideMessage, showMessage } from "../helpers/dom.js";
+import { describeContentTypes, formatBytes } from "../helpers/format.js";
+import { createUploadQueue } from "../uploads/upload-queue.js";
+import { checkFile } from "../uploads/upload.js";
 
 // The file picker filters by type or extension. Phones may hand over HEIC, HEIF and AVIF photos
 // without a type, and cameras save 3D photos as ".mpo" (a JPEG inside): the extensions let the

@@ -7,7 +7,7 @@
  * lost. Escape in the textarea cancels, as it closes the delete dialog.
  */
 
-import { element, hideMessage, setBusy, showMessage } from "./dom.js";
+import { element, hideMessage, setBusy, showMessage } from "../helpers/dom.js";
 
 let editorsCreated = 0;
 

@@ -7,10 +7,10 @@
  * the protection: the API answers anyone else's change or delete with 403.
  */
 
+import { element, hideMessage, setBusy, showMessage, visuallyHidden } from "../helpers/dom.js";
+import { announcePhotoChanged, announcePhotoDeleted } from "../helpers/photo-events.js";
 import { createCaptionEditor } from "./caption-editor.js";
 import { confirmPhotoDeletion } from "./confirm-dialog.js";
-import { element, hideMessage, setBusy, showMessage, visuallyHidden } from "./dom.js";
-import { announcePhotoChanged, announcePhotoDeleted } from "./photo-events.js";
 
 /** Whether the signed-in person shared `photo`. Usernames ignore case, as Cognito does. */
 export function isOwnPhoto(photo, session) {

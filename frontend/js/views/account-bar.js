@@ -3,8 +3,8 @@
  * Sign out when signed in; a Sign in button otherwise, which works from any page.
  */
 
-import { byId } from "./dom.js";
-import { profileHref } from "./router.js";
+import { byId } from "../helpers/dom.js";
+import { profileHref } from "../helpers/router.js";
 
 export function createAccountBar({ api, session, onSignInRequested }) {
   const bar = byId("account");

@@ -4,7 +4,7 @@
  * blurred placeholder the worker made, and the real rendition fading in on top once loaded.
  */
 
-import { element } from "./dom.js";
+import { element } from "../helpers/dom.js";
 
 // The alt text only needs the start of a long caption: the caption itself is shown as text.
 const ALT_CAPTION_LENGTH = 120;

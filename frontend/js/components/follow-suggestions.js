@@ -6,15 +6,15 @@
  * The people are the latest posters: the distinct owners of the newest photos of GET /api/feed,
  * leaving out the person and whoever they already follow. Whether they follow someone only
  * GET /api/users/{username} tells, so at most MAX_SUGGESTIONS profiles are asked for. After a
- * follow, the Following tab brings that person's photos in above (feed-view.js); the
+ * follow, the Following tab brings that person's photos in above (views/feed-view.js); the
  * suggestions stay, so the person can follow more than one.
  */
 
-import { avatar, byId, element, hideMessage, link, showMessage } from "./dom.js";
+import { avatar, byId, element, hideMessage, link, showMessage } from "../helpers/dom.js";
+import { onFollowChanged, sameUsername } from "../helpers/follow-events.js";
+import { countOf } from "../helpers/format.js";
+import { profileHref } from "../helpers/router.js";
 import { createFollowButton } from "./follow-button.js";
-import { onFollowChanged, sameUsername } from "./follow-events.js";
-import { countOf } from "./format.js";
-import { profileHref } from "./router.js";
 
 const MAX_SUGGESTIONS = 6;
 // Enough of the newest photos to find that many different people, most of the time.

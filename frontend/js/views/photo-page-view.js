@@ -8,14 +8,14 @@
  * An unknown or invisible photo gets a clear message instead of an empty page.
  */
 
-import { avatar, byId, element, link, visuallyHidden } from "./dom.js";
-import { timeAgo } from "./format.js";
-import { createLikeButton } from "./like-button.js";
-import { createOwnerControls, isOwnPhoto } from "./owner-controls.js";
-import { showCaption } from "./photo-card.js";
-import { onPhotoChanged } from "./photo-events.js";
-import { renderPhotoFrame } from "./photo-frame.js";
-import { profileHref } from "./router.js";
+import { createLikeButton } from "../components/like-button.js";
+import { createOwnerControls, isOwnPhoto } from "../components/owner-controls.js";
+import { showCaption } from "../components/photo-card.js";
+import { renderPhotoFrame } from "../components/photo-frame.js";
+import { avatar, byId, element, link, visuallyHidden } from "../helpers/dom.js";
+import { timeAgo } from "../helpers/format.js";
+import { onPhotoChanged } from "../helpers/photo-events.js";
+import { profileHref } from "../helpers/router.js";
 
 // Beside the details on wide screens the picture is at most about 700 CSS pixels wide.
 const PHOTO_PAGE_IMAGE_SIZES = "(min-width: 1000px) 700px, 100vw";

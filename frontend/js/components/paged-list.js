@@ -7,7 +7,7 @@
  * button comes near the screen (an IntersectionObserver), and, for keyboards, when it is pressed.
  */
 
-import { setBusy } from "./dom.js";
+import { setBusy } from "../helpers/dom.js";
 
 // Start loading the next page a little before the person reaches the end.
 const PREFETCH_MARGIN = "600px";

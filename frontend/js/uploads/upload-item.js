@@ -8,8 +8,8 @@
  * (HEIC, in Chromium) keeps the placeholder and never shows a broken image.
  */
 
-import { element, icon, visuallyHidden } from "./dom.js";
-import { formatBytes } from "./format.js";
+import { element, icon, visuallyHidden } from "../helpers/dom.js";
+import { formatBytes } from "../helpers/format.js";
 
 const PHOTO_ICON_PATH =
   "M4 5h16a1 1 0 0 1 1 1v12a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V6a1 1 0 0 1 1-1zm1 2v9.6l4.2-4.2 " +

@@ -4,12 +4,12 @@
  * Edit and Delete buttons. Every value from the API goes in as text or as an attribute.
  */
 
-import { avatar, element, link } from "./dom.js";
-import { timeAgo } from "./format.js";
+import { avatar, element, link } from "../helpers/dom.js";
+import { timeAgo } from "../helpers/format.js";
+import { photoHref, profileHref } from "../helpers/router.js";
 import { createLikeButton } from "./like-button.js";
 import { createOwnerControls, isOwnPhoto } from "./owner-controls.js";
 import { describePhoto, renderPhotoFrame } from "./photo-frame.js";
-import { photoHref, profileHref } from "./router.js";
 
 // The feed column is at most 600 CSS pixels wide; on phones it is the whole screen.
 const FEED_IMAGE_SIZES = "(min-width: 640px) 600px, 100vw";

@@ -4,16 +4,16 @@
  * stays "Follow <name>" whatever it shows, and aria-pressed says whether the signed-in person
  * follows them: a toggle keeps its name, and screen readers announce the state.
  *
- * It behaves like the like button (optimistic-toggle.js): a press shows the new state and
+ * It behaves like the like button (helpers/optimistic-toggle.js): a press shows the new state and
  * follower count at once; if the API refuses, both go back and a message says why. Signed-out
  * people are asked to sign in instead; nothing is sent. Confirmed changes are announced
- * (follow-events.js), so the same person's button and counts elsewhere follow, and so does the
- * Following tab.
+ * (helpers/follow-events.js), so the same person's button and counts elsewhere follow, and so does
+ * the Following tab.
  */
 
-import { element, hideMessage, showMessage, showSignInPrompt, visuallyHidden } from "./dom.js";
-import { announceFollowChanged, onFollowChanged, sameUsername } from "./follow-events.js";
-import { createOptimisticToggle } from "./optimistic-toggle.js";
+import { element, hideMessage, showMessage, showSignInPrompt, visuallyHidden } from "../helpers/dom.js";
+import { announceFollowChanged, onFollowChanged, sameUsername } from "../helpers/follow-events.js";
+import { createOptimisticToggle } from "../helpers/optimistic-toggle.js";
 
 /**
  * `person` is {username, followedByMe, followerCount}, as GET /users/{username} answers.

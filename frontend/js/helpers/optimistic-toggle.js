@@ -1,7 +1,8 @@
 /**
  * The state behind an on/off control whose change the API must confirm, with a count that moves
  * with it: a like (on: liked, count: likes) and a follow (on: following, count: followers).
- * like-button.js and follow-button.js draw the controls; this module decides what they show.
+ * components/like-button.js and components/follow-button.js draw the controls; this module decides
+ * what they show.
  *
  * It is optimistic: a press shows the new state and count at once, and the request follows. If
  * the API refuses, the control goes back to what the server last confirmed, and the caller is

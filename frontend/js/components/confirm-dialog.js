@@ -8,7 +8,7 @@
  * closes the dialog with the pressed button's value as `returnValue`.
  */
 
-import { byId } from "./dom.js";
+import { byId } from "../helpers/dom.js";
 
 const CONFIRM_VALUE = "delete";
 

@@ -15,8 +15,8 @@
  * step 2 is then still there, PENDING: whoever aborts deletes it (upload-queue.js does).
  */
 
+import { describeContentTypes, formatBytes } from "../helpers/format.js";
 import { detectImageType } from "./file-type.js";
-import { describeContentTypes, formatBytes } from "./format.js";
 
 // Processing a phone photo takes a few hundred milliseconds, so a short interval shows it sooner.
 const POLL_INTERVAL_MS = 250;

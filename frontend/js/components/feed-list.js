@@ -1,22 +1,22 @@
 /**
  * One list of photo cards, newest first, page by page: the content of one of the feed's tabs
- * ("Following" from GET /api/feed/home, "Everyone" from GET /api/feed). feed-view.js holds two
- * and the tabs around them.
+ * ("Following" from GET /api/feed/home, "Everyone" from GET /api/feed). views/feed-view.js holds
+ * two and the tabs around them.
  *
- * A list is loaded the first time its tab is shown and then kept, so switching tabs, or going to
- * a profile and back, finds the same cards at the same place. It stays true meanwhile by
- * listening to photo-events.js: a photo shared from this page goes on top, a deleted one leaves,
- * a caption changed elsewhere shows here too (like buttons keep themselves in step).
+ * A list is loaded the first time its tab is shown and then kept, so switching tabs, or going to a
+ * profile and back, finds the same cards at the same place. It stays true meanwhile by listening
+ * to helpers/photo-events.js: a photo shared from this page goes on top, a deleted one leaves, a
+ * caption changed elsewhere shows here too (like buttons keep themselves in step).
  *
  * Photos can also join a list after it was loaded (the people someone just followed): a check
  * asks for the newest photos again and slots each one it did not have into its place by
  * `orderKey`, without throwing away what the person is looking at.
  */
 
-import { hideMessage, part, showMessage } from "./dom.js";
+import { hideMessage, part, showMessage } from "../helpers/dom.js";
+import { onPhotoChanged, onPhotoDeleted, onPhotoShared } from "../helpers/photo-events.js";
 import { createPager } from "./paged-list.js";
 import { renderPhotoCard, showCaption } from "./photo-card.js";
-import { onPhotoChanged, onPhotoDeleted, onPhotoShared } from "./photo-events.js";
 
 const PAGE_SIZE = 12;
 // A check for newer photos reads at most this many pages: enough to reach the loaded ones.

@@ -1,25 +1,25 @@
 /**
- * The feed, at #/. Signed in, it has two tabs (tabs.js): "Following", the person's home feed
- * (GET /api/feed/home: the photos of the people they follow, and their own), and "Everyone"
+ * The feed, at #/. Signed in, it has two tabs (components/tabs.js): "Following", the person's home
+ * feed (GET /api/feed/home: the photos of the people they follow, and their own), and "Everyone"
  * (GET /api/feed: every READY photo). Signed out, it shows Everyone alone, without tabs.
  *
- * Each tab's content is a feed-list.js list, loaded the first time the tab is shown and then
- * kept: switching tabs shows the other list where the person left it. The chosen tab is
- * remembered in localStorage, so a reload or the next visit opens it again; Following is the
- * first choice of a signed-in person. Signing in or out loads the lists again, since what they
- * hold depends on who is looking.
+ * Each tab's content is a components/feed-list.js list, loaded the first time the tab is shown and
+ * then kept: switching tabs shows the other list where the person left it. The chosen tab is
+ * remembered in localStorage, so a reload or the next visit opens it again; Following is the first
+ * choice of a signed-in person. Signing in or out loads the lists again, since what they hold
+ * depends on who is looking.
  *
- * The Following tab follows the person's follows (follow-events.js): an unfollowed person's
- * photos leave it at once; a followed person's arrive a moment later, once the API has written
- * them into the home feed, so the tab checks for them a couple of times, then stops. An empty
- * Following tab suggests people to follow instead (follow-suggestions.js).
+ * The Following tab follows the person's follows (helpers/follow-events.js): an unfollowed
+ * person's photos leave it at once; a followed person's arrive a moment later, once the API has
+ * written them into the home feed, so the tab checks for them a couple of times, then stops. An
+ * empty Following tab suggests people to follow instead (components/follow-suggestions.js).
  */
 
-import { byId } from "./dom.js";
-import { onFollowChanged, sameUsername } from "./follow-events.js";
-import { createFeedList } from "./feed-list.js";
-import { createFollowSuggestions } from "./follow-suggestions.js";
-import { createTabs } from "./tabs.js";
+import { createFeedList } from "../components/feed-list.js";
+import { createFollowSuggestions } from "../components/follow-suggestions.js";
+import { createTabs } from "../components/tabs.js";
+import { byId } from "../helpers/dom.js";
+import { onFollowChanged, sameUsername } from "../helpers/follow-events.js";
 
 const CHOSEN_TAB_KEY = "cloudgram.feedTab";
 const FIRST_TAB = "following";

@@ -1,20 +1,20 @@
 /**
  * A list of people, at #/u/<username>/followers (who follows them) and #/u/<username>/following
  * (whom they follow): a heading that says which, a link back to the profile, and the people's
- * names, each a link to their profile, page by page as the person scrolls. A profile's counts
- * link here. Signed in, each person but oneself has a Follow button (follow-button.js): the API
- * says whom the viewer follows with each page (`followedByMe`).
+ * names, each a link to their profile, page by page as the person scrolls. A profile's counts link
+ * here. Signed in, each person but oneself has a Follow button (components/follow-button.js): the
+ * API says whom the viewer follows with each page (`followedByMe`).
  *
  * Coming back to the same list with the back button keeps it (and the scroll position), unless
  * someone was followed or unfollowed meanwhile, which may have changed it; any other visit loads
  * it afresh. An empty list and an unknown name each get a clear message instead of a blank page.
  */
 
-import { avatar, byId, element, hideMessage, link, showMessage, visuallyHidden } from "./dom.js";
-import { createFollowButton } from "./follow-button.js";
-import { onFollowChanged, sameUsername } from "./follow-events.js";
-import { createPager } from "./paged-list.js";
-import { profileHref } from "./router.js";
+import { createFollowButton } from "../components/follow-button.js";
+import { createPager } from "../components/paged-list.js";
+import { avatar, byId, element, hideMessage, link, showMessage, visuallyHidden } from "../helpers/dom.js";
+import { onFollowChanged, sameUsername } from "../helpers/follow-events.js";
+import { profileHref } from "../helpers/router.js";
 
 const PAGE_SIZE = 30;
 

@@ -12,7 +12,7 @@
  * as its id is known.
  */
 
-import { announcePhotoShared } from "./photo-events.js";
+import { announcePhotoShared } from "../helpers/photo-events.js";
 import { createUploadItem } from "./upload-item.js";
 import { sharePhoto } from "./upload.js";
 

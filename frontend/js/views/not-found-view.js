@@ -3,7 +3,7 @@
  * way back to the latest photos, never a blank page. The text is in index.html.
  */
 
-import { byId } from "./dom.js";
+import { byId } from "../helpers/dom.js";
 
 export function createNotFoundView() {
   const section = byId("not-found-view");

@@ -10,14 +10,14 @@
  * message instead of an empty page.
  */
 
-import { avatar, byId, element, hideMessage, link, showMessage, visuallyHidden } from "./dom.js";
-import { createFollowButton } from "./follow-button.js";
-import { onFollowChanged, sameUsername } from "./follow-events.js";
-import { countOf, monthAndYear } from "./format.js";
-import { createPager } from "./paged-list.js";
-import { onPhotoDeleted, onPhotoShared } from "./photo-events.js";
-import { describePhoto, renderPhotoFrame } from "./photo-frame.js";
-import { peopleHref, photoHref } from "./router.js";
+import { createFollowButton } from "../components/follow-button.js";
+import { createPager } from "../components/paged-list.js";
+import { describePhoto, renderPhotoFrame } from "../components/photo-frame.js";
+import { avatar, byId, element, hideMessage, link, showMessage, visuallyHidden } from "../helpers/dom.js";
+import { onFollowChanged, sameUsername } from "../helpers/follow-events.js";
+import { countOf, monthAndYear } from "../helpers/format.js";
+import { onPhotoDeleted, onPhotoShared } from "../helpers/photo-events.js";
+import { peopleHref, photoHref } from "../helpers/router.js";
 
 // Three tiles a row: a page of 24 fills eight rows.
 const PAGE_SIZE = 24;

@@ -9,7 +9,7 @@
  * plain parts of the page, without the tab roles that would point at tabs nobody can see.
  */
 
-import { byId } from "./dom.js";
+import { byId } from "../helpers/dom.js";
 
 const KEYS_TO_TABS = {
   ArrowRight: (index, count) => (index + 1) % count,
