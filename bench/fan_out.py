@@ -20,9 +20,9 @@ from datetime import datetime
 
 import boto3
 
-from tests.conftest import running_local_stack
-from tests.images import phone_photo
-from tests.integration.browser_like_client import BrowserLikeClient
+from tests.support.browser_like_client import BrowserLikeClient
+from tests.support.images import phone_photo
+from tests.support.local_stack import running_local_stack
 
 FOLLOWERS = 1000
 RUNS = 7

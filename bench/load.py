@@ -31,9 +31,9 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
 
-from tests.conftest import running_local_stack
-from tests.images import phone_photo
-from tests.integration.browser_like_client import BrowserLikeClient
+from tests.support.browser_like_client import BrowserLikeClient
+from tests.support.images import phone_photo
+from tests.support.local_stack import running_local_stack
 
 USERS = 20
 PHOTOS_EACH = 10

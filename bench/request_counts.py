@@ -54,7 +54,7 @@ def _measure() -> dict[str, int]:
     owner = User(id="owner-id", username=OWNER_NAME, email=None)
     viewer = User(id="viewer-id", username=VIEWER_NAME, email=None)
     _ready_photos(owner, PAGE + 1)
-    page = PageRequest(limit=PAGE, cursor=None)
+    page = PageRequest(limit=PAGE, after=None)
     shards = load_settings().feed_shards
 
     with counting() as feed:

@@ -9,9 +9,9 @@ against the product's goal: a new photo in the feed within about two seconds.
 import statistics
 import time
 
-from tests.conftest import running_local_stack
-from tests.images import phone_photo
-from tests.integration.browser_like_client import BrowserLikeClient
+from tests.support.browser_like_client import BrowserLikeClient
+from tests.support.images import phone_photo
+from tests.support.local_stack import running_local_stack
 
 RUNS = 10
 GOAL_SECONDS = 2.0

@@ -14,14 +14,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.conftest import fail_in_ci_else_skip
-from tests.e2e.conftest import (
-    AXE_SCRIPT_PATH,
-    new_user,
-    scene_jpeg,
-    share_photos_over_http,
-    sign_in,
-)
+from tests.support.browser import AXE_SCRIPT_PATH, new_user, share_photos_over_http, sign_in
+from tests.support.images import scene_jpeg
+from tests.support.skipping import fail_in_ci_else_skip
 
 BLOCKING_IMPACTS = {"serious", "critical"}
 RUN_AXE_SCRIPT = """async () => {

@@ -4,8 +4,8 @@ reload, renew refused tokens, sign out and back in, all through the page and the
 
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import submit_sign_up
-from tests.integration.browser_like_client import BrowserLikeClient
+from tests.support.browser import submit_sign_up
+from tests.support.browser_like_client import BrowserLikeClient
 
 # Where the page keeps its tokens (frontend/js/services/session.js); the tests tamper with them.
 REPLACE_STORED_TOKENS_SCRIPT = """(replacements) => {

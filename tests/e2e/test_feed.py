@@ -9,7 +9,7 @@ import io
 from PIL import Image
 from playwright.sync_api import Page, expect
 
-from tests.integration.browser_like_client import BrowserLikeClient
+from tests.support.browser_like_client import BrowserLikeClient
 
 # The feed asks for this many photos at a time (PAGE_SIZE in frontend/js/components/feed-list.js).
 FEED_PAGE_SIZE = 12

@@ -14,23 +14,23 @@ from collections.abc import Callable
 
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import (
+from tests.support.browser import (
     PHONE_VIEWPORT,
     assert_nothing_wider_than_the_screen,
     new_user,
     requests_to,
-    scene_jpeg,
     screenshot,
     share_photos_over_http,
     sign_in,
 )
-from tests.integration.browser_like_client import BrowserLikeClient, SignedInUser
+from tests.support.browser_like_client import BrowserLikeClient, SignedInUser
+from tests.support.images import scene_jpeg
 
 HOME_FEED_TIMEOUT_SECONDS = 10
 # The page looks for a new follow's photos twice in the seconds after it
 # (frontend/js/views/feed-view.js).
 ARRIVAL_TIMEOUT_MS = 10_000
-FANOUT_MAX_FOLLOWERS = 3  # tests/conftest.py starts the local stack with this setting
+FANOUT_MAX_FOLLOWERS = 3  # tests/support/local_stack.py:TEST_SETTINGS, the test stack's setting
 SERVER_ERROR_MESSAGE = "Something went wrong on our side (HTTP 500). Try again in a moment."
 NETWORK_ERROR_MESSAGE = "CloudGram could not be reached. Check your connection and try again."
 

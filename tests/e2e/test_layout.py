@@ -10,17 +10,17 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import (
+from tests.support.browser import (
     PHONE_VIEWPORT,
     SCREENSHOTS_DIR,
     VIEWPORT,
     assert_nothing_wider_than_the_screen,
     new_user,
-    scene_jpeg,
     screenshot,
     share_photos_over_http,
     sign_in,
 )
+from tests.support.images import scene_jpeg
 
 LOADED = re.compile("photo-frame__image--loaded")
 # Rounding of fractional CSS pixels.

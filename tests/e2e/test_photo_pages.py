@@ -13,14 +13,8 @@ import time
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import (
-    id_token,
-    new_user,
-    requests_to,
-    scene_jpeg,
-    share_photos_over_http,
-    sign_in,
-)
+from tests.support.browser import id_token, new_user, requests_to, share_photos_over_http, sign_in
+from tests.support.images import scene_jpeg
 
 MEDIA_CLEAN_UP_SECONDS = 10
 NOT_READY_MESSAGE = "This photo is still being processed; it can be liked once it is ready."

@@ -12,7 +12,7 @@ import pytest
 from PIL import Image, ImageDraw
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import throttle_uploads
+from tests.support.browser import throttle_uploads
 
 # Stored 1600 wide and 1200 tall; upright (as the camera saw it) 1200 wide and 1600 tall.
 UPRIGHT_SIZE = (1200, 1600)

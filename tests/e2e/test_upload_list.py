@@ -11,7 +11,7 @@ import pillow_heif
 from PIL import Image
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import id_token, throttle_uploads
+from tests.support.browser import id_token, throttle_uploads
 
 READY_TIMEOUT_MS = 20_000
 # Three uploads share the throttled connection and take about this long together, which leaves

@@ -1,13 +1,10 @@
 """Integration fixtures: a browser-like HTTP client for the session's local stack, a signed-in
-user, boto3 behind the API for checks, and a way to wait for what the stack does in the
-background (the worker, the table's stream)."""
-
-import time
+user, boto3 behind the API for checks."""
 
 import boto3
 import pytest
 
-from tests.integration.browser_like_client import BrowserLikeClient
+from tests.support.browser_like_client import BrowserLikeClient
 
 
 @pytest.fixture(scope="session")
@@ -53,14 +50,3 @@ def table(local_aws):
         aws_access_key_id="testing",
         aws_secret_access_key="testing",
     ).Table("cloudgram-photos")
-
-
-def eventually(check, timeout: float = 20.0) -> bool:
-    """Whether `check()` comes true within `timeout` seconds, asking every 0.1 s: for work the
-    stack does after a request has answered."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if check():
-            return True
-        time.sleep(0.1)
-    return check()

@@ -10,7 +10,7 @@ What each route names belongs to Alice, "the owner": her profile, and a photo of
 import pytest
 
 from app import app
-from tests.images import phone_photo
+from tests.support.images import phone_photo
 
 CALLERS = ("no token", "another user", "the owner")
 

@@ -1,11 +1,11 @@
 """Following and home feeds over HTTP on the local stack: the fan-out runs in the stack's stream
 loop, as on_table_change runs from the table's stream in AWS, so each check waits for it.
-The stack runs with FANOUT_MAX_FOLLOWERS at 3 (tests/conftest.py)."""
+The stack runs with FANOUT_MAX_FOLLOWERS at 3 (tests/support/local_stack.py:TEST_SETTINGS)."""
 
 import pytest
 
-from tests.images import phone_photo
-from tests.integration.conftest import eventually
+from tests.support.images import phone_photo
+from tests.support.waiting import eventually
 
 
 def home_ids(client, user) -> list[str]:

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.images import phone_photo
+from tests.support.images import phone_photo
 
 
 @pytest.mark.parametrize("path", ["/", "/config.json", "/api/feed", "/api/nothing", "/js/main.js"])

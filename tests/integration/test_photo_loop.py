@@ -5,7 +5,7 @@ import io
 
 from PIL import Image
 
-from tests.images import is_blue, is_red, phone_photo
+from tests.support.images import is_blue, is_red, phone_photo
 
 
 def test_given_a_12mp_portrait_phone_photo_when_uploaded_then_it_is_ready_upright_without_exif(

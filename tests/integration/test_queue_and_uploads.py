@@ -4,7 +4,7 @@ enforced, and a message the worker cannot handle ends in the dead-letter queue."
 import json
 import time
 
-from tests.images import phone_photo
+from tests.support.images import phone_photo
 
 
 def test_given_a_file_larger_than_declared_then_s3_refuses_it_and_nothing_is_stored(

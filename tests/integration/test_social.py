@@ -6,8 +6,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from tests.images import phone_photo
-from tests.integration.conftest import eventually
+from tests.support.images import phone_photo
+from tests.support.waiting import eventually
 
 CONCURRENT_LIKES = 50
 

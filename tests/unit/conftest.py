@@ -1,7 +1,6 @@
 """Unit-test wiring: moto in-process (`mock_aws`), the resources the local stack creates, and the
 environment both Lambdas read their settings from. Nothing here leaves the process."""
 
-import boto3
 import pytest
 from moto import mock_aws
 
@@ -11,12 +10,9 @@ from image_worker import aws_clients as worker_clients
 from image_worker import settings as worker_settings
 from infra.local import dynamodb_like_aws
 from infra.local.resource_definitions import ResourceNames
-from infra.local.resources import LocalResources, create_resources
+from infra.local.resources import create_resources
 from infra.local.stack import ENDPOINT_VARIABLES
-from infra.local.stream_loop import StreamLoop
-
-REGION = "us-east-1"
-SITE_ORIGIN = "http://localhost:8000"
+from tests.support.fake_aws import REGION, SITE_ORIGIN
 
 
 @pytest.fixture
@@ -51,20 +47,3 @@ def _forget_cached_settings_and_clients() -> None:
     worker_settings.load_settings.cache_clear()
     api_clients.reset()
     worker_clients.reset()
-
-
-def in_process_stream_loop(handler, resources: LocalResources, max_retries: int) -> StreamLoop:
-    """The local stand-in for Lambda's stream trigger over in-process moto, retrying at once."""
-    return StreamLoop(
-        # Without an endpoint, botocore would address the stream's account-specific host,
-        # which in-process moto does not know.
-        streams_client=boto3.client(
-            "dynamodbstreams", endpoint_url="https://streams.dynamodb.us-east-1.amazonaws.com"
-        ),
-        sqs_client=boto3.client("sqs"),
-        stream_arn=resources.table_stream_arn,
-        dead_letter_queue_url=resources.table_stream_dead_letter_queue_url,
-        handler=handler,
-        max_retries=max_retries,
-        retry_delay_seconds=0,
-    )

@@ -4,7 +4,9 @@
   none too long to read in one sitting;
 - only the edge knows about HTTP: no service or store imports Chalice;
 - packages depend one way (shared <- people <- photos <- feeds <- edge), each feature says in its
-  docstring which others it uses, and neither Lambda's code imports infra/ or the other Lambda's.
+  docstring which others it uses, and neither Lambda's code imports infra/ or the other Lambda's;
+- tests and benchmarks take their helpers from plain modules (tests/support/), never from a
+  conftest file, which holds fixtures only.
 """
 
 import ast
@@ -111,3 +113,11 @@ def test_given_a_lambdas_code_then_it_imports_neither_infra_nor_the_other_lambda
         wrong = {name for name in imported_modules(module) if name.split(".")[0] in forbidden}
 
         assert not wrong, f"{module.relative_to(PROJECT_ROOT)} imports {sorted(wrong)}"
+
+
+@pytest.mark.parametrize("folder", ["tests", "bench"])
+def test_given_tests_and_benchmarks_then_none_imports_a_helper_from_a_conftest(folder):
+    for module in modules_of(PROJECT_ROOT / folder):
+        from_conftest = {name for name in imported_modules(module) if "conftest" in name}
+
+        assert not from_conftest, f"{module.relative_to(PROJECT_ROOT)}: {sorted(from_conftest)}"

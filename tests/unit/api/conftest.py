@@ -1,6 +1,7 @@
 """API unit-test fixtures: Chalice's test client over in-process moto, real RS256 ID tokens
 signed by a test key whose JWKS is served over loopback HTTP, as Cognito serves the pool's keys,
-and the steps most tests start from (a photo requested, a photo made READY)."""
+and the tables behind it (its DynamoDB requests counted, its stream read and run). The steps most
+tests start from are in tests/support/api_steps.py."""
 
 import json
 import threading
@@ -12,20 +13,16 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import boto3
 import jwt
 import pytest
-from chalice.local import LambdaContext
 from chalice.test import Client
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from chalicelib.edge import token_verifier
-from chalicelib.photos import store as photo_store
 from chalicelib.shared import aws_clients, table_keys
 from chalicelib.shared import settings as api_settings
-from image_worker import photo_records
-from image_worker.imaging import Rendition, RenditionSet
 from infra.local.stream_loop import lambda_dynamodb_event
+from tests.support.api_steps import STREAM_CONTEXT
 
 KEY_ID = "test-key-1"
-STREAM_CONTEXT = LambdaContext("cloudgram-on_table_change", memory_size=512)
 
 
 class SigningKeys:
@@ -112,45 +109,6 @@ def api(api_environment, tmp_path):
 
     with Client(app, project_dir=str(tmp_path)) as client:
         yield client
-
-
-def auth(token: str) -> dict:
-    return {"Authorization": token, "Content-Type": "application/json"}
-
-
-def user_id(username: str) -> str:
-    """The `sub` that make_token gives a username."""
-    return str(uuid.uuid5(uuid.NAMESPACE_DNS, username))
-
-
-TINY_RENDITIONS = RenditionSet(
-    width=30,
-    height=40,
-    renditions=(Rendition(name="feed", width=30, height=40, body=b"webp"),),
-    placeholder="data:image/webp;base64,AAAA",
-)
-
-
-def upload_requested(api, token, caption="") -> str:
-    body = json.dumps({"contentType": "image/jpeg", "size": 10, "caption": caption})
-    response = api.http.post("/photos", headers=auth(token), body=body)
-    assert response.status_code == 201, response.body
-    return response.json_body["photo"]["id"]
-
-
-def made_ready(photo_id: str) -> None:
-    """What the worker does once a photo is processed: its rendition stored, the photo READY."""
-    keys = {"feed": f"media/{photo_id}/feed.webp"}
-    boto3.client("s3").put_object(Bucket="cloudgram-media", Key=keys["feed"], Body=b"webp")
-    assert photo_records.mark_ready(
-        photo_store.get_photo(photo_id), TINY_RENDITIONS, keys, shard_count=1
-    )
-
-
-def ready_photo(api, token, caption="") -> str:
-    photo_id = upload_requested(api, token, caption)
-    made_ready(photo_id)
-    return photo_id
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from chalicelib.photos import store as photo_store
-from tests.unit.api.conftest import auth
+from tests.support.api_steps import auth
 
 JPEG_REQUEST = {"contentType": "image/jpeg", "size": 123_456, "caption": "Sunset"}
 

@@ -9,8 +9,8 @@ from app import app
 from chalicelib.photos import store as photo_store
 from chalicelib.shared import aws_clients, transactions
 from chalicelib.shared.observability import logger
-from tests.unit import json_logs
-from tests.unit.api.conftest import auth, ready_photo
+from tests.support import json_logs
+from tests.support.api_steps import auth, ready_photo
 
 
 @pytest.fixture

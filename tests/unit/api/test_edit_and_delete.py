@@ -6,7 +6,7 @@ import json
 import pytest
 
 from chalicelib.photos import store as photo_store
-from tests.unit.api.conftest import auth, ready_photo, upload_requested
+from tests.support.api_steps import auth, ready_photo, upload_requested
 
 
 def edit(api, token, photo_id, body):

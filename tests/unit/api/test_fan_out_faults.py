@@ -9,8 +9,8 @@ from botocore.exceptions import ClientError
 
 from app import on_table_change
 from chalicelib.shared import aws_clients, table_keys
-from tests.unit.api.conftest import auth, ready_photo, user_id
-from tests.unit.conftest import in_process_stream_loop
+from tests.support.api_steps import auth, ready_photo, user_id
+from tests.support.stream_loop import in_process_stream_loop
 
 FOLLOWERS = ("alice", "bob", "carol")
 

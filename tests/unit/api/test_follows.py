@@ -5,7 +5,7 @@ import pytest
 
 from chalicelib.edge import page_cursor
 from chalicelib.shared import aws_clients, table_keys
-from tests.unit.api.conftest import auth, user_id
+from tests.support.api_steps import auth, user_id
 
 
 def signed_in(api, make_token, *usernames) -> dict:

@@ -9,7 +9,7 @@ from boto3.dynamodb.conditions import Key
 
 from app import on_table_change
 from chalicelib.shared import aws_clients, table_keys
-from tests.unit.api.conftest import STREAM_CONTEXT, auth, ready_photo, user_id
+from tests.support.api_steps import STREAM_CONTEXT, auth, ready_photo, user_id
 
 
 def people(api, make_token, *usernames) -> dict:

@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from tests.unit.api.conftest import auth, ready_photo
+from tests.support.api_steps import auth, ready_photo
 
 DEEP_JSON = "[" * 5000 + "]" * 5000
 

@@ -12,8 +12,8 @@ import pytest
 from app import on_table_change
 from chalicelib.shared import aws_clients
 from chalicelib.shared import settings as api_settings
-from tests.unit.api.conftest import STREAM_CONTEXT, auth, made_ready, upload_requested
-from tests.unit.infra.conftest import load_template
+from infra.template_file import load_template
+from tests.support.api_steps import STREAM_CONTEXT, auth, made_ready, upload_requested
 
 # Statements the platform needs rather than the code: Lambda reading the stream for the
 # function, the trigger's on-failure destination, the function's own logs.

@@ -4,7 +4,7 @@ photos only, and one BatchGetItem per page however many photos it shows."""
 import pytest
 
 from chalicelib.photos import store as photo_store
-from tests.unit.api.conftest import auth, ready_photo, upload_requested
+from tests.support.api_steps import auth, ready_photo, upload_requested
 
 
 def like(api, token, photo_id, method="PUT"):

@@ -6,7 +6,7 @@ import pytest
 from chalicelib.photos import store as photo_store
 from chalicelib.shared import table_keys
 from image_worker import photo_records
-from tests.unit.api.conftest import (
+from tests.support.api_steps import (
     TINY_RENDITIONS,
     auth,
     made_ready,

@@ -10,7 +10,7 @@ from chalicelib.photos import status as photo_status
 from chalicelib.photos import store as photo_store
 from chalicelib.shared import aws_clients, clock, table_keys
 from infra.local.resource_definitions import TIME_TO_LIVE_ATTRIBUTE
-from tests.unit.api.conftest import auth, made_ready, upload_requested
+from tests.support.api_steps import auth, made_ready, upload_requested
 
 
 def test_given_a_pending_photo_then_only_its_owner_can_see_it(api, make_token):

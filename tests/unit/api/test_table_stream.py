@@ -8,8 +8,8 @@ from app import on_table_change
 from chalicelib.shared import aws_clients, table_keys, table_stream
 from chalicelib.shared.observability import logger
 from chalicelib.shared.table_stream import TableChange
-from tests.unit import json_logs
-from tests.unit.api.conftest import STREAM_CONTEXT, auth, ready_photo, upload_requested
+from tests.support import json_logs
+from tests.support.api_steps import STREAM_CONTEXT, auth, ready_photo, upload_requested
 
 
 def likes_left(photo_id: str) -> int:

@@ -7,7 +7,7 @@ import pytest
 
 from chalicelib.shared import settings as api_settings
 from image_worker import photo_records
-from tests.unit.api.conftest import auth, made_ready, upload_requested
+from tests.support.api_steps import auth, made_ready, upload_requested
 
 
 @pytest.fixture

@@ -4,9 +4,7 @@ import pytest
 from moto import mock_aws
 
 from infra.deploy import aws
-from infra.template_file import TEMPLATE_PATH, load_template
-
-__all__ = ["TEMPLATE_PATH", "load_template"]
+from infra.template_file import load_template
 
 
 @pytest.fixture(scope="session")

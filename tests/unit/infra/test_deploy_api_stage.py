@@ -10,7 +10,7 @@ from chalicelib.edge.caller import SESSION_INVALID_MESSAGE
 from infra import api_gateway
 from infra.check import API_PACKAGE_OVERRIDES
 from infra.deploy import api_stage
-from tests.unit.infra.conftest import load_template
+from infra.template_file import load_template
 
 
 @pytest.fixture

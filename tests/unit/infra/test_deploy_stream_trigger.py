@@ -6,7 +6,7 @@ import pytest
 from infra.check import API_PACKAGE_OVERRIDES
 from infra.deploy import stream_trigger
 from infra.local.resource_definitions import STREAM_MAX_RETRY_ATTEMPTS, table_definition
-from tests.unit.infra.conftest import load_template
+from infra.template_file import load_template
 
 FUNCTION = "cloudgram-dev-on_table_change"
 

@@ -10,7 +10,7 @@ from botocore.config import Config
 from infra.deploy import __main__ as deploy_driver
 from infra.deploy import buckets, chalice_stage, worker_package
 from infra.local import worker_loop
-from tests.unit.infra.conftest import TEMPLATE_PATH
+from infra.template_file import TEMPLATE_PATH
 
 ALL_BUCKETS = ["UploadsBucket", "MediaBucket", "SiteBucket", "LogsBucket"]
 # CloudFormation reads a template from S3 (TemplateURL, infra/deploy/stack.py) up to this size.

@@ -5,10 +5,7 @@ import pytest
 import requests
 
 from infra.local.aws_endpoint import start_local_aws_endpoint
-
-REGION = "us-east-1"
-SITE_ORIGIN = "http://localhost:8000"
-CREDENTIALS = {"aws_access_key_id": "testing", "aws_secret_access_key": "testing"}
+from tests.support.fake_aws import CREDENTIALS, REGION
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ from moto import backends as moto_backends
 from moto.moto_server.werkzeug_app import create_backend_app
 
 from infra.local.aws_endpoint import RememberingDispatcher, start_local_aws_endpoint
-from tests.unit.local_stack.conftest import SITE_ORIGIN
+from tests.support.fake_aws import SITE_ORIGIN
 
 BUCKET = "endpoint-under-test"
 

@@ -11,7 +11,7 @@ import requests
 from infra.local.aws_endpoint import NO_PAGE, SitePage, start_local_aws_endpoint
 from infra.local.resource_definitions import ResourceNames
 from infra.local.resources import create_resources
-from tests.unit.local_stack.conftest import CREDENTIALS, REGION
+from tests.support.fake_aws import CREDENTIALS, REGION
 
 SITE = "http://localhost:8000"
 STRANGER = "http://evil.example"

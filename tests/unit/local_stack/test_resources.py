@@ -9,7 +9,7 @@ import boto3
 import pytest
 
 from infra.local import resource_definitions as definitions
-from tests.unit.conftest import SITE_ORIGIN
+from tests.support.fake_aws import SITE_ORIGIN
 
 
 def test_given_the_local_table_then_its_keys_and_indexes_are_the_defined_ones(local_resources):

@@ -11,7 +11,7 @@ import requests
 from botocore.config import Config
 
 from infra.local.s3_post_policy import bucket_of_browser_upload, sigv4_signature
-from tests.unit.local_stack.conftest import CREDENTIALS, REGION, SITE_ORIGIN
+from tests.support.fake_aws import CREDENTIALS, REGION, SITE_ORIGIN
 
 BUCKET = "uploads-under-test"
 KEY = "uploads/photo-1"

@@ -8,7 +8,7 @@ import boto3
 import pytest
 
 from infra.local.stream_loop import StreamLoop
-from tests.unit.conftest import in_process_stream_loop
+from tests.support.stream_loop import in_process_stream_loop
 
 TABLE = "cloudgram-photos"
 

@@ -14,7 +14,7 @@ import pytest
 from PIL import Image, ImageChops, ImageStat
 
 from image_worker.imaging import ImageRejected, RenditionSet, build_renditions
-from tests.conftest import fail_in_ci_else_skip
+from tests.support.skipping import fail_in_ci_else_skip
 
 PROJECT_ROOT = Path(__file__).resolve().parents[3]
 TEST_IMAGES = PROJECT_ROOT / ".." / "shared" / "testimages"

@@ -12,7 +12,7 @@ from image_worker import aws_clients, photo_records, processing
 from image_worker.handler import lambda_handler
 from image_worker.table_keys import profile_key
 from infra.local.worker_loop import WorkerLoop
-from tests.images import phone_photo
+from tests.support.images import phone_photo
 
 ALICE = User(id="alice-id", username="alice", email=None)
 

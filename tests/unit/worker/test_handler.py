@@ -16,8 +16,8 @@ from image_worker.observability import logger
 from image_worker.s3_events import UploadedObject, uploaded_objects
 from image_worker.table_keys import photo_key, profile_key
 from infra.local.worker_loop import lambda_sqs_event
-from tests.images import phone_photo
-from tests.unit import json_logs
+from tests.support import json_logs
+from tests.support.images import phone_photo
 
 ALICE = User(id="alice-id", username="alice", email="alice@example.com")
 

@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 from image_worker.imaging import build_renditions
-from tests.images import phone_photo
+from tests.support.images import phone_photo
 
 ORIENTATION_TAG = 0x0112
 QUADRANT_COLOURS = {

@@ -9,7 +9,7 @@ import io
 from PIL import Image
 
 from image_worker.imaging import build_renditions
-from tests.images import GPS_IFD_TAG, phone_photo
+from tests.support.images import GPS_IFD_TAG, phone_photo
 
 PIXEL_CHUNKS = {b"VP8 ", b"VP8L", b"VP8X", b"ALPH"}
 

@@ -7,7 +7,7 @@ left half is red and the right half blue, so an upright rendition is red on top,
 
 import io
 
-from PIL import Image
+from PIL import Image, ImageDraw
 
 ORIENTATION_TAG = 0x0112
 GPS_IFD_TAG = 0x8825
@@ -35,3 +35,17 @@ def is_red(pixel) -> bool:
 def is_blue(pixel) -> bool:
     red, green, blue = pixel[:3]
     return blue > 150 and red < 90 and green < 90
+
+
+def scene_jpeg(number: int, size: tuple[int, int] = (640, 480)) -> bytes:
+    """A small, recognisable picture: a sky of a colour set by `number`, a sun, a field."""
+    width, height = size
+    sky = ((70 + number * 53) % 200 + 30, (110 + number * 31) % 160 + 60, 200)
+    image = Image.new("RGB", size, sky)
+    drawing = ImageDraw.Draw(image)
+    sun_size, left, top = min(width, height) // 5, width // 5, height // 6
+    drawing.ellipse((left, top, left + sun_size, top + sun_size), fill=(250, 205, 80))
+    drawing.rectangle((0, height * 2 // 3, width, height), fill=(60, 150, 80))
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=85)
+    return buffer.getvalue()
