@@ -13,13 +13,18 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 CURSOR_VERSION = 1
+# What encode() makes: base64url without its `=` padding. Anything else is refused before it is
+# decoded (b64decode would otherwise skip characters outside the alphabet); the OpenAPI
+# document states it. It also rules out an empty cursor, on purpose: the end of a list is a
+# null nextCursor, and a client that sends it back as "" must learn of its mistake, not be
+# given the first page again (an endless scroll that starts over).
+CURSOR_PATTERN = re.compile(r"^[A-Za-z0-9_-]+$")
 # `<ISO-8601 UTC time>#<26-character ULID>`: how feedSort, ownerSort and timelines sort.
 SORT_KEY_PATTERN = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z#[0-9A-HJKMNP-TV-Z]{26}")
 # A Cognito user id (`sub`): follower and following lists are in user-id order.
 USER_ID_PATTERN = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 # The home feed's cursor also names the celebrities its first page merged (at most this many).
 MAX_MERGED = 10
-USERNAME_MAX_LENGTH = 128
 
 
 class Cursor(NamedTuple):
@@ -37,6 +42,8 @@ def encode(after: str, merge: Sequence[str] = ()) -> str:
 
 def decode(cursor: str, after_pattern: re.Pattern = SORT_KEY_PATTERN) -> Cursor:
     """The position inside a cursor; raise ValueError for anything we did not make."""
+    if not CURSOR_PATTERN.fullmatch(cursor):
+        raise ValueError("cursor is not base64url")
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         document = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
@@ -55,9 +62,8 @@ def decode(cursor: str, after_pattern: re.Pattern = SORT_KEY_PATTERN) -> Cursor:
 
 
 def _is_username(name) -> bool:
-    return (
-        isinstance(name, str)
-        and 1 <= len(name) <= USERNAME_MAX_LENGTH
-        and name.isprintable()
-        and not any(character.isspace() for character in name)
-    )
+    # Imported here, not at the top: request_parsing imports this module, so a module-level
+    # import would be circular. The rule is request_parsing's, the one the API's paths obey.
+    from chalicelib.request_parsing import is_username
+
+    return is_username(name)

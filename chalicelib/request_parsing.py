@@ -4,6 +4,7 @@ Every message names the field and says what would be accepted, because the API's
 people reading an error in a page or a terminal.
 """
 
+import decimal
 import json
 import re
 from typing import NamedTuple
@@ -15,13 +16,28 @@ from chalicelib import page_cursor
 from chalicelib.photo_visibility import PHOTO_NOT_FOUND_MESSAGE
 from chalicelib.settings import ALLOWED_CONTENT_TYPES, CAPTION_MAX_LENGTH
 
+# The OpenAPI document (chalicelib/openapi.py) publishes these limits and patterns as they are,
+# so a published pattern is written once, in the syntax Python's `re` and JSON Schema (ECMA-262)
+# read alike, and anchored with ^...$: a JSON Schema pattern may match anywhere in the value
+# otherwise. (LIMIT_PATTERN is not: the document gives `limit` as an integer from 1 to
+# MAX_PAGE_SIZE, and this is how the query string spells one.)
 DEFAULT_PAGE_SIZE = 12
 MAX_PAGE_SIZE = 50
 # Cognito's own limit on a username's length.
 USERNAME_MAX_LENGTH = 128
+# A username's characters: anything but control characters (C0, DEL, C1) and Unicode's white
+# space. Cognito allows letters, marks, numbers, punctuation and symbols; those classes are not
+# spelled here as `\p{L}` and the like because Python's `re` cannot read them, and because each
+# reader of the document (Python, JSON Schema validators and generators, Cognito) bundles its own
+# Unicode version, so they would disagree about newly assigned characters. These code points
+# mean the same to all of them; a name that passes here but that Cognito would refuse names no
+# one (404). The length is checked apart, as JSON Schema's maxLength counts it: in characters.
+USERNAME_PATTERN = re.compile(
+    r"^[^\x00-\x20\x7f-\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$"
+)
 LIMIT_PATTERN = re.compile(r"[0-9]{1,3}")
 # A ULID: 26 characters of Crockford's base32, the first at most 7 (48 bits of milliseconds).
-PHOTO_ID_PATTERN = re.compile(r"[0-7][0-9A-HJKMNP-TV-Z]{25}")
+PHOTO_ID_PATTERN = re.compile(r"^[0-7][0-9A-HJKMNP-TV-Z]{25}$")
 # Far more than any size or count needs; Python refuses to parse integers past 4,300 digits.
 MAX_NUMBER_DIGITS = 20
 NOT_A_JSON_OBJECT_MESSAGE = "The request body must be a JSON object."
@@ -74,9 +90,23 @@ def photo_id_or_404(photo_id: str) -> str:
     return photo_id
 
 
+def is_username(name) -> bool:
+    """The one username rule (the path's, the OpenAPI document's and the home feed cursor's):
+    1 to USERNAME_MAX_LENGTH characters, none of them a control character or white space.
+
+    fullmatch, not match: Python's `$` also matches before a final newline. And a Python string
+    may hold half of a surrogate pair (a cursor's JSON can spell one), which is no character at
+    all, so no pattern over characters needs to mention it; it is refused here."""
+    return (
+        isinstance(name, str)
+        and len(name) <= USERNAME_MAX_LENGTH
+        and USERNAME_PATTERN.fullmatch(name) is not None
+        and _is_unicode_text(name)
+    )
+
+
 def username_from_path(path_parameter: str) -> str:
-    """A username from a path, checked before it goes near a key: what Cognito accepts is 1 to
-    128 visible characters, without spaces.
+    """A username from a path, checked before it goes near a key.
 
     API Gateway hands REST path parameters over still percent-encoded (`/users/%C3%A9mile`), as
     the local gateway does, so they are decoded here, once.
@@ -85,14 +115,10 @@ def username_from_path(path_parameter: str) -> str:
         username = unquote(path_parameter, errors="strict")
     except UnicodeDecodeError:
         username = ""  # percent-escapes that are not UTF-8 name no one
-    if (
-        not 1 <= len(username) <= USERNAME_MAX_LENGTH
-        or not username.isprintable()
-        or any(character.isspace() for character in username)
-    ):
+    if not is_username(username):
         raise BadRequestError(
-            f"A username has 1 to {USERNAME_MAX_LENGTH} characters and no spaces; check the "
-            "address."
+            f"A username has 1 to {USERNAME_MAX_LENGTH} characters and no spaces or control "
+            "characters; check the address."
         )
     return username
 
@@ -151,9 +177,29 @@ def _whole_number(digits: str) -> int:
     return int(digits)
 
 
+def _number_with_point_or_exponent(text: str) -> int | float:
+    """A JSON number written with a fraction or an exponent ("4665.0", "4.665e3"). JSON Schema,
+    and so the OpenAPI document, counts every number whose value is whole as an integer, so
+    such a number is an int here, exactly as if it had been written "4665". Any other stays a
+    float, which no field accepts. Decimal, not float, decides: "4665.0000000000000001" is no
+    whole number, though as a float it would be 4665.0."""
+    try:
+        number = decimal.Decimal(text)
+    except decimal.InvalidOperation as error:  # an exponent beyond what Decimal holds
+        raise _NumberTooLongError(text[:10]) from error
+    # adjusted() is the power of ten of the first digit: 1e400 would be a 401-digit integer.
+    if number.adjusted() >= MAX_NUMBER_DIGITS:
+        raise _NumberTooLongError(text[:10])
+    if number == number.to_integral_value():
+        return int(number)
+    return float(text)
+
+
 def _json_object(raw_body: bytes | None, allowed_fields: set[str]) -> dict:
     try:
-        body = json.loads(raw_body or b"", parse_int=_whole_number)
+        body = json.loads(
+            raw_body or b"", parse_int=_whole_number, parse_float=_number_with_point_or_exponent
+        )
     except _NumberTooLongError as error:
         raise BadRequestError(
             f"Numbers in the request body may have at most {MAX_NUMBER_DIGITS} digits."
