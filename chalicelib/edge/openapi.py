@@ -3,21 +3,26 @@
 It is what a client (or a student) reads to know every route, what it takes and what it
 answers; tests/unit/api/test_openapi.py holds it to app.py's routes, so a route cannot be added
 without being described, and tests/integration/test_api_fuzzing.py sends each route requests
-generated from it, expecting never a 500 and every error as {"Code", "Message"}.
+generated from it, with all of schemathesis' checks: never a 500, every error as {"Code",
+"Message"}, every request the document calls valid accepted and every answer one it lists.
+
+So the document cannot drift from the code, it states no rule of its own: patterns, lengths and
+defaults are imported from the code that enforces them (request_parsing, page_cursor, settings,
+usernames). This module holds the routes, their parameters and their answers; the shapes of the
+bodies they take and give are in chalicelib/edge/openapi_schemas.py.
 """
 
 import functools
 
-from chalicelib.edge.request_parsing import MAX_PAGE_SIZE
-from chalicelib.shared.settings import ALLOWED_CONTENT_TYPES, CAPTION_MAX_LENGTH
-from chalicelib.shared.usernames import USERNAME_MAX_LENGTH
+from chalicelib.edge import page_cursor
+from chalicelib.edge.openapi_schemas import ref, schemas
+from chalicelib.edge.request_parsing import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PHOTO_ID_PATTERN
+from chalicelib.people.profiles import USERNAME_TAKEN_MESSAGE
+from chalicelib.shared.settings import load_settings
+from chalicelib.shared.usernames import USERNAME_MAX_LENGTH, USERNAME_PATTERN
 
 SIGNED_IN = [{"cognitoIdToken": []}]
 SIGNED_IN_OR_NOT = [{}, {"cognitoIdToken": []}]
-
-
-def _ref(name: str) -> dict:
-    return {"$ref": f"#/components/schemas/{name}"}
 
 
 def _json(schema: dict) -> dict:
@@ -25,189 +30,89 @@ def _json(schema: dict) -> dict:
 
 
 def _answer(description: str, schema_name: str | None = None) -> dict:
-    return {"description": description, **(_json(_ref(schema_name)) if schema_name else {})}
+    return {"description": description, **(_json(ref(schema_name)) if schema_name else {})}
 
 
-def _errors(*statuses: int) -> dict:
-    meanings = {
-        400: "The request is not valid; the message says what to change.",
-        401: "No valid ID token where one is needed.",
-        403: "Not yours to change.",
-        404: "No such thing, or not visible to you.",
-        409: "Not in a state that allows this yet.",
-        429: "Too many photos at once or this hour; the message says when to come back.",
-        503: "AWS is busy or out of reach; try again shortly.",
+ERROR_MEANINGS = {
+    400: "The request is not valid; the message says what to change.",
+    401: "No valid ID token where one is needed, or a token that is no longer valid.",
+    403: "Not yours to change.",
+    404: "No such thing, or not visible to you.",
+    409: "Not in a state that allows this yet.",
+    415: "The body is not sent as application/json.",
+    # API Gateway throttles the whole stage (infra/api_gateway.py), so any route may answer 429.
+    429: "Too many requests right now; wait a moment, then try again.",
+    503: "AWS is busy or out of reach; try again shortly.",
+}
+FOLLOW_REFUSED = "The name breaks the username rule, or it is your own: you cannot follow yourself."
+# Whoever signs up first keeps a username in any spelling (table_keys.username_key); the
+# profile is made on a person's first call that needs it, which may find the name taken.
+USERNAME_TAKEN = USERNAME_TAKEN_MESSAGE
+
+
+def _errors(*statuses: int, reasons: dict[int, str] | None = None) -> dict:
+    """The error answers of a route: `statuses`, plus the 429 and 503 any route may give;
+    `reasons` replaces the general meaning of a status where the route has a specific one."""
+    meanings = ERROR_MEANINGS | (reasons or {})
+    return {
+        str(status): _answer(meanings[status], "Error") for status in sorted({*statuses, 429, 503})
     }
-    return {str(status): _answer(meanings[status], "Error") for status in (*statuses, 503)}
 
 
 PHOTO_ID = {
     "name": "photo_id",
     "in": "path",
     "required": True,
-    "schema": {"type": "string", "pattern": "^[0-9A-HJKMNP-TV-Z]{26}$"},
+    "schema": {"type": "string", "pattern": PHOTO_ID_PATTERN.pattern},
+    "description": "A ULID; any other text names no photo (404).",
 }
 USERNAME = {
     "name": "username",
     "in": "path",
     "required": True,
-    "schema": {"type": "string", "minLength": 1, "maxLength": USERNAME_MAX_LENGTH},
+    "schema": {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": USERNAME_MAX_LENGTH,
+        "pattern": USERNAME_PATTERN.pattern,
+    },
+    "description": "No control characters or white space; any other name is refused (400).",
 }
-PAGE = [
-    {
-        "name": "limit",
-        "in": "query",
-        "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE, "default": 12},
-    },
-    {
-        "name": "cursor",
-        "in": "query",
-        "schema": {"type": "string"},
-        "description": "nextCursor of the previous page.",
-    },
-]
 
 
-def _schemas() -> dict:
-    return {
-        "Error": {
-            "type": "object",
-            "required": ["Code", "Message"],
-            "properties": {"Code": {"type": "string"}, "Message": {"type": "string"}},
-        },
-        "Rendition": {
-            "type": "object",
-            "required": ["url", "width", "height"],
-            "properties": {
-                "url": {"type": "string"},
-                "width": {"type": "integer"},
-                "height": {"type": "integer"},
+def _page(cursor_format: str) -> list[dict]:
+    """`?limit=&cursor=` of a list.
+
+    A cursor is opaque: only the nextCursor of the previous page of the same kind of list is
+    accepted. No JSON Schema keyword can say that, so the schema names the kind with `format`
+    and nothing else; a pattern would call any base64url text valid (the fuzzing test teaches
+    schemathesis to make real cursors of each format instead), and the description states the
+    alphabet and that an empty cursor is refused."""
+    return [
+        {
+            "name": "limit",
+            "in": "query",
+            "schema": {
+                "type": "integer",
+                "minimum": 1,
+                "maximum": MAX_PAGE_SIZE,
+                "default": DEFAULT_PAGE_SIZE,
             },
         },
-        "Photo": {
-            "type": "object",
-            "required": ["id", "owner", "caption", "status", "createdAt", "likeCount"],
-            "properties": {
-                "id": {"type": "string"},
-                "owner": {
-                    "type": "object",
-                    "properties": {"id": {"type": "string"}, "username": {"type": "string"}},
-                },
-                "caption": {"type": "string"},
-                "status": {"enum": ["PENDING", "READY", "FAILED"]},
-                "failureReason": {"type": "string"},
-                "createdAt": {"type": "string", "format": "date-time"},
-                "readyAt": {"type": "string", "format": "date-time"},
-                "width": {"type": "integer"},
-                "height": {"type": "integer"},
-                "renditions": {"type": "object", "additionalProperties": _ref("Rendition")},
-                "placeholder": {"type": "string"},
-                "likeCount": {"type": "integer"},
-                "likedByMe": {"type": "boolean"},
-            },
+        {
+            "name": "cursor",
+            "in": "query",
+            "schema": {"type": "string", "format": cursor_format},
+            "description": "The nextCursor of the previous page, as it came (base64url text, "
+            f"{page_cursor.CURSOR_PATTERN.pattern}); leave it out for the first page. Any other "
+            "value, an empty one included, is refused (400).",
         },
-        "PhotoPage": {
-            "type": "object",
-            "required": ["items", "nextCursor"],
-            "properties": {
-                "items": {"type": "array", "items": _ref("Photo")},
-                "nextCursor": {"type": ["string", "null"]},
-            },
-        },
-        "NewPhoto": {
-            "type": "object",
-            "required": ["contentType", "size"],
-            "additionalProperties": False,
-            "properties": {
-                "contentType": {"enum": list(ALLOWED_CONTENT_TYPES)},
-                "size": {"type": "integer", "minimum": 1},
-                "caption": {"type": "string", "maxLength": CAPTION_MAX_LENGTH},
-            },
-        },
-        "CaptionEdit": {
-            "type": "object",
-            "required": ["caption"],
-            "additionalProperties": False,
-            "properties": {"caption": {"type": "string", "maxLength": CAPTION_MAX_LENGTH}},
-        },
-        "Upload": {
-            "type": "object",
-            "required": ["photo", "upload"],
-            "properties": {
-                "photo": _ref("Photo"),
-                "upload": {
-                    "type": "object",
-                    "description": "A presigned S3 POST: post `fields`, then the file, to `url`.",
-                    "properties": {
-                        "url": {"type": "string"},
-                        "fields": {"type": "object", "additionalProperties": {"type": "string"}},
-                        "expiresAt": {"type": "string", "format": "date-time"},
-                    },
-                },
-            },
-        },
-        "LikeState": {
-            "type": "object",
-            "required": ["likeCount", "likedByMe"],
-            "properties": {"likeCount": {"type": "integer"}, "likedByMe": {"type": "boolean"}},
-        },
-        "FollowState": {
-            "type": "object",
-            "required": ["followerCount", "followedByMe"],
-            "properties": {
-                "followerCount": {"type": "integer"},
-                "followedByMe": {"type": "boolean"},
-            },
-        },
-        "Profile": {
-            "type": "object",
-            "required": [
-                "id",
-                "username",
-                "joinedAt",
-                "photoCount",
-                "followerCount",
-                "followingCount",
-            ],
-            "properties": {
-                "id": {"type": "string"},
-                "username": {"type": "string"},
-                "joinedAt": {"type": "string", "format": "date-time"},
-                "photoCount": {"type": "integer"},
-                "followerCount": {"type": "integer"},
-                "followingCount": {"type": "integer"},
-                "followedByMe": {"type": "boolean"},
-            },
-        },
-        "PeoplePage": {
-            "type": "object",
-            "required": ["items", "nextCursor"],
-            "properties": {
-                "items": {
-                    "type": "array",
-                    "items": {
-                        "type": "object",
-                        "required": ["id", "username"],
-                        "properties": {
-                            "id": {"type": "string"},
-                            "username": {"type": "string"},
-                            "followedByMe": {"type": "boolean"},
-                        },
-                    },
-                },
-                "nextCursor": {"type": ["string", "null"]},
-            },
-        },
-        "Me": {
-            "type": "object",
-            "required": ["id", "username"],
-            "properties": {
-                "id": {"type": "string"},
-                "username": {"type": "string"},
-                "email": {"type": ["string", "null"]},
-            },
-        },
-    }
+    ]
+
+
+# Photo lists continue from a photo's sort key, people lists from a user id: the cursors differ.
+PHOTO_PAGE = _page("photo-page-cursor")
+PEOPLE_PAGE = _page("people-page-cursor")
 
 
 def _operation(summary, security, answers, parameters=(), body=None) -> dict:
@@ -215,7 +120,7 @@ def _operation(summary, security, answers, parameters=(), body=None) -> dict:
     if parameters:
         operation["parameters"] = list(parameters)
     if body:
-        operation["requestBody"] = {"required": True, **_json(_ref(body))}
+        operation["requestBody"] = {"required": True, **_json(ref(body))}
     return operation
 
 
@@ -223,14 +128,28 @@ def _paths() -> dict:
     return {
         "/me": {
             "get": _operation(
-                "Who is signed in", SIGNED_IN, {"200": _answer("You", "Me")} | _errors(401)
+                "Who is signed in",
+                SIGNED_IN,
+                {"200": _answer("You", "Me")} | _errors(401, 409, reasons={409: USERNAME_TAKEN}),
             )
         },
         "/photos": {
             "post": _operation(
                 "Share a photo: a PENDING photo and the presigned POST for its file",
                 SIGNED_IN,
-                {"201": _answer("The photo and its upload", "Upload")} | _errors(400, 401, 429),
+                {"201": _answer("The photo and its upload", "Upload")}
+                | _errors(
+                    400,
+                    401,
+                    409,
+                    415,
+                    429,
+                    reasons={
+                        409: USERNAME_TAKEN,
+                        429: "Too many photos at once or this hour, or too many requests; "
+                        "the message says when to come back.",
+                    },
+                ),
                 body="NewPhoto",
             )
         },
@@ -238,13 +157,13 @@ def _paths() -> dict:
             "get": _operation(
                 "One photo",
                 SIGNED_IN_OR_NOT,
-                {"200": _answer("The photo", "Photo")} | _errors(404),
+                {"200": _answer("The photo", "Photo")} | _errors(401, 404),
                 [PHOTO_ID],
             ),
             "patch": _operation(
                 "Change the caption (owner only)",
                 SIGNED_IN,
-                {"200": _answer("The photo", "Photo")} | _errors(400, 401, 403, 404),
+                {"200": _answer("The photo", "Photo")} | _errors(400, 401, 403, 404, 415),
                 [PHOTO_ID],
                 body="CaptionEdit",
             ),
@@ -269,7 +188,7 @@ def _paths() -> dict:
                 "Everyone's READY photos, newest first",
                 SIGNED_IN_OR_NOT,
                 {"200": _answer("A page", "PhotoPage")} | _errors(400, 401),
-                PAGE,
+                PHOTO_PAGE,
             )
         },
         "/feed/home": {
@@ -277,7 +196,7 @@ def _paths() -> dict:
                 "Your photos and those of the people you follow, newest first",
                 SIGNED_IN,
                 {"200": _answer("A page", "PhotoPage")} | _errors(400, 401),
-                PAGE,
+                PHOTO_PAGE,
             )
         },
         "/users/{username}": {
@@ -293,24 +212,29 @@ def _paths() -> dict:
                 "Someone's photos, newest first",
                 SIGNED_IN_OR_NOT,
                 {"200": _answer("A page", "PhotoPage")} | _errors(400, 401, 404),
-                [USERNAME, *PAGE],
+                [USERNAME, *PHOTO_PAGE],
             )
         },
         "/users/{username}/follow": {
             method: _operation(
                 summary,
                 SIGNED_IN,
-                {"200": _answer("The follower count", "FollowState")} | _errors(400, 401, 404),
+                {"200": _answer("The follower count", "FollowState")}
+                | _errors(*statuses, reasons={400: FOLLOW_REFUSED, 409: USERNAME_TAKEN}),
                 [USERNAME],
             )
-            for method, summary in (("put", "Follow someone"), ("delete", "Stop following someone"))
+            for method, summary, statuses in (
+                # Following makes the follower's profile if they have none yet (409 possible).
+                ("put", "Follow someone", (400, 401, 404, 409)),
+                ("delete", "Stop following someone", (400, 401, 404)),
+            )
         },
         "/users/{username}/followers": {
             "get": _operation(
                 "Who follows someone",
                 SIGNED_IN_OR_NOT,
                 {"200": _answer("A page", "PeoplePage")} | _errors(400, 401, 404),
-                [USERNAME, *PAGE],
+                [USERNAME, *PEOPLE_PAGE],
             )
         },
         "/users/{username}/following": {
@@ -318,12 +242,17 @@ def _paths() -> dict:
                 "Whom someone follows",
                 SIGNED_IN_OR_NOT,
                 {"200": _answer("A page", "PeoplePage")} | _errors(400, 401, 404),
-                [USERNAME, *PAGE],
+                [USERNAME, *PEOPLE_PAGE],
             )
         },
         "/openapi.json": {
             "get": _operation(
-                "This document", [{}], {"200": {"description": "The OpenAPI 3.1 document"}}
+                "This document",
+                [{}],
+                {
+                    "200": {"description": "The OpenAPI 3.1 document"},
+                    "429": _answer(ERROR_MEANINGS[429], "Error"),
+                },
             )
         },
     }
@@ -331,7 +260,8 @@ def _paths() -> dict:
 
 @functools.cache
 def openapi_document() -> dict:
-    """Built on first request (and kept); app.py imports this module only then."""
+    """Built on first request (and kept); app.py imports this module only then. It needs the
+    API's settings (the largest upload is one), so it is built where the API runs."""
     return {
         "openapi": "3.1.0",
         "info": {
@@ -343,7 +273,7 @@ def openapi_document() -> dict:
         "servers": [{"url": "/api"}],
         "paths": _paths(),
         "components": {
-            "schemas": _schemas(),
+            "schemas": schemas(load_settings().max_upload_bytes),
             "securitySchemes": {
                 "cognitoIdToken": {
                     "type": "apiKey",

@@ -18,6 +18,12 @@ from chalicelib.shared.paging import MAX_MERGED, Page
 from chalicelib.shared.usernames import is_username
 
 CURSOR_VERSION = 1
+# What encode() makes: base64url without its `=` padding. Anything else is refused before it is
+# decoded (b64decode would otherwise skip characters outside the alphabet); the OpenAPI
+# document states it. It also rules out an empty cursor, on purpose: the end of a list is a
+# null nextCursor, and a client that sends it back as "" must learn of its mistake, not be
+# given the first page again (an endless scroll that starts over).
+CURSOR_PATTERN = re.compile(r"^[A-Za-z0-9_-]+$")
 # `<ISO-8601 UTC time>#<26-character ULID>`: how feedSort, ownerSort and timelines sort.
 SORT_KEY_PATTERN = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z#[0-9A-HJKMNP-TV-Z]{26}")
 # A Cognito user id (`sub`): follower and following lists are in user-id order.
@@ -45,6 +51,8 @@ def encode(after: str, merge: Sequence[str] = ()) -> str:
 
 def decode(cursor: str, after_pattern: re.Pattern = SORT_KEY_PATTERN) -> Cursor:
     """The position inside a cursor; raise ValueError for anything we did not make."""
+    if not CURSOR_PATTERN.fullmatch(cursor):
+        raise ValueError("cursor is not base64url")
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         document = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))

@@ -6,6 +6,7 @@ people reading an error in a page or a terminal. The values it returns are the s
 (a NewPhotoRequest, a PageRequest), so no service sees a raw request.
 """
 
+import decimal
 import json
 import re
 from urllib.parse import unquote
@@ -16,13 +17,19 @@ from chalicelib.photos.visibility import PHOTO_NOT_FOUND_MESSAGE
 from chalicelib.shared.errors import InvalidInputError, NotFoundError
 from chalicelib.shared.paging import PageRequest
 from chalicelib.shared.settings import ALLOWED_CONTENT_TYPES, CAPTION_MAX_LENGTH
+from chalicelib.shared.text import is_unicode_text
 from chalicelib.shared.usernames import USERNAME_MAX_LENGTH, is_username
 
+# The OpenAPI document (chalicelib/edge/openapi.py) publishes these limits and patterns as they are,
+# so a published pattern is written once, in the syntax Python's `re` and JSON Schema (ECMA-262)
+# read alike, and anchored with ^...$: a JSON Schema pattern may match anywhere in the value
+# otherwise. (LIMIT_PATTERN is not: the document gives `limit` as an integer from 1 to
+# MAX_PAGE_SIZE, and this is how the query string spells one.)
 DEFAULT_PAGE_SIZE = 12
 MAX_PAGE_SIZE = 50
 LIMIT_PATTERN = re.compile(r"[0-9]{1,3}")
 # A ULID: 26 characters of Crockford's base32, the first at most 7 (48 bits of milliseconds).
-PHOTO_ID_PATTERN = re.compile(r"[0-7][0-9A-HJKMNP-TV-Z]{25}")
+PHOTO_ID_PATTERN = re.compile(r"^[0-7][0-9A-HJKMNP-TV-Z]{25}$")
 # Far more than any size or count needs; Python refuses to parse integers past 4,300 digits.
 MAX_NUMBER_DIGITS = 20
 NOT_A_JSON_OBJECT_MESSAGE = "The request body must be a JSON object."
@@ -76,8 +83,8 @@ def username_from_path(path_parameter: str) -> str:
         username = ""  # percent-escapes that are not UTF-8 name no one
     if not is_username(username):
         raise InvalidInputError(
-            f"A username has 1 to {USERNAME_MAX_LENGTH} characters and no spaces; check the "
-            "address."
+            f"A username has 1 to {USERNAME_MAX_LENGTH} characters and no spaces or control "
+            "characters; check the address."
         )
     return username
 
@@ -86,7 +93,7 @@ def _caption(body: dict) -> str:
     caption = body.get("caption", "")
     if not isinstance(caption, str):
         raise InvalidInputError("caption must be text.")
-    if not _is_unicode_text(caption):
+    if not is_unicode_text(caption):
         raise InvalidInputError(
             "caption holds a broken character (half of a surrogate pair); remove it and send "
             "the caption again."
@@ -136,9 +143,29 @@ def _whole_number(digits: str) -> int:
     return int(digits)
 
 
+def _number_with_point_or_exponent(text: str) -> int | float:
+    """A JSON number written with a fraction or an exponent ("4665.0", "4.665e3"). JSON Schema,
+    and so the OpenAPI document, counts every number whose value is whole as an integer, so
+    such a number is an int here, exactly as if it had been written "4665". Any other stays a
+    float, which no field accepts. Decimal, not float, decides: "4665.0000000000000001" is no
+    whole number, though as a float it would be 4665.0."""
+    try:
+        number = decimal.Decimal(text)
+    except decimal.InvalidOperation as error:  # an exponent beyond what Decimal holds
+        raise _NumberTooLongError(text[:10]) from error
+    # adjusted() is the power of ten of the first digit: 1e400 would be a 401-digit integer.
+    if number.adjusted() >= MAX_NUMBER_DIGITS:
+        raise _NumberTooLongError(text[:10])
+    if number == number.to_integral_value():
+        return int(number)
+    return float(text)
+
+
 def _json_object(raw_body: bytes | None, allowed_fields: set[str]) -> dict:
     try:
-        body = json.loads(raw_body or b"", parse_int=_whole_number)
+        body = json.loads(
+            raw_body or b"", parse_int=_whole_number, parse_float=_number_with_point_or_exponent
+        )
     except _NumberTooLongError as error:
         raise InvalidInputError(
             f"Numbers in the request body may have at most {MAX_NUMBER_DIGITS} digits."
@@ -158,16 +185,6 @@ def _json_object(raw_body: bytes | None, allowed_fields: set[str]) -> dict:
             f"Allowed fields: {', '.join(sorted(allowed_fields))}."
         )
     return body
-
-
-def _is_unicode_text(text: str) -> bool:
-    """False for a string JSON can carry but no text holds: a lone surrogate such as "\ud800",
-    which cannot be encoded as UTF-8 (and so cannot be stored or shown)."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def _megabytes(size: int) -> str:

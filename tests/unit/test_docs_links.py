@@ -35,7 +35,7 @@ PLAIN_FILE_REFERENCE = re.compile(r"`((?:[\w-]+/)+[\w.-]+\.(?:py|md|yaml|json|ht
 # file by its bare name, not glued to a longer path or URL before it. What the project builds
 # (build/) is not there before it runs.
 COMMENT_FILE_REFERENCE = re.compile(
-    r"(?<![\w/.<>-])((?:[\w-]+/)+[\w.-]+\.(?:py|md|yaml|json|html|js|css)|[\w-]+\.md)\b"
+    r"(?<![\w/.:<>-])((?:[\w-]+/)+[\w.-]+\.(?:py|md|yaml|json|html|js|css)|[\w-]+\.md)\b"
     r"(?::(\w[\w.]*\w))?"
 )
 COMMENTED_SUFFIXES = (".py", ".js", ".yaml")

@@ -1,0 +1,160 @@
+"""The shapes of what the API takes and answers, as the `components/schemas` of its OpenAPI document
+(chalicelib/edge/openapi.py): a photo, a page, a profile, an error. Limits come from the code
+that enforces them, as in the rest of the document.
+"""
+
+from chalicelib.shared.settings import ALLOWED_CONTENT_TYPES, CAPTION_MAX_LENGTH
+
+
+def ref(name: str) -> dict:
+    """A reference to one of these schemas, by name."""
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def schemas(max_upload_bytes: int) -> dict:
+    """Every body the API takes or gives, by name; `max_upload_bytes` is the largest photo."""
+    return {
+        "Error": {
+            "type": "object",
+            "required": ["Code", "Message"],
+            "properties": {"Code": {"type": "string"}, "Message": {"type": "string"}},
+        },
+        "Rendition": {
+            "type": "object",
+            "required": ["url", "width", "height"],
+            "properties": {
+                "url": {"type": "string"},
+                "width": {"type": "integer"},
+                "height": {"type": "integer"},
+            },
+        },
+        "Photo": {
+            "type": "object",
+            "required": ["id", "owner", "caption", "status", "createdAt", "likeCount"],
+            "properties": {
+                "id": {"type": "string"},
+                "owner": {
+                    "type": "object",
+                    "properties": {"id": {"type": "string"}, "username": {"type": "string"}},
+                },
+                "caption": {"type": "string"},
+                "status": {"enum": ["PENDING", "READY", "FAILED"]},
+                "failureReason": {"type": "string"},
+                "createdAt": {"type": "string", "format": "date-time"},
+                "readyAt": {"type": "string", "format": "date-time"},
+                "width": {"type": "integer"},
+                "height": {"type": "integer"},
+                "renditions": {"type": "object", "additionalProperties": ref("Rendition")},
+                "placeholder": {"type": "string"},
+                "likeCount": {"type": "integer"},
+                "likedByMe": {"type": "boolean"},
+            },
+        },
+        "PhotoPage": {
+            "type": "object",
+            "required": ["items", "nextCursor"],
+            "properties": {
+                "items": {"type": "array", "items": ref("Photo")},
+                "nextCursor": {"type": ["string", "null"]},
+            },
+        },
+        "NewPhoto": {
+            "type": "object",
+            "required": ["contentType", "size"],
+            "additionalProperties": False,
+            "properties": {
+                "contentType": {"enum": list(ALLOWED_CONTENT_TYPES)},
+                "size": {
+                    "type": "integer",
+                    "minimum": 1,
+                    "maximum": max_upload_bytes,
+                    "description": "The file's size in bytes. A whole number in any JSON "
+                    "spelling (4665, 4665.0, 4.665e3), as JSON Schema counts integers.",
+                },
+                "caption": {"type": "string", "maxLength": CAPTION_MAX_LENGTH},
+            },
+        },
+        "CaptionEdit": {
+            "type": "object",
+            "required": ["caption"],
+            "additionalProperties": False,
+            "properties": {"caption": {"type": "string", "maxLength": CAPTION_MAX_LENGTH}},
+        },
+        "Upload": {
+            "type": "object",
+            "required": ["photo", "upload"],
+            "properties": {
+                "photo": ref("Photo"),
+                "upload": {
+                    "type": "object",
+                    "description": "A presigned S3 POST: post `fields`, then the file, to `url`.",
+                    "properties": {
+                        "url": {"type": "string"},
+                        "fields": {"type": "object", "additionalProperties": {"type": "string"}},
+                        "expiresAt": {"type": "string", "format": "date-time"},
+                    },
+                },
+            },
+        },
+        "LikeState": {
+            "type": "object",
+            "required": ["likeCount", "likedByMe"],
+            "properties": {"likeCount": {"type": "integer"}, "likedByMe": {"type": "boolean"}},
+        },
+        "FollowState": {
+            "type": "object",
+            "required": ["followerCount", "followedByMe"],
+            "properties": {
+                "followerCount": {"type": "integer"},
+                "followedByMe": {"type": "boolean"},
+            },
+        },
+        "Profile": {
+            "type": "object",
+            "required": [
+                "id",
+                "username",
+                "joinedAt",
+                "photoCount",
+                "followerCount",
+                "followingCount",
+            ],
+            "properties": {
+                "id": {"type": "string"},
+                "username": {"type": "string"},
+                "joinedAt": {"type": "string", "format": "date-time"},
+                "photoCount": {"type": "integer"},
+                "followerCount": {"type": "integer"},
+                "followingCount": {"type": "integer"},
+                "followedByMe": {"type": "boolean"},
+            },
+        },
+        "PeoplePage": {
+            "type": "object",
+            "required": ["items", "nextCursor"],
+            "properties": {
+                "items": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "required": ["id", "username"],
+                        "properties": {
+                            "id": {"type": "string"},
+                            "username": {"type": "string"},
+                            "followedByMe": {"type": "boolean"},
+                        },
+                    },
+                },
+                "nextCursor": {"type": ["string", "null"]},
+            },
+        },
+        "Me": {
+            "type": "object",
+            "required": ["id", "username"],
+            "properties": {
+                "id": {"type": "string"},
+                "username": {"type": "string"},
+                "email": {"type": ["string", "null"]},
+            },
+        },
+    }
