@@ -37,8 +37,8 @@ class Person(NamedTuple):
 
 
 def follow(username: str, user: User) -> FollowState:
-    followee = _other_profile(username, user)
     ensure_profile(user)  # the follow counts on both profiles
+    followee = _other_profile(username, user)
     try:
         follow_store.add_follow(_person(user), _person_of(followee), clock.timestamp())
     except follow_store.FollowRefusedError as refused:
@@ -81,9 +81,11 @@ def people_page(username: str, direction: str, page: PageRequest, viewer: User |
 
 
 def _other_profile(username: str, user: User) -> dict:
-    if table_keys.username_key(username) == table_keys.username_key(user.username):
-        raise InvalidInputError(FOLLOW_YOURSELF_MESSAGE)
+    """The profile of the person named, who must be someone else: decided by id, not by name, since
+    two names may look alike."""
     user_id = profile_store.user_id_for(username)
+    if user_id == user.id:
+        raise InvalidInputError(FOLLOW_YOURSELF_MESSAGE)
     profile = profile_store.get_profile(user_id) if user_id else None
     if profile is None:
         raise NotFoundError(USER_NOT_FOUND_MESSAGE)

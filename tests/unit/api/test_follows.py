@@ -68,6 +68,20 @@ def test_given_myself_when_i_follow_then_400_says_why(api, make_token, method, s
     assert "cannot follow yourself" in response.json_body["Message"]
 
 
+def test_given_an_account_whose_name_lowercases_like_mine_then_it_is_not_taken_for_me(
+    api, make_token
+):
+    signed_in(api, make_token, "karl")
+    kelvin = make_token("\u212aarl", sub=user_id("kelvin"))  # the Kelvin sign lower-cases to "k"
+
+    response = follow(api, kelvin, "karl")
+
+    # Not "you cannot follow yourself": the name is karl's, so this account cannot have it.
+    assert response.status_code == 409
+    assert "Another account already uses this username" in response.json_body["Message"]
+    assert api.http.get("/users/karl").json_body["followerCount"] == 0
+
+
 @pytest.mark.parametrize("method", ["PUT", "DELETE"])
 def test_given_an_unknown_user_when_followed_then_404(api, make_token, method):
     tokens = signed_in(api, make_token, "alice")

@@ -84,6 +84,26 @@ def test_given_a_profile_then_others_see_ready_photos_and_the_owner_sees_all_new
     assert [photo["likedByMe"] for photo in as_bob["items"]] == [False, False]
 
 
+@pytest.mark.parametrize(
+    "look_alike",
+    [
+        "KARL",  # the same letters in other capitals
+        "\u212aarl",  # the Kelvin sign, which lower-cases to "k"
+    ],
+)
+def test_given_a_name_that_lowercases_like_the_owners_then_it_sees_no_unpublished_photo(
+    api, make_token, look_alike
+):
+    karl = make_token("karl")
+    shared = ready_photo(api, karl)
+    upload_requested(api, karl, caption="not for anyone yet")
+    impostor = make_token(look_alike, sub=user_id(f"someone-else-{look_alike}"))
+
+    seen = api.http.get("/users/karl/photos", headers=auth(impostor)).json_body
+
+    assert photo_ids(seen) == [shared]
+
+
 def test_given_more_photos_than_a_page_then_the_pages_hold_each_once_newest_first(api, make_token):
     alice = make_token("alice")
     made = [ready_photo(api, alice) for _ in range(5)]
