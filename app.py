@@ -9,7 +9,8 @@ and API Gateway (see infra/local/).
 
 After a write: DynamoDB Streams -> `on_table_change` (a second Lambda that Chalice creates) ->
 chalicelib.shared.table_stream, which hands each change to its reactions: photos.cleanup (likes
-and files of deleted photos) and feeds.fanout (home feeds: fan-out on write).
+and files of deleted photos), photos.upload_limits (the upload slot of a photo that stopped
+waiting) and feeds.fanout (home feeds: fan-out on write).
 """
 
 from chalice import Chalice, CognitoUserPoolAuthorizer, Response
@@ -190,8 +191,8 @@ def on_table_change(event):
     # Imported here: this module is the API's Lambda too, and the API never runs these, so its
     # cold start does not load them.
     from chalicelib.feeds import fanout
-    from chalicelib.photos import cleanup
+    from chalicelib.photos import cleanup, upload_limits
     from chalicelib.shared import table_stream
 
-    reactions = (cleanup.on_change, fanout.on_change)
+    reactions = (cleanup.on_change, upload_limits.on_change, fanout.on_change)
     return table_stream.handle_batch(event.to_dict(), event.context, reactions)

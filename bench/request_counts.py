@@ -216,6 +216,10 @@ def _fake_aws_environment() -> None:
             "AWS_REGION": "us-east-1",
             # The services log each upload; the counts are what this benchmark prints.
             "POWERTOOLS_LOG_LEVEL": "WARNING",
+            # It shares its photos faster than a person can, and runs no stream to free the
+            # upload slots of photos made READY: the per-person limits would stop it.
+            "MAX_PENDING_UPLOADS": "1000",
+            "MAX_PHOTOS_PER_HOUR": "1000",
         }
     )
     from infra.local.stack import ENDPOINT_VARIABLES

@@ -28,11 +28,12 @@ class DynamoDBUse(NamedTuple):
 
 # GET /me (people.profiles.ensure_profile), on every visit: one GetItem of the profile.
 ME_DYNAMODB = DynamoDBUse(requests=1, read_units=0.5, write_units=0)
-# POST /photos (photos.service.request_upload): a Query of OwnerIndex counting waiting uploads
-# and a GetItem of the profile (0.5 each); the hourly upload counter (photos.upload_quota_store:
-# 1) and the PENDING photo, about 0.5 KB (photos.store.put_new_photo: 1, plus 1 for its OwnerIndex
-# copy).
-UPLOAD_REQUEST_DYNAMODB = DynamoDBUse(requests=4, read_units=1.0, write_units=3)
+# POST /photos (photos.service.request_upload): a GetItem of the profile (0.5), a consistent
+# Query of the person's upload slots (1), then one TransactWriteItems
+# (photos.upload_limits.store_within_limits): the PENDING photo, about 0.5 KB (1, doubled: 2,
+# plus 1 for its OwnerIndex copy), its upload slot (1, doubled: 2) and the hour's counter (1,
+# doubled: 2).
+UPLOAD_REQUEST_DYNAMODB = DynamoDBUse(requests=3, read_units=1.5, write_units=7)
 # GET /photos/{id}, the page's polling until READY (frontend/js/uploads/upload.js): one GetItem.
 POLL_DYNAMODB = DynamoDBUse(requests=1, read_units=0.5, write_units=0)
 # The worker (image_worker/processing.py, photo_records.py): an UpdateItem noting that the
@@ -61,11 +62,11 @@ ITEMS_FETCHED_PER_PHOTO_SHOWN = 2  # the photo and the viewer's like of it
 FOLLOW_EDGE_BYTES = 270
 ENTRIES_PER_BATCH_WRITE = 25
 # Table-stream records each operation makes (one per item changed): an upload writes the hourly
-# counter, the PENDING photo, its file's arrival, then the photo and the profile when READY; a
-# like writes the like
-# and the photo; a delete removes the photo and changes the profile. Timeline entries expire by
+# counter, the upload slot and the PENDING photo, its file's arrival, then the photo and the
+# profile when READY, and the stream function frees the slot; a like writes the like and the
+# photo; a delete removes the photo and changes the profile. Timeline entries expire by
 # the table's time-to-live (free) after timeline_store.TIMELINE_DAYS, each a stream record too.
-STREAM_RECORDS_PER_UPLOAD = 5
+STREAM_RECORDS_PER_UPLOAD = 7
 STREAM_RECORDS_PER_LIKE = 2
 STREAM_RECORDS_PER_DELETE = 2
 STREAM_BATCH_SIZE = 100  # app.py's on_dynamodb_record(batch_size=100)

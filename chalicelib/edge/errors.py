@@ -2,11 +2,13 @@
 
 Every route in app.py is wrapped in `answers_in_http`. A service's domain error
 (chalicelib/shared/errors.py) becomes the Chalice error of its status, which Chalice answers as
-`{"Code": <class name>, "Message": <text>}`, the same shape as API Gateway's own refusals
-(infra/api_gateway.py), so the page reads them all alike. DynamoDB or S3 throttling the API,
-failing or out of reach becomes a 503 that says to try again, instead of Chalice's 500
-(botocore has already retried by then). Any other exception is a bug and stays a 500, which the
-API's 5xx alarm reports.
+`{"Code": <class name>, "Message": <text>}`, the shape of API Gateway's own refusals too
+(infra/api_gateway.py), so the page reads them all alike. A limit reached is a 429 in the same
+shape, built here because it carries a Retry-After header and Chalice's errors carry none.
+
+DynamoDB or S3 throttling the API, failing or out of reach becomes a 503 that says to try again,
+instead of Chalice's 500 (botocore has already retried by then). Any other exception is a bug
+and stays a 500, which the API's 5xx alarm reports.
 """
 
 import functools
@@ -68,6 +70,16 @@ def http_error_for(error: errors.CloudGramError) -> chalice.ChaliceViewError:
     raise TypeError(f"no HTTP status for {type(error).__name__}")
 
 
+def _too_many_requests(error: errors.LimitReachedError) -> chalice.Response:
+    """429 in the usual `{Code, Message}` body, and, when the service knows it, a Retry-After
+    header saying in how many seconds to try again (Chalice's errors carry no headers)."""
+    headers = {}
+    if error.retry_after_seconds is not None:
+        headers["Retry-After"] = str(error.retry_after_seconds)
+    body = {"Code": chalice.TooManyRequestsError.__name__, "Message": str(error)}
+    return chalice.Response(body=body, status_code=429, headers=headers)
+
+
 def answers_in_http(view):
     """A route decorator: domain errors and AWS outages answered with their HTTP status."""
 
@@ -75,6 +87,8 @@ def answers_in_http(view):
     def answering(*args, **kwargs):
         try:
             return view(*args, **kwargs)
+        except errors.LimitReachedError as error:
+            return _too_many_requests(error)
         except errors.CloudGramError as error:
             raise http_error_for(error) from error
         except ClientError as error:

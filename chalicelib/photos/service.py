@@ -39,8 +39,8 @@ class NewUpload(NamedTuple):
 
 
 def request_upload(user: User, new_photo: NewPhotoRequest) -> NewUpload:
-    """Store a PENDING photo and return it with the presigned POST for its upload."""
-    upload_limits.take_upload_slot(user)
+    """Store a PENDING photo, within the person's upload limits, and return it with the
+    presigned POST for its upload."""
     # The photo appears on its owner's profile, so the profile must exist first.
     profiles.ensure_profile(user)
     # Imported here: only sharing a photo makes ids, and a cold start of any other route
@@ -67,7 +67,7 @@ def request_upload(user: User, new_photo: NewPhotoRequest) -> NewUpload:
         "uploadExpiresAt": post.expires_at,
         "deleteAfter": int((now + ABANDONED_PHOTO_LIFETIME).timestamp()),
     }
-    store.put_new_photo(item)
+    item = upload_limits.store_within_limits(user, item, now)
     logger.info("Upload requested", extra={"content_type": new_photo.content_type})
     metrics.add_metric(name="UploadsRequested", unit=MetricUnit.Count, value=1)
     return NewUpload(photo=item, post=post)

@@ -14,12 +14,10 @@ from botocore.exceptions import ClientError
 from chalicelib.shared import aws_clients, table_keys, transactions
 
 
-def put_new_photo(item: dict) -> None:
-    """Store a new photo; the condition makes an id collision an error, never an overwrite."""
-    aws_clients.dynamodb_table().put_item(
-        Item={**table_keys.photo_key(item["id"]), **item},
-        ConditionExpression="attribute_not_exists(PK)",
-    )
+def new_photo(table_name: str, item: dict) -> dict:
+    """A transaction item that stores a new photo; its condition makes an id collision an error,
+    never an overwrite. (photos.upload_limits writes it together with the person's limits.)"""
+    return transactions.put_new(table_name, {**table_keys.photo_key(item["id"]), **item})
 
 
 def get_photo(photo_id: str, consistent: bool = False) -> dict | None:
@@ -81,19 +79,6 @@ def owner_photos(
         return photos[:limit], photos[limit - 1]["ownerSort"]
     last_read = response.get("LastEvaluatedKey")
     return photos, last_read["ownerSort"] if last_read else None
-
-
-def count_pending(username: str, created_since: str) -> int:
-    """How many of the owner's photos created since `created_since` are still PENDING: one
-    Query of OwnerIndex, whose sort key starts with the creation time."""
-    response = aws_clients.dynamodb_table().query(
-        IndexName=table_keys.OWNER_INDEX,
-        KeyConditionExpression=Key("ownerName").eq(table_keys.owner_index_partition(username))
-        & Key("ownerSort").gte(created_since),
-        FilterExpression=Attr("status").eq("PENDING"),
-        Select="COUNT",
-    )
-    return response["Count"]
 
 
 def set_caption(photo_id: str, owner_id: str, caption: str) -> dict | None:

@@ -35,7 +35,12 @@ class ConflictError(CloudGramError):
 
 
 class LimitReachedError(CloudGramError):
-    """The caller has done this too often for now; the message says when to come back."""
+    """The caller has done this too often for now; the message says when to come back, and
+    `retry_after_seconds`, when known, says it to programs (the edge's Retry-After header)."""
+
+    def __init__(self, message: str, retry_after_seconds: int | None = None) -> None:
+        super().__init__(message)
+        self.retry_after_seconds = retry_after_seconds
 
 
 class TryAgainLaterError(CloudGramError):

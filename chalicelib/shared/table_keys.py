@@ -11,6 +11,8 @@ and every access pattern):
     follow edge      USER#<follower id>          FOLLOWS#<followee id>
     mirror edge      USER#<followee id>          FOLLOWER#<follower id>
     upload count     USER#<user id>              UPLOADS#<hour, UTC>
+    upload slot      USER#<user id>              UPLOAD_SLOT#<slot number>
+    write count      USER#<user id>              WRITES#<minute, UTC>
     username claim   USERNAME#<username, lower>  USERNAME
     timeline entry   TIMELINE#<user id>          <photo created time>#<photo id>
     celebrity mark   TIMELINE#<user id>          CELEBRITY#<username, lower>
@@ -37,6 +39,7 @@ FOLLOWS_PREFIX = "FOLLOWS#"
 FOLLOWER_PREFIX = "FOLLOWER#"
 TIMELINE_PREFIX = "TIMELINE#"
 CELEBRITY_PREFIX = "CELEBRITY#"
+UPLOAD_SLOT_PREFIX = "UPLOAD_SLOT#"
 
 
 def photo_key(photo_id: str) -> dict:
@@ -59,6 +62,17 @@ def profile_key(user_id: str) -> dict:
 def upload_count_key(user_id: str, hour: str) -> dict:
     """How many photos `user_id` requested in one clock hour (`2026-11-30T14`, UTC)."""
     return {"PK": f"{USER_PREFIX}{user_id}", "SK": f"UPLOADS#{hour}"}
+
+
+def upload_slot_key(user_id: str, slot: int) -> dict:
+    """One of the few slots a photo holds while it waits for its file (photos.upload_limits)."""
+    return {"PK": f"{USER_PREFIX}{user_id}", "SK": f"{UPLOAD_SLOT_PREFIX}{slot}"}
+
+
+def write_count_key(user_id: str, minute: str) -> dict:
+    """How many writes (likes, follows...) `user_id` made in one clock minute
+    (`2026-11-30T14:05`, UTC)."""
+    return {"PK": f"{USER_PREFIX}{user_id}", "SK": f"WRITES#{minute}"}
 
 
 def follow_key(follower_id: str, followee_id: str) -> dict:

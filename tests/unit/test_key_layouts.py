@@ -43,6 +43,8 @@ def test_given_the_data_model_page_then_it_shows_every_key_and_index_as_the_api_
         api_keys.follow_key("<follower id>", "<followee id>"),
         api_keys.follower_key("<followee id>", "<follower id>"),
         api_keys.upload_count_key("<user id>", "<hour, UTC>"),
+        api_keys.upload_slot_key("<user id>", "<slot number>"),
+        api_keys.write_count_key("<user id>", "<minute, UTC>"),
         api_keys.username_claim_key("<username, lower case>"),
         api_keys.timeline_entry_key("<user id>", "<photo createdAt>#<photo id>"),
         api_keys.celebrity_mark_key("<user id>", "<username, lower case>"),

@@ -205,3 +205,13 @@ def celebrity_threshold(api_environment, monkeypatch):
     api_settings.load_settings.cache_clear()
     yield 3
     api_settings.load_settings.cache_clear()
+
+
+@pytest.fixture
+def many_photos_allowed(api_environment, monkeypatch):
+    """Room for the twenty-odd photos a page test shares in a row: no stream runs here to free
+    the upload slots of photos made READY (tests of the limits themselves set their own)."""
+    monkeypatch.setenv("MAX_PENDING_UPLOADS", "100")
+    api_settings.load_settings.cache_clear()
+    yield
+    api_settings.load_settings.cache_clear()

@@ -90,7 +90,7 @@ def test_given_a_feed_page_when_signed_in_then_each_photo_says_whether_i_like_it
 
 
 def test_given_a_feed_page_of_20_when_signed_in_then_it_costs_one_query_and_one_batch_get(
-    api, make_token, dynamodb_requests
+    api, make_token, dynamodb_requests, many_photos_allowed
 ):
     alice = make_token("alice")
     for _ in range(21):

@@ -122,7 +122,7 @@ def test_given_more_photos_than_a_page_then_the_pages_hold_each_once_newest_firs
 
 
 def test_given_a_profile_page_of_20_when_signed_in_then_it_costs_one_query_and_one_batch_get(
-    api, make_token, dynamodb_requests
+    api, make_token, dynamodb_requests, many_photos_allowed
 ):
     alice = make_token("alice")
     for _ in range(21):

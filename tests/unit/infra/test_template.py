@@ -121,6 +121,7 @@ def test_given_the_stream_role_when_read_then_it_reads_the_stream_and_deletes_wh
         "dynamodb:GetItem",
         "dynamodb:Query",
         "dynamodb:BatchWriteItem",
+        "dynamodb:DeleteItem",
     }
     assert statements["ReadLatestPhotos"]["Resource"] == {
         "Fn::Sub": "${PhotosTable.Arn}/index/OwnerIndex"

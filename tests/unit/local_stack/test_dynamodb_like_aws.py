@@ -15,9 +15,9 @@ from botocore.exceptions import ClientError
 from moto import mock_aws
 from moto.dynamodb.models.table import Table
 
-from chalicelib.photos import upload_quota_store
 from chalicelib.shared import aws_clients as api_clients
 from chalicelib.shared import settings as api_settings
+from chalicelib.shared import table_keys, transactions, window_counters
 from infra.local import dynamodb_like_aws
 from infra.local.resource_definitions import table_definition
 from infra.local.stack import ENDPOINT_VARIABLES
@@ -122,10 +122,11 @@ def test_given_a_cancelled_transaction_then_a_stream_reader_still_sees_later_cha
     assert changed == ["LIKE#bob", "PHOTO", "LIKE#dave", "PHOTO"]
 
 
-def test_given_requests_racing_for_an_upload_slot_then_exactly_the_cap_get_one(
+def test_given_requests_racing_for_a_counted_write_then_exactly_the_cap_get_one(
     dynamodb, endpoint, monkeypatch
 ):
-    # The API's own counter (chalicelib/photos/upload_quota_store.py), against the local endpoint.
+    # The API's own counter (chalicelib/shared/window_counters.py), raised in a transaction as
+    # the API raises it, against the local endpoint.
     for name in ENDPOINT_VARIABLES:
         monkeypatch.setenv(name, endpoint.url)
     monkeypatch.setenv("TABLE_NAME", TABLE)
@@ -137,11 +138,18 @@ def test_given_requests_racing_for_an_upload_slot_then_exactly_the_cap_get_one(
     api_settings.load_settings.cache_clear()
     api_clients.reset()
 
-    def take_slot(_):
-        return upload_quota_store.count_upload("alice-id", "2026-11-30T14", 5, datetime.now(UTC))
+    hour = window_counters.hour_of(datetime.now(UTC))
+    counter = table_keys.upload_count_key("alice-id", hour.label)
+
+    def count_one(_) -> bool:
+        try:
+            transactions.write([window_counters.counted(TABLE, counter, "uploads", 5, hour)])
+        except transactions.TransactionRefusedError:
+            return False
+        return True
 
     with ThreadPoolExecutor(max_workers=20) as pool:
-        results = list(pool.map(take_slot, range(20)))
+        results = list(pool.map(count_one, range(20)))
 
     api_settings.load_settings.cache_clear()
     api_clients.reset()
