@@ -42,9 +42,10 @@ POLL_DYNAMODB = DynamoDBUse(requests=1, read_units=0.5, write_units=0)
 # (1, doubled: 2); the READY photo enters FeedIndex (2) and its OwnerIndex copy is rewritten (2).
 WORKER_DYNAMODB = DynamoDBUse(requests=2, read_units=0, write_units=12)
 # PUT /photos/{id}/like (photos.like_store.add_like, photos.likes): a TransactWriteItems of the
-# like item (1, doubled: 2) and the photo's likeCount (2, doubled: 4) plus the photo's two index
-# copies (2 + 2); then a strongly consistent GetItem of the photo (1).
-LIKE_DYNAMODB = DynamoDBUse(requests=2, read_units=1.0, write_units=10)
+# like item (1, doubled: 2), the photo's likeCount (2, doubled: 4) plus the photo's two index
+# copies (2 + 2) and the liker's writes this minute (1, doubled: 2); then a strongly consistent
+# GetItem of the photo (1).
+LIKE_DYNAMODB = DynamoDBUse(requests=2, read_units=1.0, write_units=12)
 # DELETE /photos/{id} (photos.service.delete_photo): a consistent GetItem (1), a transaction that
 # deletes the photo (2, doubled: 4) and uncounts it (2), and the two index copies going (2 + 2).
 # Its likes, files and timeline entries are removed later by the stream function (not counted).
@@ -63,11 +64,11 @@ FOLLOW_EDGE_BYTES = 270
 ENTRIES_PER_BATCH_WRITE = 25
 # Table-stream records each operation makes (one per item changed): an upload writes the hourly
 # counter, the upload slot and the PENDING photo, its file's arrival, then the photo and the
-# profile when READY, and the stream function frees the slot; a like writes the like and the
-# photo; a delete removes the photo and changes the profile. Timeline entries expire by
+# profile when READY, and the stream function frees the slot; a like writes the like, the
+# photo and the liker's counter for the minute; a delete removes the photo and changes the profile. Timeline entries expire by
 # the table's time-to-live (free) after timeline_store.TIMELINE_DAYS, each a stream record too.
 STREAM_RECORDS_PER_UPLOAD = 7
-STREAM_RECORDS_PER_LIKE = 2
+STREAM_RECORDS_PER_LIKE = 3
 STREAM_RECORDS_PER_DELETE = 2
 STREAM_BATCH_SIZE = 100  # app.py's on_dynamodb_record(batch_size=100)
 TIMELINE_DAYS = 30

@@ -14,6 +14,7 @@ and stays a 500, which the API's 5xx alarm reports.
 import functools
 
 import chalice
+from aws_lambda_powertools.metrics import MetricUnit
 from botocore.exceptions import (
     ClientError,
     ConnectionClosedError,
@@ -23,7 +24,7 @@ from botocore.exceptions import (
 )
 
 from chalicelib.shared import errors
-from chalicelib.shared.observability import logger
+from chalicelib.shared.observability import logger, metrics
 
 # AWS errors that say "not now" (throttling, an outage), as opposed to "never" (a bug).
 OUTAGE_ERROR_CODES = {
@@ -73,6 +74,8 @@ def http_error_for(error: errors.CloudGramError) -> chalice.ChaliceViewError:
 def _too_many_requests(error: errors.LimitReachedError) -> chalice.Response:
     """429 in the usual `{Code, Message}` body, and, when the service knows it, a Retry-After
     header saying in how many seconds to try again (Chalice's errors carry no headers)."""
+    # One metric for every per-account refusal (uploads, likes, follows), on the dashboard.
+    metrics.add_metric(name="AccountLimitRefusals", unit=MetricUnit.Count, value=1)
     headers = {}
     if error.retry_after_seconds is not None:
         headers["Retry-After"] = str(error.retry_after_seconds)

@@ -48,6 +48,10 @@ FOLLOW_REFUSED = "The name breaks the username rule, or it is your own: you cann
 # Whoever signs up first keeps a username in any spelling (table_keys.username_key); the
 # profile is made on a person's first call that needs it, which may find the name taken.
 USERNAME_TAKEN = USERNAME_TAKEN_MESSAGE
+FOLLOW_CONFLICT = (
+    "You follow as many accounts as anyone may (the message says how many); unfollow someone "
+    f"first. Or: {USERNAME_TAKEN_MESSAGE}"
+)
 
 
 def _errors(*statuses: int, reasons: dict[int, str] | None = None) -> dict:
@@ -220,11 +224,12 @@ def _paths() -> dict:
                 summary,
                 SIGNED_IN,
                 {"200": _answer("The follower count", "FollowState")}
-                | _errors(*statuses, reasons={400: FOLLOW_REFUSED, 409: USERNAME_TAKEN}),
+                | _errors(*statuses, reasons={400: FOLLOW_REFUSED, 409: FOLLOW_CONFLICT}),
                 [USERNAME],
             )
             for method, summary, statuses in (
-                # Following makes the follower's profile if they have none yet (409 possible).
+                # Following makes the follower's profile if they have none yet, and is refused
+                # to someone who follows as many accounts as anyone may: 409 either way.
                 ("put", "Follow someone", (400, 401, 404, 409)),
                 ("delete", "Stop following someone", (400, 401, 404)),
             )

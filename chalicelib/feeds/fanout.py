@@ -4,7 +4,7 @@ Query (feeds.home_feed). A table-stream reaction, wired in app.py.
     photo READY ──► its owner's timeline + every follower's (BatchWriteItem, 25 a request)
     photo removed ─► out of those timelines again
     follow ────────► the follower's timeline gets the followee's latest photos (backfill)
-    unfollow ──────► the followee's photos leave the follower's timeline
+    unfollow ──────► the followee's recent photos leave the follower's timeline
 
 Celebrities, accounts with more followers than FANOUT_MAX_FOLLOWERS, are the exception: one of
 their photos would cost a write per follower, millions for the biggest accounts. Their photos go
@@ -18,18 +18,22 @@ Every write puts or deletes a whole item under a key fixed by the change, so a c
 twice leaves the same timelines.
 """
 
+from datetime import UTC, datetime, timedelta
+
 from aws_lambda_powertools.metrics import MetricUnit
 
 from chalicelib.feeds import timeline_store
 from chalicelib.people import follow_store, profile_store
 from chalicelib.photos import store
-from chalicelib.shared import table_keys
+from chalicelib.shared import clock, table_keys
 from chalicelib.shared.observability import logger, metrics
 from chalicelib.shared.settings import load_settings
 from chalicelib.shared.table_stream import TableChange
 
 # How many of someone's latest photos a new follower's timeline receives.
 BACKFILL_PHOTOS = 20
+# How many of someone's latest photos an unfollow takes out of the timeline at most.
+UNFOLLOW_CLEANUP_PHOTOS = 1000
 
 
 def on_change(change: TableChange) -> None:
@@ -84,7 +88,7 @@ def _follow_changed(change: TableChange) -> None:
             timeline_store.add_photos(follower_id, latest)
     elif change.new is None:  # an unfollow
         timeline_store.unmark_celebrity([follower_id], followee_name)
-        timeline_store.remove_owner(follower_id, followee_id)
+        timeline_store.remove_photos(follower_id, _photos_a_timeline_may_hold(followee_name))
 
 
 def _profile_changed(old: dict, new: dict) -> None:
@@ -95,6 +99,19 @@ def _profile_changed(old: dict, new: dict) -> None:
         logger.info(
             "Account became a celebrity", extra={"user": new["username"], "marks": len(followers)}
         )
+
+
+def _photos_a_timeline_may_hold(owner_name: str) -> list[dict]:
+    """The owner's photos that may still be in a follower's timeline: READY, shared within the
+    timelines' lifetime, and the newest UNFOLLOW_CLEANUP_PHOTOS of those at most.
+
+    Reading these, one Query of the owner's own photos, bounds an unfollow's work by what the
+    followee shared, not by the follower's whole timeline (which holds the photos of everyone they
+    follow, up to MAX_FOLLOWING accounts' worth). The price of the bound: an account that shared
+    more than UNFOLLOW_CLEANUP_PHOTOS in a month leaves its older entries to the time-to-live."""
+    newest, _ = store.owner_photos(owner_name, None, UNFOLLOW_CLEANUP_PHOTOS, ready_only=True)
+    oldest_kept = datetime.now(UTC) - timedelta(days=timeline_store.TIMELINE_DAYS)
+    return [photo for photo in newest if clock.moment(photo["createdAt"]) >= oldest_kept]
 
 
 def _timelines_of(owner_id: str) -> list[str]:

@@ -10,7 +10,7 @@ table's time-to-live, `TIMELINE_DAYS` after their photo was shared, which keeps 
 from datetime import timedelta
 from typing import NamedTuple
 
-from boto3.dynamodb.conditions import Attr, Key
+from boto3.dynamodb.conditions import Key
 
 from chalicelib.shared import aws_clients, batches, clock, table_keys
 
@@ -49,16 +49,11 @@ def remove_photo(user_ids: list[str], photo: dict) -> float:
     return batches.write_items(deletes=keys)
 
 
-def remove_owner(user_id: str, owner_id: str) -> int:
-    """Take every photo of `owner_id` out of `user_id`'s timeline (after an unfollow); returns
-    how many. It reads the whole timeline, which the time-to-live keeps to a month."""
-    return batches.delete_queried(
-        {
-            "KeyConditionExpression": Key("PK").eq(table_keys.timeline_partition(user_id)),
-            "FilterExpression": Attr("ownerId").eq(owner_id),
-            "ProjectionExpression": "PK, SK",
-        }
-    )
+def remove_photos(user_id: str, photos: list[dict]) -> float:
+    """Take these photos out of `user_id`'s timeline (those not in it cost a write unit each
+    and change nothing); returns the write units used."""
+    keys = [table_keys.timeline_entry_key(user_id, photo["ownerSort"]) for photo in photos]
+    return batches.write_items(deletes=keys)
 
 
 def mark_celebrity(user_ids: list[str], celebrity_username: str) -> float:

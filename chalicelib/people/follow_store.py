@@ -4,30 +4,43 @@ counts (on each profile), always written together in one transaction.
 The follower's edge answers "do I follow them?" with one GetItem and lists whom someone follows;
 the followee's mirror edge lists their followers, which is what the fan-out reads to know whose
 home feeds a new photo goes to. Both edges carry both ids and usernames, so no list needs a
-second look-up to show names.
+second look-up to show names. The same transaction counts the write against the follower's
+budget for the minute (chalicelib/shared/account_writes.py), and a follow is refused once the
+follower follows as many accounts as anyone may.
 """
 
 from collections.abc import Iterator
+from datetime import datetime
 
 from boto3.dynamodb.conditions import Key
 
-from chalicelib.shared import aws_clients, batches, table_keys, transactions
+from chalicelib.shared import account_writes, aws_clients, batches, clock, table_keys, transactions
 
 
 class FollowRefusedError(Exception):
     """A profile the follow would count on does not exist (any more)."""
 
 
-def add_follow(follower: dict, followee: dict, followed_at: str) -> bool:
-    """`follower` follows `followee` (each `{"id", "username"}`); False if already so."""
+class FollowingCapReachedError(Exception):
+    """The follower follows as many accounts as anyone may already."""
+
+
+def add_follow(follower: dict, followee: dict, now: datetime, max_following: int) -> bool:
+    """`follower` follows `followee` (each `{"id", "username"}`), unless they follow
+    `max_following` accounts already; False if they follow them already."""
     edge = {
         "followerId": follower["id"],
         "followerUsername": follower["username"],
         "followeeId": followee["id"],
         "followeeUsername": followee["username"],
-        "followedAt": followed_at,
+        "followedAt": clock.timestamp(now),
     }
     table_name = aws_clients.dynamodb_table().name
+    following = _count(table_name, follower["id"], "followingCount", +1)
+    following["Update"]["ConditionExpression"] += (
+        " AND (attribute_not_exists(followingCount) OR followingCount < :cap)"
+    )
+    following["Update"]["ExpressionAttributeValues"][":cap"] = max_following
     items = [
         transactions.put_new(
             table_name, {**table_keys.follow_key(follower["id"], followee["id"]), **edge}
@@ -36,12 +49,13 @@ def add_follow(follower: dict, followee: dict, followed_at: str) -> bool:
             table_name, {**table_keys.follower_key(followee["id"], follower["id"]), **edge}
         ),
         _count(table_name, followee["id"], "followerCount", +1),
-        _count(table_name, follower["id"], "followingCount", +1),
+        following,
+        account_writes.counted_write(table_name, follower["id"], now),
     ]
-    return _write_unless_done(items)
+    return _write_unless_done(items, following_capped=True)
 
 
-def remove_follow(follower_id: str, followee_id: str) -> bool:
+def remove_follow(follower_id: str, followee_id: str, now: datetime) -> bool:
     """`follower_id` stops following `followee_id`; False if they did not follow."""
     table_name = aws_clients.dynamodb_table().name
     items = [
@@ -49,8 +63,9 @@ def remove_follow(follower_id: str, followee_id: str) -> bool:
         transactions.delete_existing(table_name, table_keys.follower_key(followee_id, follower_id)),
         _count(table_name, followee_id, "followerCount", -1),
         _count(table_name, follower_id, "followingCount", -1),
+        account_writes.counted_write(table_name, follower_id, now),
     ]
-    return _write_unless_done(items)
+    return _write_unless_done(items, following_capped=False)
 
 
 def followed_among(follower_id: str, user_ids: list[str]) -> set[str]:
@@ -109,11 +124,19 @@ def _count(table_name: str, user_id: str, counter: str, change: int) -> dict:
     }
 
 
-def _write_unless_done(edges_then_counts: list[dict]) -> bool:
+def _write_unless_done(edges_counts_and_counter: list[dict], following_capped: bool) -> bool:
+    """Run a follow's or an unfollow's transaction: edge, mirror edge, followee's count,
+    follower's count (capped for a follow), the follower's writes this minute."""
     try:
-        transactions.write(edges_then_counts)
+        transactions.write(edges_counts_and_counter)
     except transactions.TransactionRefusedError as refused:
-        if refused.condition_failed(2) or refused.condition_failed(3):
+        if refused.condition_failed(2):
             raise FollowRefusedError() from refused
-        return False  # an edge's own condition: already in the state asked for
+        if refused.condition_failed(0):
+            return False  # the edge's own condition: already in the state asked for
+        if refused.condition_failed(3):
+            # The follower's own count: their profile is gone, or they follow all anyone may.
+            why = FollowingCapReachedError if following_capped else FollowRefusedError
+            raise why() from refused
+        raise account_writes.BudgetSpentError() from refused
     return True

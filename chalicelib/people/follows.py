@@ -1,10 +1,13 @@
 """What the follow routes do: follow and unfollow someone, and list followers and following.
 
 Sits between the edge and people.follow_store. Following is idempotent (a second follow changes
-nothing), yourself is refused, and the answer carries the followee's new follower count. What a
+nothing), yourself is refused, nobody follows more than MAX_FOLLOWING accounts (Instagram's
+limit, 7,500), following and unfollowing spend the account's writes for the minute, and the
+answer carries the followee's new follower count. What a
 follow does to home feeds happens afterwards, from the table's stream (feeds.fanout).
 """
 
+from datetime import UTC, datetime
 from typing import NamedTuple
 
 from chalicelib.people import follow_store, profile_store
@@ -14,10 +17,11 @@ from chalicelib.people.profiles import (
     ensure_profile,
     user_id_or_not_found,
 )
-from chalicelib.shared import clock, table_keys
-from chalicelib.shared.errors import InvalidInputError, NotFoundError
+from chalicelib.shared import account_writes, table_keys
+from chalicelib.shared.errors import ConflictError, InvalidInputError, NotFoundError
 from chalicelib.shared.observability import logger
 from chalicelib.shared.paging import Page, PageRequest
+from chalicelib.shared.settings import load_settings
 from chalicelib.shared.users import User
 
 FOLLOW_YOURSELF_MESSAGE = "You cannot follow yourself; choose someone else's profile."
@@ -39,20 +43,32 @@ class Person(NamedTuple):
 def follow(username: str, user: User) -> FollowState:
     ensure_profile(user)  # the follow counts on both profiles
     followee = _other_profile(username, user)
+    now = datetime.now(UTC)
+    max_following = load_settings().max_following
     try:
-        follow_store.add_follow(_person(user), _person_of(followee), clock.timestamp())
+        follow_store.add_follow(_person(user), _person_of(followee), now, max_following)
     except follow_store.FollowRefusedError as refused:
         raise NotFoundError(USER_NOT_FOUND_MESSAGE) from refused
+    except follow_store.FollowingCapReachedError as refused:
+        raise ConflictError(
+            f"You follow {max_following:,} accounts, the most anyone may follow on CloudGram. "
+            "Unfollow someone first."
+        ) from refused
+    except account_writes.BudgetSpentError as refused:
+        raise account_writes.limit_reached(now) from refused
     logger.info("Followed", extra={"followee": followee["username"]})
     return _follow_state(followee["userId"], followed_by_me=True)
 
 
 def unfollow(username: str, user: User) -> FollowState:
     followee = _other_profile(username, user)
+    now = datetime.now(UTC)
     try:
-        follow_store.remove_follow(user.id, followee["userId"])
+        follow_store.remove_follow(user.id, followee["userId"], now)
     except follow_store.FollowRefusedError as refused:
         raise NotFoundError(USER_NOT_FOUND_MESSAGE) from refused
+    except account_writes.BudgetSpentError as refused:
+        raise account_writes.limit_reached(now) from refused
     return _follow_state(followee["userId"], followed_by_me=False)
 
 

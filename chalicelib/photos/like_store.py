@@ -2,19 +2,23 @@
 
 A like and the count it moves are written in one transaction: the like item's condition makes a
 second like (or unlike) by the same person a no-op, and the count changes only when the item
-does, so the count can never drift from the likes, however many people press at once.
+does, so the count can never drift from the likes, however many people press at once. The same
+transaction counts the write against the person's budget for the minute
+(chalicelib/shared/account_writes.py).
 """
+
+from datetime import datetime
 
 from boto3.dynamodb.conditions import Key
 
-from chalicelib.shared import aws_clients, batches, table_keys, transactions
+from chalicelib.shared import account_writes, aws_clients, batches, clock, table_keys, transactions
 
 
 class LikeRefusedError(Exception):
     """The photo cannot be liked or unliked: it is gone, or (for a like) not READY."""
 
 
-def add_like(photo_id: str, user_id: str, username: str, liked_at: str) -> bool:
+def add_like(photo_id: str, user_id: str, username: str, now: datetime) -> bool:
     """Like the photo; False if this person already liked it (nothing changes)."""
     table_name = aws_clients.dynamodb_table().name
     like = transactions.put_new(
@@ -23,7 +27,7 @@ def add_like(photo_id: str, user_id: str, username: str, liked_at: str) -> bool:
             **table_keys.like_key(photo_id, user_id),
             "userId": user_id,
             "username": username,
-            "likedAt": liked_at,
+            "likedAt": clock.timestamp(now),
         },
     )
     count = {
@@ -36,10 +40,10 @@ def add_like(photo_id: str, user_id: str, username: str, liked_at: str) -> bool:
             "ExpressionAttributeValues": {":one": 1, ":ready": "READY"},
         }
     }
-    return _write_unless_done([like, count])
+    return _write_unless_done([like, count, account_writes.counted_write(table_name, user_id, now)])
 
 
-def remove_like(photo_id: str, user_id: str) -> bool:
+def remove_like(photo_id: str, user_id: str, now: datetime) -> bool:
     """Take the like back; False if this person had not liked the photo (nothing changes)."""
     table_name = aws_clients.dynamodb_table().name
     unlike = transactions.delete_existing(table_name, table_keys.like_key(photo_id, user_id))
@@ -52,16 +56,19 @@ def remove_like(photo_id: str, user_id: str) -> bool:
             "ExpressionAttributeValues": {":minus_one": -1},
         }
     }
-    return _write_unless_done([unlike, count])
+    counted = account_writes.counted_write(table_name, user_id, now)
+    return _write_unless_done([unlike, count, counted])
 
 
-def _write_unless_done(like_then_photo: list[dict]) -> bool:
+def _write_unless_done(like_photo_and_counter: list[dict]) -> bool:
     try:
-        transactions.write(like_then_photo)
+        transactions.write(like_photo_and_counter)
     except transactions.TransactionRefusedError as refused:
         if refused.condition_failed(1):
             raise LikeRefusedError() from refused
-        return False  # the like item's own condition: already in the state asked for
+        if refused.condition_failed(0):
+            return False  # the like item's own condition: already in the state asked for
+        raise account_writes.BudgetSpentError() from refused
     return True
 
 

@@ -5,11 +5,12 @@ may not see answers as if it did not exist (not found), exactly as GET /photos/{
 Whether a viewer likes each photo of a page is photos.shown's business.
 """
 
+from datetime import UTC, datetime
 from typing import NamedTuple
 
 from chalicelib.photos import like_store, store
 from chalicelib.photos.visibility import PHOTO_NOT_FOUND_MESSAGE, visible_or_not_found
-from chalicelib.shared import clock
+from chalicelib.shared import account_writes
 from chalicelib.shared.errors import ConflictError, NotFoundError
 from chalicelib.shared.observability import logger
 from chalicelib.shared.users import User
@@ -24,19 +25,25 @@ class LikeState(NamedTuple):
 
 def like(photo_id: str, user: User) -> LikeState:
     logger.append_keys(photo_id=photo_id)
+    now = datetime.now(UTC)
     try:
-        like_store.add_like(photo_id, user.id, user.username, clock.timestamp())
+        like_store.add_like(photo_id, user.id, user.username, now)
     except like_store.LikeRefusedError as refused:
         _raise_why_not_likeable(photo_id, user, refused)
+    except account_writes.BudgetSpentError as refused:
+        raise account_writes.limit_reached(now) from refused
     return _like_state(photo_id, user, liked_by_me=True)
 
 
 def unlike(photo_id: str, user: User) -> LikeState:
     logger.append_keys(photo_id=photo_id)
+    now = datetime.now(UTC)
     try:
-        like_store.remove_like(photo_id, user.id)
+        like_store.remove_like(photo_id, user.id, now)
     except like_store.LikeRefusedError as refused:
         raise NotFoundError(PHOTO_NOT_FOUND_MESSAGE) from refused
+    except account_writes.BudgetSpentError as refused:
+        raise account_writes.limit_reached(now) from refused
     return _like_state(photo_id, user, liked_by_me=False)
 
 

@@ -41,9 +41,13 @@ class Settings(NamedTuple):
     # Accounts with more followers than this are celebrities: their photos are not fanned out
     # to every follower's timeline but merged into home feeds when they are read.
     fanout_max_followers: int
-    # Limits on what one person may start at once and in an hour (upload_limits).
+    # Limits on what one person may start at once and in an hour (photos.upload_limits).
     max_pending_uploads: int
     max_photos_per_hour: int
+    # What one account may write in a minute (likes, follows, and their undoing) and how many
+    # accounts it may follow (shared.account_writes, people.follows).
+    max_writes_per_minute: int
+    max_following: int
 
     @property
     def token_issuer(self) -> str:
@@ -76,6 +80,8 @@ def load_settings() -> Settings:
         fanout_max_followers=int(os.environ.get("FANOUT_MAX_FOLLOWERS", "10000")),
         max_pending_uploads=int(os.environ.get("MAX_PENDING_UPLOADS", "10")),
         max_photos_per_hour=int(os.environ.get("MAX_PHOTOS_PER_HOUR", "100")),
+        max_writes_per_minute=int(os.environ.get("MAX_WRITES_PER_MINUTE", "60")),
+        max_following=int(os.environ.get("MAX_FOLLOWING", "7500")),
     )
 
 

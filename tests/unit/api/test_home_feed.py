@@ -3,6 +3,7 @@ newest first, a page in one Query of your timeline; celebrities (FANOUT_MAX_FOLL
 merged in at read time; follows, unfollows and deletes reflected; the stream handled twice
 changing nothing."""
 
+import json
 from datetime import datetime
 
 from boto3.dynamodb.conditions import Key
@@ -109,6 +110,34 @@ def test_given_i_unfollow_then_their_photos_leave_my_home_feed(api, make_token, 
 
     assert home_ids(api, tokens["alice"]) == [mine]
     assert len(timeline_sort_keys("alice")) == 1
+
+
+def test_given_an_unfollow_then_its_clean_up_reads_the_followees_photos_not_my_timeline(
+    api, make_token, settle_stream
+):
+    tokens = people(api, make_token, "alice", "bob", "carol")
+    follows(api, tokens, "alice", "bob")
+    follows(api, tokens, "alice", "carol")
+    bobs = ready_photo(api, tokens["bob"])
+    carols = [ready_photo(api, tokens["carol"]) for _ in range(3)]
+    settle_stream()
+    queries = []  # each Query as sent: its key condition's values are in the request
+
+    def note_query(params, **_):
+        queries.append(json.dumps(params, default=str))
+
+    events = aws_clients.dynamodb_table().meta.client.meta.events
+    events.register("before-call.dynamodb.Query", note_query)
+    try:
+        api.http.delete("/users/bob/follow", headers=auth(tokens["alice"]))
+        settle_stream()
+    finally:
+        events.unregister("before-call.dynamodb.Query", note_query)
+
+    assert bobs not in home_ids(api, tokens["alice"])
+    assert sorted(home_ids(api, tokens["alice"])) == sorted(carols)
+    timeline = table_keys.timeline_partition(user_id("alice"))
+    assert queries and not any(timeline in query for query in queries), queries
 
 
 def test_given_a_deleted_photo_then_it_leaves_every_timeline(api, make_token, settle_stream):

@@ -26,6 +26,8 @@ def test_given_the_shared_environment_when_read_then_limits_and_powertools_are_s
         "FANOUT_MAX_FOLLOWERS": "10000",
         "MAX_PENDING_UPLOADS": "10",
         "MAX_PHOTOS_PER_HOUR": "100",
+        "MAX_WRITES_PER_MINUTE": "60",
+        "MAX_FOLLOWING": "7500",
         "POWERTOOLS_SERVICE_NAME": "cloudgram-api",
         "POWERTOOLS_LOG_LEVEL": "INFO",
     }

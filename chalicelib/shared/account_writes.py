@@ -1,0 +1,41 @@
+"""How much one account may write in a minute: likes, follows and their undoing (and the
+comments to come) share one budget of MAX_WRITES_PER_MINUTE.
+
+API Gateway's throttle is shared by everyone (infra/api_gateway.py): without a limit per account,
+one script liking and unliking in a loop, or following and unfollowing (each follow backfills a
+timeline, each unfollow cleans one), would take all of it. Each counted write carries the item of
+`counted_write` in its own transaction, so the limit holds under any burst, and a write refused
+for another reason (already liked, no such photo) spends nothing.
+"""
+
+from datetime import datetime
+
+from chalicelib.shared import table_keys, window_counters
+from chalicelib.shared.errors import LimitReachedError
+from chalicelib.shared.settings import load_settings
+
+
+class BudgetSpentError(Exception):
+    """A store's transaction was refused by the counter: the account has used this minute's
+    budget, and nothing was written."""
+
+
+def counted_write(table_name: str, user_id: str, now: datetime) -> dict:
+    """The transaction item that counts one write of `user_id` in this minute, refused at the
+    cap."""
+    minute = window_counters.minute_of(now)
+    key = table_keys.write_count_key(user_id, minute.label)
+    cap = load_settings().max_writes_per_minute
+    return window_counters.counted(table_name, key, "writes", cap, minute)
+
+
+def limit_reached(now: datetime) -> LimitReachedError:
+    """The refusal of a write over the cap: when the minute ends, the budget is whole again."""
+    minute = window_counters.minute_of(now)
+    cap = load_settings().max_writes_per_minute
+    wait = window_counters.seconds_until(minute.ends, now)
+    return LimitReachedError(
+        f"You have made {cap} changes this minute (likes and follows), the most CloudGram takes "
+        f"in a minute. Try again in {wait} seconds.",
+        retry_after_seconds=wait,
+    )
