@@ -87,6 +87,7 @@ def test_given_a_profile_then_others_see_ready_photos_and_the_owner_sees_all_new
 @pytest.mark.parametrize(
     "look_alike",
     [
+        "karl",  # the same name, taken by a new account once the first was deleted
         "KARL",  # the same letters in other capitals
         "\u212aarl",  # the Kelvin sign, which lower-cases to "k"
     ],
