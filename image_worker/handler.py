@@ -32,7 +32,10 @@ class OutOfTimeError(Exception):
     """Not enough of the invocation is left to process one more message safely."""
 
 
-@tracer.capture_method
+# Neither tracer decorator lets Powertools record what its function returns or the attributes
+# of what it raises (image_worker/observability.py says why); X-Ray still records an exception's
+# type, message and stack (docs/observability.md, "What traces never hold").
+@tracer.capture_method(capture_response=False, capture_error=False)
 def handle_message(record: SQSRecord, lambda_context) -> None:
     if lambda_context.get_remaining_time_in_millis() < TIME_NEEDED_PER_MESSAGE_MS:
         logger.warning("Too little time left for this message; it will be retried")
@@ -51,7 +54,7 @@ def handle_message(record: SQSRecord, lambda_context) -> None:
 
 
 @logger.inject_lambda_context(clear_state=True)
-@tracer.capture_lambda_handler
+@tracer.capture_lambda_handler(capture_response=False, capture_error=False)
 @metrics.log_metrics(capture_cold_start_metric=True)
 def lambda_handler(event: dict, context) -> dict:
     return process_partial_response(

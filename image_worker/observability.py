@@ -12,7 +12,12 @@ METRICS_NAMESPACE = os.environ.get("POWERTOOLS_METRICS_NAMESPACE", "CloudGram")
 
 # The service names are fixed (explicit names win over POWERTOOLS_SERVICE_NAME).
 logger = Logger(service=SERVICE_NAME)
-# Outside Lambda the tracer disables itself and sends nothing.
+# Outside Lambda the tracer disables itself and sends nothing. The handler's decorators keep it
+# from recording what they return and the attributes of what they raise. The worker answers
+# only failed message ids, but a message that is not JSON fails with a JSONDecodeError that
+# keeps the whole body, and the API follows the same rule for its own reasons
+# (chalicelib/edge/middleware.py): one rule for every function, so nothing reaches X-Ray by
+# accident.
 tracer = Tracer(service=SERVICE_NAME, patch_modules=["boto3"])
 metrics = Metrics(namespace=METRICS_NAMESPACE, service=SERVICE_NAME)
 # Many invocations (a feed read, S3's test event) record no metric; that is expected, not a warning.

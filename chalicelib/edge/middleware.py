@@ -16,11 +16,24 @@ def _traced(handler):
 
     The handler's subsegment is named after the function it wraps; Chalice's middleware names
     every one after this function, so each is renamed after what it serves, as X-Ray shows it.
+
+    Powertools would also record, as the subsegment's metadata, what the handler answers and
+    every exception it raises, attributes and all; neither is, because both can hold what
+    nobody reading traces should see. The API's answers hold presigned upload policies (with
+    their signature and the function's session token) and e-mail addresses; an exception's
+    attributes can hold a whole document (a JSONDecodeError keeps the text it could not parse)
+    or AWS's whole answer (a botocore ClientError). The stream function's answer is only
+    failed sequence numbers, but it passes through here too, and one rule is easier to keep.
+    X-Ray itself still records an exception that leaves the handler: its type, message and
+    stack, and the fault (docs/observability.md, "What traces never hold").
     """
 
     def traced(event: dict, context):
         handler.__name__ = _subsegment_name(event)
-        return tracer().capture_lambda_handler(handler)(event, context)
+        capture = tracer().capture_lambda_handler(
+            handler, capture_response=False, capture_error=False
+        )
+        return capture(event, context)
 
     return traced
 

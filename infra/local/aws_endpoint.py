@@ -11,7 +11,8 @@ moto lacks.
 The server runs in a background thread of the calling process (tests), or in a child process
 (the local stack: see start_local_aws_endpoint_process); either way Ctrl-C leaves nothing
 behind. It is moto's own `ThreadedMotoServer` set-up (same dispatcher, same request handler, so
-the same CORS behaviour) with the guards wrapped around it.
+the same CORS behaviour) with the guards wrapped around it, and with Cognito's tokens made to
+expire when the app client says, which moto ignores (`cognito_like_aws`).
 """
 
 import multiprocessing
@@ -27,7 +28,7 @@ from moto.moto_server.werkzeug_app import (
 )
 from werkzeug.serving import BaseWSGIServer, make_server
 
-from infra.local import dynamodb_like_aws
+from infra.local import cognito_like_aws, dynamodb_like_aws
 from infra.local.browser_access import BrowserAccessGuard
 from infra.local.s3_post_policy import S3PostPolicyGuard
 
@@ -124,6 +125,7 @@ def start_local_aws_endpoint_process(
 
 def _bound_server(host: str, port: int, site_page: SitePage | None) -> BaseWSGIServer:
     dynamodb_like_aws.install()
+    cognito_like_aws.install()
     moto_app = dynamodb_like_aws.SerializedDynamoDb(RememberingDispatcher(create_backend_app))
     guarded_app = S3PostPolicyGuard(moto_app, secret_for_access_key=local_secret_for_access_key)
     if site_page is not None:

@@ -2,8 +2,8 @@
 
 `infra/template.yaml` describes the same resources for AWS; a test
 (tests/unit/infra/test_template_matches_local_definitions.py) checks that the two agree: table
-keys and indexes, queue redrive, bucket CORS, notification filter. So what runs locally is what
-will run in the cloud.
+keys and indexes, queue redrive, bucket CORS, notification filter, the app client's token
+lifetimes. So what runs locally is what will run in the cloud.
 """
 
 from dataclasses import dataclass
@@ -40,6 +40,20 @@ PASSWORD_POLICY = {
     "RequireNumbers": True,
     "RequireSymbols": False,
     "TemporaryPasswordValidityDays": 7,
+}
+
+# How long the app client's tokens live, as in infra/template.yaml. An ID token is trusted until
+# it expires, even after its session has ended, so it lives 15 minutes (docs/design-decisions.md,
+# record 11) and the page refreshes it before then (frontend/js/services/session.js); the access
+# token lives as long, because the page times its refresh by ExpiresIn, which is the access
+# token's. The refresh token lasts 30 days, or until signing out revokes it. moto ignores these
+# lifetimes; infra/local/cognito_like_aws.py makes the local pool keep them.
+APP_CLIENT_TOKENS = {
+    "EnableTokenRevocation": True,
+    "IdTokenValidity": 15,
+    "AccessTokenValidity": 15,
+    "RefreshTokenValidity": 30,
+    "TokenValidityUnits": {"IdToken": "minutes", "AccessToken": "minutes", "RefreshToken": "days"},
 }
 
 

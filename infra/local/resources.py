@@ -129,5 +129,6 @@ def _create_user_pool(cognito, names: definitions.ResourceNames) -> tuple[str, s
         ClientName=names.user_pool_client,
         GenerateSecret=False,
         ExplicitAuthFlows=["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+        **definitions.APP_CLIENT_TOKENS,
     )["UserPoolClient"]["ClientId"]
     return pool_id, client_id

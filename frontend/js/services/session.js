@@ -1,9 +1,13 @@
 /**
- * The signed-in person's tokens: kept, refreshed when they expire, and forgotten on sign-out.
+ * The signed-in person's tokens: kept, renewed before they expire, and forgotten on sign-out.
  *
  * Cognito hands out three tokens. The IdToken is the one the API accepts (sent raw in the
  * Authorization header, as API Gateway's Cognito authorizer expects); the RefreshToken buys new
- * ones when it expires, without asking for the password again.
+ * ones without asking for the password again. The IdToken lives 15 minutes, because the API
+ * trusts it until it expires even after the session has ended (docs/design-decisions.md, record
+ * 11), so the page renews it a minute before then, without the person noticing. When Cognito
+ * refuses to renew it (the person signed out elsewhere, or everywhere), the session ends and the
+ * page says so.
  *
  * The tokens live in localStorage so that a reload, or a second tab, keeps the session. The
  * trade-off: any script running in the page could read them. That is why this page loads no
@@ -11,8 +15,10 @@
  */
 
 const STORAGE_KEY = "cloudgram.session";
-// Refresh a little before the IdToken expires, so a request never leaves with a stale one.
+// Renew a minute before the IdToken expires, so a request never leaves with a stale one.
 const REFRESH_MARGIN_MS = 60_000;
+// When a renewal fails for want of a network, try again this much later.
+const RETRY_AFTER_MS = 30_000;
 export const SESSION_ENDED_MESSAGE = "Your session has ended. Sign in again to continue.";
 
 /**
@@ -22,6 +28,7 @@ export const SESSION_ENDED_MESSAGE = "Your session has ended. Sign in again to c
 export function createSession({ cognito, storage = window.localStorage }) {
   let current = readStored(storage);
   let refreshInFlight = null;
+  let renewalTimer = null;
   const listeners = new Set();
 
   function replace(next, reason) {
@@ -32,6 +39,7 @@ export function createSession({ cognito, storage = window.localStorage }) {
     } else {
       storage.removeItem(STORAGE_KEY);
     }
+    scheduleRenewal();
     notifyIfChanged(previous, reason);
   }
 
@@ -54,17 +62,49 @@ export function createSession({ cognito, storage = window.localStorage }) {
     } catch (error) {
       // A refused refresh token (revoked, expired) ends the session; a network failure does not.
       if (error.type === "NotAuthorizedException") replace(null, SESSION_ENDED_MESSAGE);
+      else scheduleRenewal(RETRY_AFTER_MS);
       return false;
     }
   }
 
-  // Another tab signed in or out: follow it.
+  function refresh() {
+    refreshInFlight ??= refreshTokens().finally(() => {
+      refreshInFlight = null;
+    });
+    return refreshInFlight;
+  }
+
+  function renewalIsDue() {
+    return current !== null && Date.now() > current.expiresAt - REFRESH_MARGIN_MS;
+  }
+
+  // The tokens are renewed when they fall due, whether or not the page is making requests: so
+  // the person never meets an expired token, and a session ended elsewhere ends here too within
+  // the IdToken's 15 minutes. A page that nobody is looking at (a background tab) renews when it
+  // is shown again, rather than calling Cognito four times an hour for no one.
+  function scheduleRenewal(delay) {
+    clearTimeout(renewalTimer);
+    if (!current) return;
+    const untilDue = current.expiresAt - REFRESH_MARGIN_MS - Date.now();
+    renewalTimer = setTimeout(renewIfDue, delay ?? untilDue);
+  }
+
+  function renewIfDue() {
+    if (renewalIsDue() && !document.hidden) refresh();
+  }
+
+  document.addEventListener("visibilitychange", renewIfDue);
+
+  // Another tab signed in or out, or renewed the tokens: follow it.
   window.addEventListener("storage", (event) => {
     if (event.key !== STORAGE_KEY) return;
     const previous = current;
     current = readStored(storage);
+    scheduleRenewal();
     notifyIfChanged(previous);
   });
+
+  scheduleRenewal();
 
   return {
     get username() {
@@ -78,21 +118,15 @@ export function createSession({ cognito, storage = window.localStorage }) {
       replace(tokensFrom(result, username, result.RefreshToken));
     },
 
-    /** The IdToken to send to the API, refreshed first if it is about to expire; null if none. */
+    /** The IdToken to send to the API, renewed first if it is about to expire (a timer can be
+     * late: a sleeping computer, a background tab); null if none. */
     async idToken() {
-      if (current && Date.now() > current.expiresAt - REFRESH_MARGIN_MS) {
-        await this.refresh();
-      }
+      if (renewalIsDue()) await refresh();
       return current?.idToken ?? null;
     },
 
     /** Gets new tokens; concurrent callers share one request. Resolves to true on success. */
-    refresh() {
-      refreshInFlight ??= refreshTokens().finally(() => {
-        refreshInFlight = null;
-      });
-      return refreshInFlight;
-    },
+    refresh,
 
     /** Forgets the tokens. When the person signs out (rather than the session ending by
      * itself), the refresh token is also revoked, so a stolen copy dies with the session. The

@@ -4,8 +4,8 @@ the same resources; these tests keep them in agreement, so what runs locally run
 from datetime import timedelta
 
 from chalicelib.photos import status as photo_status
+from infra.local import cognito_like_aws, security_headers
 from infra.local import resource_definitions as local
-from infra.local import security_headers
 
 # The template names resources after its Stage parameter the way the local stack names them
 # after its prefix.
@@ -173,3 +173,23 @@ def test_given_the_user_pool_when_compared_then_the_password_policy_matches(reso
 
 def test_given_the_user_pool_when_compared_then_its_feature_plan_matches(resources):
     assert resources["UserPool"]["Properties"]["UserPoolTier"] == local.USER_POOL_TIER
+
+
+def test_given_the_app_client_when_compared_then_token_lifetimes_and_revocation_match(resources):
+    client = resources["UserPoolClient"]["Properties"]
+
+    assert {setting: client[setting] for setting in local.APP_CLIENT_TOKENS} == (
+        local.APP_CLIENT_TOKENS
+    )
+
+
+def test_given_the_app_client_then_an_id_token_outlives_its_session_by_15_minutes_at_most(
+    resources,
+):
+    client = resources["UserPoolClient"]["Properties"]
+    id_token_seconds = cognito_like_aws.token_lifetime_seconds(client, "id")
+
+    # An ID token is trusted until it expires, even after sign-out (design decision 11)
+    assert id_token_seconds <= 15 * 60
+    # The page plans its refresh by a sign-in's ExpiresIn, which is the access token's lifetime
+    assert cognito_like_aws.token_lifetime_seconds(client, "access") == id_token_seconds
