@@ -65,8 +65,9 @@ ENTRIES_PER_BATCH_WRITE = 25
 # Table-stream records each operation makes (one per item changed): an upload writes the hourly
 # counter, the upload slot and the PENDING photo, its file's arrival, then the photo and the
 # profile when READY, and the stream function frees the slot; a like writes the like, the
-# photo and the liker's counter for the minute; a delete removes the photo and changes the profile. Timeline entries expire by
-# the table's time-to-live (free) after timeline_store.TIMELINE_DAYS, each a stream record too.
+# photo and the liker's counter for the minute; a delete removes the photo and changes the
+# profile. Timeline entries expire by the table's time-to-live (free) after
+# timeline_store.TIMELINE_DAYS, each a stream record too.
 STREAM_RECORDS_PER_UPLOAD = 7
 STREAM_RECORDS_PER_LIKE = 3
 STREAM_RECORDS_PER_DELETE = 2
