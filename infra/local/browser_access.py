@@ -11,9 +11,16 @@ calls need credentials a page never has; locally they need none. So a request ca
 the page makes:
 
 - Cognito's JSON API for the person's own account: SignUp, ConfirmSignUp, InitiateAuth,
-  RevokeToken (POST /, told apart by `X-Amz-Target`);
-- the presigned POST of a photo to the uploads bucket (POST /<uploads bucket>);
+  RevokeToken (POST / as `application/x-amz-json-1.1`, told apart by `X-Amz-Target`);
+- the presigned POST of a photo to the uploads bucket (POST /<uploads bucket> as
+  `multipart/form-data`, the form S3's POST policy guards);
 - and the CORS preflights of those two.
+
+None of them has a query string. That matters: S3 tells many operations apart by theirs alone,
+and some need no preflight. A page may send a plain-text POST to `/<uploads bucket>?delete`
+without asking first, and S3 reads it as DeleteObjects, so letting every POST to the bucket's
+path through would let a page delete uploads. What a page may send is therefore matched by method,
+path, content type and the absence of a query, not by path alone.
 
 Everything else from a browser gets 403, and so does every browser request to the local DynamoDB
 endpoint, which the page never calls. The guard also plays Cognito's RevokeToken, which moto
@@ -31,6 +38,8 @@ PAGE_COGNITO_OPERATIONS = {"SignUp", "ConfirmSignUp", "InitiateAuth", "RevokeTok
 # What the page's requests carry beyond CORS-safe headers.
 PAGE_REQUEST_HEADERS = {"content-type", "x-amz-target", "x-amz-user-agent"}
 COGNITO_JSON = "application/x-amz-json-1.1"
+# How a browser sends a presigned POST (the page's FormData).
+UPLOAD_FORM = "multipart/form-data"
 
 
 class TokenRevocations:
@@ -97,7 +106,7 @@ class BrowserAccessGuard:
         return refusal(environ, start_response)
 
     def _page_may(self, request: Request, origin: str, cognito_call) -> bool:
-        if origin not in self.site_origins:
+        if origin not in self.site_origins or request.query_string:
             return False
         path = request.path.rstrip("/") or "/"
         if request.method == "OPTIONS":
@@ -105,9 +114,12 @@ class BrowserAccessGuard:
         if request.method != "POST":
             return False
         if path == self.uploads_path:
-            return True
+            return request.mimetype == UPLOAD_FORM
         return (
-            path == "/" and cognito_call is not None and cognito_call[0] in PAGE_COGNITO_OPERATIONS
+            path == "/"
+            and request.mimetype == COGNITO_JSON
+            and cognito_call is not None
+            and cognito_call[0] in PAGE_COGNITO_OPERATIONS
         )
 
     def _allowed_preflight(self, request: Request, path: str) -> bool:

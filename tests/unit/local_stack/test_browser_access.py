@@ -122,6 +122,75 @@ def test_given_a_browser_then_it_cannot_write_to_the_media_bucket(stack_aws, ori
     assert keys.get("KeyCount", 0) == 0
 
 
+def an_upload_waiting(url) -> None:
+    boto3.client("s3", endpoint_url=url, region_name=REGION, **CREDENTIALS).put_object(
+        Bucket=NAMES.uploads_bucket, Key="uploads/waiting.jpg", Body=b"a photo"
+    )
+
+
+def uploads_left(url) -> list[str]:
+    listed = boto3.client("s3", endpoint_url=url, region_name=REGION, **CREDENTIALS)
+    return [item["Key"] for item in listed.list_objects_v2(Bucket=NAMES.uploads_bucket)["Contents"]]
+
+
+DELETE_THE_UPLOAD = b"<Delete><Object><Key>uploads/waiting.jpg</Key></Object></Delete>"
+
+
+@pytest.mark.parametrize(
+    "content_type",
+    ["text/plain", "multipart/form-data; boundary=x"],
+    ids=["plain text, which needs no preflight", "a form"],
+)
+def test_given_the_sites_origin_when_a_post_asks_the_uploads_bucket_to_delete_then_403(
+    stack_aws, content_type
+):
+    # Given an upload waiting for the worker
+    url, _ = stack_aws
+    an_upload_waiting(url)
+
+    # When a page on the site's own origin posts S3's DeleteObjects (`?delete`) to the bucket
+    response = requests.post(
+        f"{url}/{NAMES.uploads_bucket}?delete",
+        data=DELETE_THE_UPLOAD,
+        headers={"Origin": SITE, "Content-Type": content_type},
+        timeout=5,
+    )
+
+    # Then it is refused and the upload is still there
+    assert response.status_code == 403
+    assert uploads_left(url) == ["uploads/waiting.jpg"]
+
+
+def test_given_the_sites_origin_when_a_post_to_the_bucket_is_not_a_form_then_403(stack_aws):
+    url, _ = stack_aws
+
+    response = requests.post(
+        f"{url}/{NAMES.uploads_bucket}",
+        data=b"key=uploads/x.jpg",
+        headers={"Origin": SITE, "Content-Type": "text/plain"},
+        timeout=5,
+    )
+
+    assert response.status_code == 403
+
+
+def test_given_the_sites_origin_when_a_cognito_call_carries_a_query_then_403(stack_aws):
+    url, resources = stack_aws
+
+    response = requests.post(
+        url + "/?Action=ListUsers",
+        data=json.dumps({"ClientId": resources.user_pool_client_id}),
+        headers={
+            "Origin": SITE,
+            "Content-Type": "application/x-amz-json-1.1",
+            "X-Amz-Target": COGNITO + "InitiateAuth",
+        },
+        timeout=5,
+    )
+
+    assert response.status_code == 403
+
+
 @pytest.mark.parametrize(("origin", "allowed"), [(SITE, True), (STRANGER, False)])
 def test_given_an_upload_preflight_then_only_the_site_may_post(stack_aws, origin, allowed):
     url, _ = stack_aws
