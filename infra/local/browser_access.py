@@ -23,8 +23,10 @@ path through would let a page delete uploads. What a page may send is therefore 
 path, content type and the absence of a query, not by path alone.
 
 Everything else from a browser gets 403, and so does every browser request to the local DynamoDB
-endpoint, which the page never calls. The guard also plays Cognito's RevokeToken, which moto
-lacks (see `TokenRevocations`).
+endpoint, which the page never calls. Before any of that, a request whose `Host` is not a
+loopback name gets 403 whether it has an `Origin` or not: it comes from a page that pointed its
+own domain name at this machine (infra/local/loopback_hosts.py). The guard also plays Cognito's
+RevokeToken, which moto lacks (see `TokenRevocations`).
 """
 
 import io
@@ -32,6 +34,8 @@ import json
 from collections.abc import Callable, Iterable
 
 from werkzeug.wrappers import Request, Response
+
+from infra.local.loopback_hosts import is_loopback_host
 
 COGNITO_TARGET_PREFIX = "AWSCognitoIdentityProviderService."
 PAGE_COGNITO_OPERATIONS = {"SignUp", "ConfirmSignUp", "InitiateAuth", "RevokeToken"}
@@ -83,6 +87,11 @@ class BrowserAccessGuard:
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         request = Request(environ)
+        if not is_loopback_host(environ.get("HTTP_HOST")):
+            return _refusal(
+                "The local AWS endpoint answers only requests addressed to localhost or a "
+                "loopback address."
+            )(environ, start_response)
         cognito_call = self._cognito_call(request)
         if cognito_call is not None:
             operation, body = cognito_call
@@ -97,11 +106,9 @@ class BrowserAccessGuard:
         origin = request.headers.get("Origin")
         if origin is None or self._page_may(request, origin, cognito_call):
             return self.app(environ, start_response)
-        refusal = Response(
+        refusal = _refusal(
             "Only CloudGram's own page may call the local AWS endpoint from a browser, and only "
-            "for sign-in and photo uploads.",
-            status=403,
-            content_type="text/plain; charset=utf-8",
+            "for sign-in and photo uploads."
         )
         return refusal(environ, start_response)
 
@@ -151,6 +158,10 @@ class BrowserAccessGuard:
             response.headers["Access-Control-Allow-Origin"] = origin
             response.headers["Vary"] = "Origin"
         return response
+
+
+def _refusal(message: str) -> Response:
+    return Response(message, status=403, content_type="text/plain; charset=utf-8")
 
 
 def _cognito_error(error_type: str, message: str) -> Response:
