@@ -15,7 +15,7 @@ only looks at a string. It answers with the event as it came, so the account sti
 confirmed by e-mail: it never sets `autoConfirmUser` or `autoVerifyEmail`.
 
 Locally moto never runs triggers, so the local stack calls this same function with the same
-event.
+event (infra/local/cognito_like_aws.py).
 """
 
 from cognito_triggers.usernames import username_problem

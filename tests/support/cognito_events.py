@@ -1,5 +1,6 @@
 """Cognito's events for the user pool's triggers, as AWS documents them ("Pre sign-up Lambda
-trigger" in the Cognito developer guide), for the trigger's tests."""
+trigger" in the Cognito developer guide), for the trigger's tests and for holding the local
+stack's copy of the event (infra/local/cognito_like_aws.py) to the same shape."""
 
 import copy
 

@@ -4,8 +4,8 @@ the same resources; these tests keep them in agreement, so what runs locally run
 from datetime import timedelta
 
 from chalicelib.photos import status as photo_status
+from infra.local import cognito_like_aws, security_headers
 from infra.local import resource_definitions as local
-from infra.local import security_headers
 
 # The template names resources after its Stage parameter the way the local stack names them
 # after its prefix.
@@ -137,6 +137,18 @@ def test_given_cognito_when_compared_then_pool_and_client_names_match(resources)
     assert resources["UserPoolClient"]["Properties"]["ClientName"] == {
         "Fn::Sub": TEMPLATE_NAMES.user_pool_client
     }
+
+
+def test_given_the_user_pool_when_compared_then_case_and_the_pre_sign_up_trigger_match(resources):
+    pool = resources["UserPool"]["Properties"]
+    function = resources["PreSignUpFunction"]["Properties"]
+    local_trigger = cognito_like_aws.PRE_SIGN_UP_TRIGGER
+
+    assert pool["UsernameConfiguration"] == local.USERNAME_CONFIGURATION
+    assert set(pool["LambdaConfig"]) == set(local.user_pool_triggers(local.ResourceNames(), "r"))
+    assert function["FunctionName"] == {"Fn::Sub": TEMPLATE_NAMES.pre_sign_up_function}
+    # The local stack calls the very function the deployed pool runs.
+    assert function["Handler"] == f"{local_trigger.__module__}.{local_trigger.__name__}"
 
 
 def test_given_cloudfronts_security_headers_then_the_local_gateway_sends_the_same(resources):
