@@ -2,8 +2,8 @@
 
 `infra/template.yaml` describes the same resources for AWS; a test
 (tests/unit/infra/test_template_matches_local_definitions.py) checks that the two agree: table
-keys and indexes, queue redrive, bucket CORS, notification filter. So what runs locally is what
-will run in the cloud.
+keys and indexes, queue redrive, bucket CORS, notification filter, the user pool's password
+policy, username case and sign-up trigger. So what runs locally is what will run in the cloud.
 """
 
 from dataclasses import dataclass
