@@ -4,6 +4,14 @@ document, which publishes USERNAME_PATTERN and USERNAME_MAX_LENGTH as they are.
 
 Checking a name before it goes near a key means a request for an impossible name is a clear 400,
 not a DynamoDB error.
+
+This rule is wider than the one for a new account's name, on purpose. The user pool's Pre
+Sign-up trigger accepts only ASCII letters, digits, `.`, `-` and `_`, 1 to 30 of them and
+starting with a letter or a digit (cognito_triggers/usernames.py), so that no two accounts read
+alike. Accounts made before the trigger keep the names they have, and their profiles must still
+resolve; so an address may name anyone Cognito could ever have accepted, and a name no account
+has is simply not found (404). Every name the sign-up rule accepts, this one accepts too
+(tests/unit/test_username_rules.py).
 """
 
 import re

@@ -1,9 +1,9 @@
 """`python -m infra.deploy deploy|destroy --stage dev`: what `make deploy` and `make destroy` do.
 
-deploy: package the worker -> artifacts bucket (the zip, the template) -> stack ->
-.chalice/config.json -> chalice deploy (then the stream trigger's failure handling, the stage's
-throttling and gateway responses) -> point CloudFront's /api/* at the API -> frontend/ and
-config.json -> invalidation -> site URL.
+deploy: package the worker and the user pool's triggers -> artifacts bucket (the zips, the
+template) -> stack -> .chalice/config.json -> chalice deploy (then the stream trigger's failure
+handling, the stage's throttling and gateway responses) -> point CloudFront's /api/* at the API
+-> frontend/ and config.json -> invalidation -> site URL.
 destroy: chalice delete -> empty the buckets -> delete the stack -> remove the stage's artifacts.
 Running deploy again updates everything in place and skips what has not changed.
 """
@@ -24,6 +24,7 @@ from infra.deploy import (
     site,
     stack,
     stream_trigger,
+    trigger_package,
     worker_package,
 )
 from infra.template_file import TEMPLATE_PATH
@@ -43,21 +44,24 @@ def announce(number: int, total: int, message: str) -> None:
 
 
 @dataclass(frozen=True)
-class WorkerCode:
-    """Where the worker's zip waits for CloudFormation."""
+class FunctionCode:
+    """Where the functions' zips wait for CloudFormation: the artifacts bucket, a key each."""
 
     bucket: str
-    key: str
+    worker_key: str
+    triggers_key: str
 
 
 def stack_parameters(
-    stage: str, worker_code: WorkerCode, api_domain_name: str, alarm_email: str = ""
+    stage: str, code: FunctionCode, api_domain_name: str, alarm_email: str = ""
 ) -> dict[str, str]:
     return {
         "Stage": stage,
         "ApiDomainName": api_domain_name,
-        "WorkerCodeBucket": worker_code.bucket,
-        "WorkerCodeKey": worker_code.key,
+        "WorkerCodeBucket": code.bucket,
+        "WorkerCodeKey": code.worker_key,
+        "TriggersCodeBucket": code.bucket,
+        "TriggersCodeKey": code.triggers_key,
         "WorkerArchitecture": worker_package.LAMBDA_ARCHITECTURE,
         "AlarmEmail": alarm_email,
     }
@@ -71,17 +75,19 @@ def deploy(stage: str) -> None:
     # Passed on every deploy: a parameter left out of an update falls back to its default.
     alarm_email = os.environ.get("ALARM_EMAIL", "")
 
-    announce(1, total, f"Packaging the image worker (python3.12, {architecture})")
-    package = worker_package.build_worker_package(BUILD_DIR, architecture)
-    report(f"{package.zip_path} ({package.zip_path.stat().st_size // 1024} KiB)")
+    announce(1, total, f"Packaging the image worker (python3.12, {architecture}) and the triggers")
+    worker = worker_package.build_worker_package(BUILD_DIR, architecture)
+    triggers = trigger_package.build_triggers_package(BUILD_DIR)
+    for package in (worker, triggers):
+        report(f"{package.zip_path} ({package.zip_path.stat().st_size // 1024} KiB)")
 
-    announce(2, total, "Uploading the worker's zip and the template to the artifacts bucket")
-    worker_code, template_url = upload_artifacts(stage, region, package)
+    announce(2, total, "Uploading the functions' zips and the template to the artifacts bucket")
+    code, template_url = upload_artifacts(stage, region, worker, triggers)
 
     announce(3, total, f"Deploying stack {stack_name} in {region} (CloudFront takes minutes)")
     # On a redeploy the API already exists, so CloudFront keeps its /api/* route throughout.
     known_api_domain = chalice_stage.api_domain_name(stage)
-    parameters = stack_parameters(stage, worker_code, known_api_domain, alarm_email)
+    parameters = stack_parameters(stage, code, known_api_domain, alarm_email)
     outputs = stack.deploy_stack(stack_name, parameters, template_url, report)
 
     announce(4, total, f"Writing the stack's outputs into .chalice/config.json (stage {stage})")
@@ -103,7 +109,7 @@ def deploy(stage: str) -> None:
     if api_domain == known_api_domain:
         report("Already routed")
     else:
-        parameters = stack_parameters(stage, worker_code, api_domain, alarm_email)
+        parameters = stack_parameters(stage, code, api_domain, alarm_email)
         outputs = stack.deploy_stack(stack_name, parameters, template_url, report)
 
     announce(7, total, "Publishing frontend/ and config.json")
@@ -121,18 +127,29 @@ def deploy(stage: str) -> None:
 
 
 def upload_artifacts(
-    stage: str, region: str, package: worker_package.WorkerPackage
-) -> tuple[WorkerCode, str]:
-    """The worker's zip and infra/template.yaml into the artifacts bucket: where the zip is,
-    and the template's address for CloudFormation."""
+    stage: str,
+    region: str,
+    worker: worker_package.WorkerPackage,
+    triggers: trigger_package.TriggersPackage,
+) -> tuple[FunctionCode, str]:
+    """The functions' zips and infra/template.yaml into the artifacts bucket: where the zips
+    are, and the template's address for CloudFormation."""
     bucket = artifacts.artifacts_bucket_name(aws.account_id(), region)
     artifacts.ensure_artifacts_bucket(bucket)
-    zip_key = artifacts.worker_zip_key(stage, package.sha256)
+    code = FunctionCode(
+        bucket,
+        worker_key=artifacts.worker_zip_key(stage, worker.sha256),
+        triggers_key=artifacts.triggers_zip_key(stage, triggers.sha256),
+    )
     template_key = artifacts.template_key(stage, worker_package.file_sha256(TEMPLATE_PATH))
-    for key, path in ((zip_key, package.zip_path), (template_key, TEMPLATE_PATH)):
+    for key, path in (
+        (code.worker_key, worker.zip_path),
+        (code.triggers_key, triggers.zip_path),
+        (template_key, TEMPLATE_PATH),
+    ):
         uploaded = artifacts.upload_if_missing(bucket, key, path)
         report(f"s3://{bucket}/{key}" + ("" if uploaded else " (unchanged)"))
-    return WorkerCode(bucket, zip_key), artifacts.object_url(bucket, template_key, region)
+    return code, artifacts.object_url(bucket, template_key, region)
 
 
 def publish_site(stage: str, region: str, outputs: dict[str, str]) -> list[str]:
@@ -163,7 +180,7 @@ def destroy(stage: str) -> None:
     announce(3, total, f"Deleting stack {stack_name}")
     delete_stack_with_retries(stack_name, bucket_names)
 
-    announce(4, total, "Removing this stage's worker zips from the artifacts bucket")
+    announce(4, total, "Removing this stage's zips and templates from the artifacts bucket")
     artifacts.remove_stage_artifacts(
         artifacts.artifacts_bucket_name(aws.account_id(), region), stage
     )

@@ -1,9 +1,9 @@
-"""The artifacts bucket: where the deploy driver puts what CloudFormation reads, the worker's zip
-and the stack's template.
+"""The artifacts bucket: where the deploy driver puts what CloudFormation reads, the functions'
+zips (the image worker's and the user pool triggers') and the stack's template.
 
-It lives outside the stack because the stack needs both before it exists. One bucket per account
-and region serves every stage; each stage's files sit under `worker/<stage>/` and
-`template/<stage>/`, named by their content hash.
+It lives outside the stack because the stack needs them before it exists. One bucket per account
+and region serves every stage; each stage's files sit under `worker/<stage>/`,
+`triggers/<stage>/` and `template/<stage>/`, named by their content hash.
 """
 
 from botocore.exceptions import ClientError
@@ -13,7 +13,7 @@ from infra.deploy import aws
 # Old files are only needed to roll a stack back; a month is plenty.
 ARTIFACT_EXPIRY_DAYS = 30
 # Each stage's files sit under `<prefix>/<stage>/`.
-ARTIFACT_PREFIXES = ("worker", "template")
+ARTIFACT_PREFIXES = ("worker", "triggers", "template")
 
 
 def artifacts_bucket_name(account_id: str, region: str) -> str:
@@ -22,6 +22,10 @@ def artifacts_bucket_name(account_id: str, region: str) -> str:
 
 def worker_zip_key(stage: str, sha256: str) -> str:
     return f"worker/{stage}/{sha256}.zip"
+
+
+def triggers_zip_key(stage: str, sha256: str) -> str:
+    return f"triggers/{stage}/{sha256}.zip"
 
 
 def template_key(stage: str, sha256: str) -> str:

@@ -3,7 +3,8 @@ would create, printed without touching AWS (no credentials are needed, or read).
 
 The plan reads what the deploy itself reads: infra/template.yaml (the stack's resources, with
 their names for the stage), app.py (the routes and functions chalice creates from it),
-.chalice/config.json (their memory and timeouts), image_worker/requirements.txt and frontend/.
+.chalice/config.json (their memory and timeouts), image_worker/requirements.txt,
+cognito_triggers/ and frontend/.
 Without credentials the account and region are unknown, so names show them as <account> and
 <region>. The steps are those of `deploy()` in infra/deploy/__main__.py, in the same order.
 """
@@ -14,7 +15,15 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from infra.deploy import artifacts, chalice_stage, site, stack, stream_trigger, worker_package
+from infra.deploy import (
+    artifacts,
+    chalice_stage,
+    site,
+    stack,
+    stream_trigger,
+    trigger_package,
+    worker_package,
+)
 from infra.template_file import load_template
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -40,18 +49,22 @@ def plan(stage: str) -> list[tuple[str, list[str]]]:
     return [
         (
             f"Package the image worker (python{worker_package.LAMBDA_PYTHON_VERSION}, "
-            f"{worker_package.LAMBDA_ARCHITECTURE})",
+            f"{worker_package.LAMBDA_ARCHITECTURE}) and the user pool's triggers",
             [
                 "build/image-worker.zip: image_worker/ and its Linux wheels: "
                 + ", ".join(_requirements()),
+                f"build/{trigger_package.TRIGGERS_ZIP_NAME}: cognito_triggers/ alone (Python's "
+                "standard library is all it uses)",
             ],
         ),
         (
-            "Upload the worker's zip and the stack's template",
+            "Upload the worker's zip, the triggers' zip and the stack's template",
             [
                 f"s3://{artifacts.artifacts_bucket_name(ACCOUNT, REGION)}/"
                 f"{artifacts.worker_zip_key(stage, '<zip sha256>')} "
                 "(and the bucket, the first time)",
+                f"s3://{artifacts.artifacts_bucket_name(ACCOUNT, REGION)}/"
+                f"{artifacts.triggers_zip_key(stage, '<zip sha256>')}",
                 f"s3://{artifacts.artifacts_bucket_name(ACCOUNT, REGION)}/"
                 f"{artifacts.template_key(stage, '<template sha256>')}: infra/template.yaml, "
                 "which CloudFormation reads from there (TemplateURL: up to 1 MB, where an "

@@ -4,9 +4,11 @@ The local stack runs two of these endpoints, each in a process of its own: one f
 Cognito, called by boto3 in the API and the worker and by the browser (Cognito sign-in, the
 presigned S3 POST upload); and one for DynamoDB and its stream, called by boto3 only. moto
 plays the services; `S3PostPolicyGuard` refuses the browser uploads real S3 would refuse, which
-moto alone accepts; `BrowserAccessGuard` lets web pages make only the site's own calls (and plays
-Cognito's RevokeToken); and `dynamodb_like_aws` gives DynamoDB the atomicity and transactions that
-moto lacks.
+moto alone accepts; `BrowserAccessGuard` lets web pages make only the site's own calls, answers
+only requests addressed to a loopback name (no DNS rebinding) and plays Cognito's RevokeToken;
+`dynamodb_like_aws` gives DynamoDB the atomicity and transactions that moto lacks; and
+`cognito_like_aws` runs the user pool's Pre Sign-up trigger and ignores case in usernames, as
+Cognito does and moto does not.
 
 The server runs in a background thread of the calling process (tests), or in a child process
 (the local stack: see start_local_aws_endpoint_process); either way Ctrl-C leaves nothing

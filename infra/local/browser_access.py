@@ -11,13 +11,22 @@ calls need credentials a page never has; locally they need none. So a request ca
 the page makes:
 
 - Cognito's JSON API for the person's own account: SignUp, ConfirmSignUp, InitiateAuth,
-  RevokeToken (POST /, told apart by `X-Amz-Target`);
-- the presigned POST of a photo to the uploads bucket (POST /<uploads bucket>);
+  RevokeToken (POST / as `application/x-amz-json-1.1`, told apart by `X-Amz-Target`);
+- the presigned POST of a photo to the uploads bucket (POST /<uploads bucket> as
+  `multipart/form-data`, the form S3's POST policy guards);
 - and the CORS preflights of those two.
 
+None of them has a query string. That matters: S3 tells many operations apart by theirs alone,
+and some need no preflight. A page may send a plain-text POST to `/<uploads bucket>?delete`
+without asking first, and S3 reads it as DeleteObjects, so letting every POST to the bucket's
+path through would let a page delete uploads. What a page may send is therefore matched by method,
+path, content type and the absence of a query, not by path alone.
+
 Everything else from a browser gets 403, and so does every browser request to the local DynamoDB
-endpoint, which the page never calls. The guard also plays Cognito's RevokeToken, which moto
-lacks (see `TokenRevocations`).
+endpoint, which the page never calls. Before any of that, a request whose `Host` is not a
+loopback name gets 403 whether it has an `Origin` or not: it comes from a page that pointed its
+own domain name at this machine (infra/local/loopback_hosts.py). The guard also plays Cognito's
+RevokeToken, which moto lacks (see `TokenRevocations`).
 """
 
 import io
@@ -26,11 +35,15 @@ from collections.abc import Callable, Iterable
 
 from werkzeug.wrappers import Request, Response
 
+from infra.local.loopback_hosts import is_loopback_host
+
 COGNITO_TARGET_PREFIX = "AWSCognitoIdentityProviderService."
 PAGE_COGNITO_OPERATIONS = {"SignUp", "ConfirmSignUp", "InitiateAuth", "RevokeToken"}
 # What the page's requests carry beyond CORS-safe headers.
 PAGE_REQUEST_HEADERS = {"content-type", "x-amz-target", "x-amz-user-agent"}
 COGNITO_JSON = "application/x-amz-json-1.1"
+# How a browser sends a presigned POST (the page's FormData).
+UPLOAD_FORM = "multipart/form-data"
 
 
 class TokenRevocations:
@@ -74,6 +87,11 @@ class BrowserAccessGuard:
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         request = Request(environ)
+        if not is_loopback_host(environ.get("HTTP_HOST")):
+            return _refusal(
+                "The local AWS endpoint answers only requests addressed to localhost or a "
+                "loopback address."
+            )(environ, start_response)
         cognito_call = self._cognito_call(request)
         if cognito_call is not None:
             operation, body = cognito_call
@@ -88,16 +106,14 @@ class BrowserAccessGuard:
         origin = request.headers.get("Origin")
         if origin is None or self._page_may(request, origin, cognito_call):
             return self.app(environ, start_response)
-        refusal = Response(
+        refusal = _refusal(
             "Only CloudGram's own page may call the local AWS endpoint from a browser, and only "
-            "for sign-in and photo uploads.",
-            status=403,
-            content_type="text/plain; charset=utf-8",
+            "for sign-in and photo uploads."
         )
         return refusal(environ, start_response)
 
     def _page_may(self, request: Request, origin: str, cognito_call) -> bool:
-        if origin not in self.site_origins:
+        if origin not in self.site_origins or request.query_string:
             return False
         path = request.path.rstrip("/") or "/"
         if request.method == "OPTIONS":
@@ -105,9 +121,12 @@ class BrowserAccessGuard:
         if request.method != "POST":
             return False
         if path == self.uploads_path:
-            return True
+            return request.mimetype == UPLOAD_FORM
         return (
-            path == "/" and cognito_call is not None and cognito_call[0] in PAGE_COGNITO_OPERATIONS
+            path == "/"
+            and request.mimetype == COGNITO_JSON
+            and cognito_call is not None
+            and cognito_call[0] in PAGE_COGNITO_OPERATIONS
         )
 
     def _allowed_preflight(self, request: Request, path: str) -> bool:
@@ -139,6 +158,10 @@ class BrowserAccessGuard:
             response.headers["Access-Control-Allow-Origin"] = origin
             response.headers["Vary"] = "Origin"
         return response
+
+
+def _refusal(message: str) -> Response:
+    return Response(message, status=403, content_type="text/plain; charset=utf-8")
 
 
 def _cognito_error(error_type: str, message: str) -> Response:

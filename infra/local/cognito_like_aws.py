@@ -1,24 +1,119 @@
-"""Where moto's Cognito falls short of Cognito: how long its tokens live.
+"""Where moto's Cognito falls short of Cognito, for the user pool CloudGram defines, the local
+stack makes up the difference: who may sign up under which username, and how long tokens live.
+`install()` puts both in place, in this process.
 
-moto signs every ID and access token for an hour, whatever the app client says. CloudGram's app
-client gives them 15 minutes (infra/template.yaml; docs/design-decisions.md, record 11, says
-why) and the page refreshes them before they expire (frontend/js/services/session.js). Locally,
-with moto's hour, a token that Cognito would have let expire would go on working, and the page
-would plan its refreshes by a lifetime that AWS never gives it.
+**Sign-up.** moto accepts a user pool's `LambdaConfig` and `UsernameConfiguration` and acts on
+neither (FACTS: triggers "accepted and never run", `CaseSensitive: false` "ignored"). Both matter
+to who may have which username, so SignUp is played here, in this order:
 
-`install()` makes moto's user pools sign each token for as long as its app client says
-(`IdTokenValidity`, `AccessTokenValidity`, in `TokenValidityUnits`), as Cognito does. The token's
-`exp` claim and the sign-in's `ExpiresIn` (the access token's lifetime, in Cognito as here)
-follow from it, so the local gateway refuses an expired token as API Gateway would
-(infra/local/token_authorizer.py).
+1. **Usernames ignore case.** In a pool with `CaseSensitive: false`, as CloudGram's is, a
+   username that differs from an existing one only in case ("Karl" beside "karl") is refused as
+   Cognito refuses a taken name: 400 `UsernameExistsException`, "User already exists".
+2. **The password policy**, as moto checks it.
+3. **The Pre Sign-up trigger runs.** In a pool whose `LambdaConfig` names one, SignUp calls
+   `cognito_triggers.pre_sign_up.lambda_handler`, the very function the template's
+   PreSignUpFunction runs (a test holds the two together), with Cognito's event, before the
+   account is made. When it raises, the sign-up is refused as Cognito refuses it: 400
+   `UserLambdaValidationException`, "PreSignUp failed with error <its message>.". That wording is
+   what Cognito is commonly seen to answer; it was not checked against AWS here, which is why
+   the page shows the trigger's own words and not Cognito's sentence.
 
-What stays as moto has it: a refresh token never expires (Cognito's lasts RefreshTokenValidity,
-30 days; a local stack lives for hours), and calls that take an access token (GetUser,
-GlobalSignOut) accept an expired one; the page makes none of them.
+Cheap checks come first and the trigger last, so that it sees only sign-ups that would otherwise
+succeed; in which order Cognito itself checks was not measured.
+
+**Token lifetimes.** moto signs every ID and access token for an hour, whatever the app client
+says. CloudGram's app client gives them 15 minutes (infra/template.yaml; docs/design-decisions.md,
+record 11, says why) and the page refreshes them before they expire
+(frontend/js/services/session.js). Here each token is signed for as long as its app client says
+(`IdTokenValidity`, `AccessTokenValidity`, in `TokenValidityUnits`), as Cognito does: the
+token's `exp` claim and the sign-in's `ExpiresIn` follow from it, so the local gateway refuses an
+expired token as API Gateway would (infra/local/token_authorizer.py).
+
+Request path: browser or boto3 -> the local AWS endpoint (infra/local/aws_endpoint.py) -> moto's
+SignUp and its token signing, which `install()` replaces in this process.
+
+Not played, because CloudGram does not need them: signing in under another case of the name
+(moto still matches exactly), the trigger on AdminCreateUser (nothing local makes accounts that
+way), the trigger's `response` (CloudGram's trigger never auto-confirms or auto-verifies),
+`validationData` and `clientMetadata` (the page sends neither), the trigger's five-second limit;
+a refresh token's expiry (Cognito's lasts RefreshTokenValidity, 30 days; a local stack lives for
+hours), and calls that take an access token (GetUser, GlobalSignOut) accept an expired one; the
+page makes none of them.
 """
 
-from moto.cognitoidp.models import CognitoIdpUserPool
+from moto.cognitoidp.exceptions import UsernameExistsException
+from moto.cognitoidp.models import CognitoIdpBackend, CognitoIdpUserPool
+from moto.core.exceptions import JsonRESTError
 
+from cognito_triggers import pre_sign_up
+
+# moto's own, called once the sign-up has passed the checks above.
+ORIGINAL_SIGN_UP = CognitoIdpBackend.sign_up
+# Locally there is one Pre Sign-up function, CloudGram's: a pool that names a trigger runs it.
+PRE_SIGN_UP_TRIGGER = pre_sign_up.lambda_handler
+USERNAME_EXISTS_MESSAGE = "User already exists"
+
+
+class UserLambdaValidationException(JsonRESTError):  # noqa: N818 - Cognito's name for it
+    """What Cognito answers when a trigger refuses: 400, with the trigger's message."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__("UserLambdaValidationException", message)
+
+
+def install() -> None:
+    """Put `sign_up_like_cognito` in place of moto's SignUp, and
+    `create_jwt_as_the_client_says` in place of its token signing, in this process."""
+    CognitoIdpBackend.sign_up = sign_up_like_cognito
+    CognitoIdpUserPool.create_jwt = create_jwt_as_the_client_says
+
+
+def sign_up_like_cognito(self, client_id: str, username: str, password: str, attributes):
+    pool = next((pool for pool in self.user_pools.values() if client_id in pool.clients), None)
+    if pool is not None:
+        if _ignores_case(pool) and any(
+            existing.casefold() == username.casefold() for existing in pool.users
+        ):
+            raise UsernameExistsException(USERNAME_EXISTS_MESSAGE)
+        self._validate_password(pool.id, password)
+        if "PreSignUp" in (pool.extended_config.get("LambdaConfig") or {}):
+            _run_pre_sign_up_trigger(pre_sign_up_event(pool, client_id, username, attributes))
+    return ORIGINAL_SIGN_UP(self, client_id, username, password, attributes)
+
+
+def pre_sign_up_event(pool, client_id: str, username: str, attributes: list[dict]) -> dict:
+    """Cognito's event for a sign-up through the public API, in the shape the Cognito developer
+    guide documents ("Pre sign-up Lambda trigger")."""
+    return {
+        "version": "1",
+        "region": pool.region,
+        "userPoolId": pool.id,
+        "userName": username,
+        "callerContext": {"awsSdkVersion": "aws-sdk-unknown-unknown", "clientId": client_id},
+        "triggerSource": "PreSignUp_SignUp",
+        "request": {
+            "userAttributes": {item["Name"]: item["Value"] for item in attributes or []},
+            "validationData": None,
+        },
+        "response": {"autoConfirmUser": False, "autoVerifyEmail": False, "autoVerifyPhone": False},
+    }
+
+
+def _run_pre_sign_up_trigger(event: dict) -> None:
+    try:
+        # Lambda's context object is not made up here: CloudGram's trigger never reads it.
+        PRE_SIGN_UP_TRIGGER(event, None)
+    except Exception as refusal:
+        # Whatever the function raises, Cognito refuses the sign-up with its message.
+        raise UserLambdaValidationException(f"PreSignUp failed with error {refusal}.") from None
+
+
+def _ignores_case(pool) -> bool:
+    configuration = pool.extended_config.get("UsernameConfiguration") or {}
+    return configuration.get("CaseSensitive") is False
+
+
+# Token lifetimes, as the app client says.
 # moto's own, which the replacement calls with the lifetime worked out.
 ORIGINAL_CREATE_JWT = CognitoIdpUserPool.create_jwt
 
@@ -31,11 +126,6 @@ VALIDITY_SETTINGS = {
 # Cognito's defaults: an hour when the client names no lifetime; hours when it names no unit.
 DEFAULT_LIFETIME_SECONDS = 3600
 DEFAULT_UNIT = "hours"
-
-
-def install() -> None:
-    """Put `create_jwt_as_the_client_says` in place of moto's, in this process."""
-    CognitoIdpUserPool.create_jwt = create_jwt_as_the_client_says
 
 
 def token_lifetime_seconds(client_settings: dict, token_use: str) -> int:

@@ -6,6 +6,10 @@
     /*           -> the static frontend/ folder
 
 Being one origin is what lets the page call the API without CORS, as it does behind CloudFront.
+Like CloudFront, which serves a distribution only under its own domain names, the gateway answers
+only requests addressed to it: a `Host` that is not a loopback name gets 403, so a web page that
+points its own domain name at this machine (DNS rebinding) cannot read the site or the API as if
+they were its own (infra/local/loopback_hosts.py).
 """
 
 import functools
@@ -20,6 +24,7 @@ from botocore.exceptions import ClientError, ParamValidationError
 from chalice.local import ChaliceRequestHandler
 
 from infra.local.logs import local_logger
+from infra.local.loopback_hosts import is_loopback_host
 from infra.local.token_authorizer import VerifyingLocalGateway
 
 API_PREFIX = "/api"
@@ -59,7 +64,13 @@ class CloudFrontLikeHandler(ChaliceRequestHandler):
 
     def route(self) -> None:
         path = urlsplit(self.path).path
-        if not _valid_content_length(self.headers.get("Content-Length")):
+        if not is_loopback_host(self.headers.get("Host")):
+            self._send_plain(
+                HTTPStatus.FORBIDDEN,
+                "CloudGram's local site answers only requests addressed to localhost or a "
+                "loopback address.",
+            )
+        elif not _valid_content_length(self.headers.get("Content-Length")):
             self._send_plain(HTTPStatus.BAD_REQUEST, "Content-Length must be a whole number.")
         elif int(self.headers.get("Content-Length") or 0) > API_PAYLOAD_LIMIT_BYTES:
             # API Gateway's limit: larger bodies never reach the API (photos go to S3).

@@ -2,8 +2,9 @@
 
 `infra/template.yaml` describes the same resources for AWS; a test
 (tests/unit/infra/test_template_matches_local_definitions.py) checks that the two agree: table
-keys and indexes, queue redrive, bucket CORS, notification filter, the app client's token
-lifetimes. So what runs locally is what will run in the cloud.
+keys and indexes, queue redrive, bucket CORS, notification filter, the user pool's password
+policy, username case and sign-up trigger, the app client's token lifetimes. So what runs locally
+is what will run in the cloud.
 """
 
 from dataclasses import dataclass
@@ -30,6 +31,12 @@ STREAM_MAX_RETRY_ATTEMPTS = 5
 
 # The user pool's feature plan: Lite has all CloudGram uses (docs/cost.md, "Signing people in").
 USER_POOL_TIER = "LITE"
+
+# "Karl" and "karl" are one username, as in the template's pool. moto ignores the setting;
+# infra/local/cognito_like_aws.py plays it.
+USERNAME_CONFIGURATION = {"CaseSensitive": False}
+# moto's account: the local trigger's ARN only names the function, which moto never runs.
+LOCAL_ACCOUNT_ID = "123456789012"
 
 # The user pool's password policy, as in infra/template.yaml; the sign-up form's hint says the
 # same (a test reads both).
@@ -94,6 +101,21 @@ class ResourceNames:
     @property
     def user_pool_client(self) -> str:
         return f"{self.prefix}-web"
+
+    @property
+    def pre_sign_up_function(self) -> str:
+        return f"{self.prefix}-pre-sign-up"
+
+
+def user_pool_triggers(names: ResourceNames, region: str) -> dict:
+    """The user pool's LambdaConfig: the Pre Sign-up trigger, which checks every new username
+    (cognito_triggers/pre_sign_up.py). moto only stores it; locally
+    infra/local/cognito_like_aws.py runs the function."""
+    return {
+        "PreSignUp": (
+            f"arn:aws:lambda:{region}:{LOCAL_ACCOUNT_ID}:function:{names.pre_sign_up_function}"
+        )
+    }
 
 
 def table_definition(table_name: str) -> dict:

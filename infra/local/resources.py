@@ -58,7 +58,7 @@ def create_resources(
         client("sqs"), names.table_stream_dead_letter_queue
     )
     _create_buckets(client("s3"), names, site_origins, queue_arn, region)
-    user_pool_id, client_id = _create_user_pool(client("cognito-idp"), names)
+    user_pool_id, client_id = _create_user_pool(client("cognito-idp"), names, region)
     return LocalResources(
         names=names,
         user_pool_id=user_pool_id,
@@ -116,13 +116,15 @@ def _create_buckets(
     )
 
 
-def _create_user_pool(cognito, names: definitions.ResourceNames) -> tuple[str, str]:
+def _create_user_pool(cognito, names: definitions.ResourceNames, region: str) -> tuple[str, str]:
     pool_id = cognito.create_user_pool(
         PoolName=names.user_pool,
         UserPoolTier=definitions.USER_POOL_TIER,
         Policies={"PasswordPolicy": definitions.PASSWORD_POLICY},
         AutoVerifiedAttributes=["email"],
         Schema=[{"Name": "email", "AttributeDataType": "String", "Required": True}],
+        UsernameConfiguration=definitions.USERNAME_CONFIGURATION,
+        LambdaConfig=definitions.user_pool_triggers(names, region),
     )["UserPool"]["Id"]
     client_id = cognito.create_user_pool_client(
         UserPoolId=pool_id,

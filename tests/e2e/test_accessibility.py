@@ -1,7 +1,8 @@
 """Accessibility, as axe-core judges it: the feed (both tabs, and an empty Following tab with its
 suggestions), a profile (with its Follow button), a list of followers (with theirs) and a photo
 page have no violation of "serious" or "critical" impact, signed out and signed in, in light and
-dark colours, with the upload list, the caption editor and the delete dialog open.
+dark colours, with the upload list, the caption editor and the delete dialog open; and neither
+has the sign-up form while it refuses a username.
 
 axe-core is installed, pinned, by `make test` (see the Makefile); a missing copy skips this test
 on a developer's machine and fails it in CI. The assertion message lists every violation found,
@@ -14,7 +15,14 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.support.browser import AXE_SCRIPT_PATH, new_user, share_photos_over_http, sign_in
+from tests.support.browser import (
+    AXE_SCRIPT_PATH,
+    Account,
+    new_user,
+    share_photos_over_http,
+    sign_in,
+    submit_sign_up,
+)
 from tests.support.images import scene_jpeg
 from tests.support.skipping import fail_in_ci_else_skip
 
@@ -48,6 +56,34 @@ def axe_violations(page: Page, axe_script: Path) -> list[dict]:
     if page.evaluate("() => typeof window.axe") == "undefined":
         page.add_script_tag(path=axe_script)
     return page.evaluate(RUN_AXE_SCRIPT)
+
+
+def blocking_violations(found: dict) -> list[str]:
+    return [
+        violation["rule"]
+        for violations in found.values()
+        for violation in violations
+        if violation["impact"] in BLOCKING_IMPACTS
+    ]
+
+
+def test_the_sign_up_form_refusing_a_username_has_no_serious_accessibility_violation(
+    new_context, axe_script: Path
+):
+    # Given the sign-up form, refusing a name with a fullwidth letter in it
+    page = new_context(bypass_csp=True).new_page()
+    page.goto("/")
+    submit_sign_up(page, Account("\uff4barl", "karl@example.com", "Photo-Lover-2026"))
+    expect(page.locator("#sign-up-username-error")).to_be_visible()
+
+    # When axe looks at it, in light and dark colours
+    found = {"sign-up form, username refused": axe_violations(page, axe_script)}
+    page.emulate_media(color_scheme="dark")
+    found["sign-up form, username refused, dark"] = axe_violations(page, axe_script)
+
+    # Then none is serious or critical
+    report = json.dumps(found, indent=1)
+    assert blocking_violations(found) == [], f"axe-core found:\n{report}"
 
 
 def test_the_feed_a_profile_and_a_photo_page_have_no_serious_accessibility_violation(
@@ -129,12 +165,6 @@ def test_the_feed_a_profile_and_a_photo_page_have_no_serious_accessibility_viola
     # Then none is serious or critical
     report = json.dumps(found, indent=1)
     print(f"axe-core violations by place:\n{report}")
-    blocking = [
-        violation["rule"]
-        for violations in found.values()
-        for violation in violations
-        if violation["impact"] in BLOCKING_IMPACTS
-    ]
-    assert blocking == [], (
+    assert blocking_violations(found) == [], (
         f"axe-core found serious or critical violations. Everything found:\n{report}"
     )

@@ -1,10 +1,14 @@
 """Accounts in a real browser: sign up with the confirmation step, stay signed in across a
-reload, renew refused tokens, sign out and back in, all through the page and the local Cognito.
+reload, renew refused tokens, sign out and back in, all through the page and the local Cognito;
+and a username that reads like another (a look-alike, other capitals) refused next to its field,
+by the page before it sends and by the user pool if the page's check is bypassed.
 """
+
+import uuid
 
 from playwright.sync_api import Page, expect
 
-from tests.support.browser import submit_sign_up
+from tests.support.browser import Account, requests_to, submit_sign_up
 from tests.support.browser_like_client import BrowserLikeClient
 
 # Where the page keeps its tokens (frontend/js/services/session.js); the tests tamper with them.
@@ -35,6 +39,81 @@ def test_signing_up_with_the_confirmation_step_signs_the_person_in(page: Page, a
     expect(page.locator("#account-name")).to_have_text(account.username)
     expect(page.get_by_role("heading", name="Share photos")).to_be_visible()
     expect(page.locator("#auth-panel")).to_be_hidden()
+
+
+def look_alike_account(account: Account) -> Account:
+    """The account's credentials under a name whose first letter is fullwidth ("ｅ2e-...")."""
+    name = chr(ord(account.username[0]) + 0xFEE0) + account.username[1:]
+    return Account(username=name, email=account.email, password=account.password)
+
+
+def test_a_look_alike_username_is_refused_next_to_its_field_and_nothing_is_sent(
+    page: Page, account
+):
+    # Given a new person on the site
+    page.goto("/")
+    sign_ups = requests_to(page, "/")
+
+    # When they try to sign up under a name with a fullwidth letter
+    submit_sign_up(page, look_alike_account(account))
+
+    # Then the page says, next to the username, which character is not allowed, and sends nothing
+    username = page.locator("#sign-up-form").get_by_label("Username")
+    error = page.locator("#sign-up-username-error")
+    expect(error).to_have_text(
+        "A username may use only the letters A to Z, digits, dots, dashes and underscores; "
+        "“ｅ” (U+FF45) is not one of them."
+    )
+    expect(username).to_have_attribute("aria-invalid", "true")
+    expect(username).to_be_focused()
+    assert [r for r in sign_ups if "SignUp" in (r.headers.get("x-amz-target") or "")] == []
+
+    # And once the name is plain, the message goes and the account is made
+    username.fill(account.username)
+    expect(error).to_be_hidden()
+    page.get_by_role("button", name="Create account").click()
+    expect(page.get_by_role("heading", name="Confirm your account")).to_be_visible()
+
+
+def test_if_the_pages_check_is_bypassed_the_user_pool_refuses_with_the_triggers_words(
+    page: Page, account
+):
+    # Given a page whose own check of the username is off (an old copy, a script, a bug)
+    page.goto("/")
+    page.evaluate("() => { document.getElementById('sign-up-form').noValidate = true; }")
+
+    # When someone signs up under a look-alike name, so the local Cognito gets it
+    with page.expect_response(
+        lambda response: "SignUp" in (response.request.headers.get("x-amz-target") or "")
+    ) as answered:
+        submit_sign_up(page, look_alike_account(account))
+
+    # Then the user pool's Pre Sign-up trigger refuses it, and the page shows the trigger's own
+    # words next to the username
+    assert answered.value.status == 400
+    assert answered.value.headers["x-amzn-errortype"] == "UserLambdaValidationException"
+    expect(page.locator("#sign-up-username-error")).to_have_text(
+        "A username may use only the letters A to Z, digits, dots, dashes and underscores; "
+        "“ｅ” (U+FF45 FULLWIDTH LATIN SMALL LETTER E) is not one of them."
+    )
+    expect(page.get_by_role("heading", name="Create your account")).to_be_visible()
+
+
+def test_a_username_taken_in_other_capitals_is_refused_next_to_its_field(
+    page: Page, http_client: BrowserLikeClient
+):
+    # Given someone who signed up as karl-<something>
+    taken = http_client.sign_up_and_in(f"karl-{uuid.uuid4().hex[:8]}")
+    page.goto("/")
+
+    # When another person signs up as Karl-<the same>
+    newcomer = Account(taken.username.capitalize(), "newcomer@example.com", "Photo-Lover-2026")
+    submit_sign_up(page, newcomer)
+
+    # Then the page says the name is taken, next to the username field
+    expect(page.locator("#sign-up-username-error")).to_have_text(
+        "That username is taken. Choose another one, or sign in if it is yours."
+    )
 
 
 def test_a_reload_keeps_the_session(signed_in_page: Page, account):

@@ -1,6 +1,7 @@
 """The pages at a phone's width (360 px) and a desktop's (1280 px): screenshots of the feed, a
-profile and a photo page, and of the Following tab (empty with its suggestions, then with photos)
-and a profile with its Follow button, for people to look at, written to build/screenshots/;
+profile and a photo page, of the Following tab (empty with its suggestions, then with photos), a
+profile with its Follow button, and the sign-up form refusing a username, for people to look at,
+written to build/screenshots/;
 and checks of what a person would notice at once: nothing wider than the screen, profile tiles
 that are square and three to a row, the like and Follow buttons on screen.
 """
@@ -14,11 +15,13 @@ from tests.support.browser import (
     PHONE_VIEWPORT,
     SCREENSHOTS_DIR,
     VIEWPORT,
+    Account,
     assert_nothing_wider_than_the_screen,
     new_user,
     screenshot,
     share_photos_over_http,
     sign_in,
+    submit_sign_up,
 )
 from tests.support.images import scene_jpeg
 
@@ -157,3 +160,19 @@ def heic_header_only() -> bytes:
     """The first bytes of a HEIC file: enough to be accepted, never drawn by Chromium."""
     brands = b"heic\0\0\0\0mif1heic"
     return (8 + len(brands)).to_bytes(4, "big") + b"ftyp" + brands + b"\0" * 64
+
+
+@pytest.mark.parametrize("viewport", [PHONE_VIEWPORT, VIEWPORT], ids=["phone", "desktop"])
+def test_the_sign_up_form_refusing_a_look_alike_username_fits_the_screen(page: Page, viewport):
+    # Given the sign-up form on a screen of this size
+    size = "phone" if viewport == PHONE_VIEWPORT else "desktop"
+    page.set_viewport_size(viewport)
+    page.goto("/")
+
+    # When someone types a name with a fullwidth letter in it
+    submit_sign_up(page, Account("\uff4barl.marx", "karl@example.com", "Photo-Lover-2026"))
+
+    # Then the refusal shows under the username, and the form still fits
+    expect(page.locator("#sign-up-username-error")).to_be_visible()
+    assert_nothing_wider_than_the_screen(page, "the sign-up form")
+    screenshot(page, f"sign-up-refused-{size}", full_page=True)

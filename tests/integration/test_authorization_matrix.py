@@ -5,7 +5,12 @@ new route cannot be left out.
 
 What each route names belongs to Alice, "the owner": her profile, and a photo of hers, READY
 (or, for GET /photos/{photo_id}, still PENDING, which only she may see).
+
+"Another user" is never someone whose name reads as hers: the user pool refuses to make an
+account under her name in other capitals, or under a look-alike of it (the last test).
 """
+
+from urllib.parse import quote
 
 import pytest
 
@@ -78,3 +83,40 @@ def test_given_a_route_and_a_caller_then_the_answer_is_the_expected_one(
     assert response.status_code == expected, response.text
     if response.status_code >= 400:
         assert set(response.json()) == {"Code", "Message"}
+
+
+# Ways to write a name that reads as the owner's, and how Cognito refuses each.
+LOOK_ALIKES = {
+    "in capitals": (str.upper, "UsernameExistsException"),
+    "with a fullwidth first letter": (
+        lambda name: chr(ord(name[0]) + 0xFEE0) + name[1:],
+        "UserLambdaValidationException",
+    ),
+    "with a trailing space": (lambda name: name + " ", "UserLambdaValidationException"),
+}
+
+
+@pytest.mark.parametrize(("spell", "refusal"), LOOK_ALIKES.values(), ids=LOOK_ALIKES.keys())
+def test_given_the_owner_when_someone_signs_up_under_her_name_spelt_otherwise_then_refused(
+    client, people, spell, refusal
+):
+    owner = people["the owner"]
+    look_alike = spell(owner.username)
+
+    signed_up = client.cognito(
+        "SignUp",
+        {
+            "ClientId": client.config["cognito"]["clientId"],
+            "Username": look_alike,
+            "Password": "Correct-Horse-42",
+            "UserAttributes": [{"Name": "email", "Value": "impostor@example.com"}],
+        },
+    )
+
+    assert signed_up.status_code == 400
+    assert signed_up.json()["__type"] == refusal
+    # So the name, in an address, names the owner or no one.
+    profile = client.api("GET", f"/users/{quote(look_alike)}")
+    assert profile.status_code in (200, 400, 404)
+    if profile.status_code == 200:
+        assert profile.json()["username"] == owner.username

@@ -1,6 +1,7 @@
 """The local gateway, probed as an attacker would: every response carries the site's security
-headers (the production CSP included), /media serves renditions only, and odd requests get a 4xx
-instead of killing the connection."""
+headers (the production CSP included), /media serves renditions only, a request addressed to any
+name but a loopback one (a page that pointed its own name here: DNS rebinding) gets 403, and odd
+requests get a 4xx instead of killing the connection."""
 
 import socket
 from urllib.parse import urlsplit
@@ -57,6 +58,23 @@ def test_given_a_rendition_then_it_is_served_immutable_as_webp(client, user):
     assert "immutable" in response.headers["Cache-Control"]
 
 
+@pytest.mark.parametrize("path", ["/", "/config.json", "/api/feed", "/api/users/x"])
+def test_given_a_host_that_is_not_a_loopback_name_then_403_and_nothing_of_the_site(client, path):
+    # A page that pointed its own name at 127.0.0.1 asks for the site as if it were its own.
+    port = urlsplit(client.site_url).port
+
+    rebound = client.http.get(
+        client.site_url + path, headers={"Host": f"rebound.example:{port}"}, timeout=5
+    )
+    by_name = client.http.get(
+        client.site_url + path, headers={"Host": f"localhost:{port}"}, timeout=5
+    )
+
+    assert rebound.status_code == 403
+    assert rebound.text.startswith("CloudGram's local site answers only requests addressed to")
+    assert by_name.status_code in (200, 404)
+
+
 def raw_request(site_url: str, request: bytes) -> bytes:
     address = urlsplit(site_url)
     with socket.create_connection((address.hostname, address.port), timeout=5) as connection:
@@ -75,7 +93,9 @@ def test_given_a_nul_in_the_path_then_404_not_a_crash(client, path):
 def test_given_a_content_length_that_is_not_a_number_then_400(client, length):
     answer = raw_request(
         client.site_url,
-        f"POST /api/photos HTTP/1.1\r\nHost: x\r\nContent-Length: {length}\r\n\r\n".encode(),
+        (
+            f"POST /api/photos HTTP/1.1\r\nHost: localhost\r\nContent-Length: {length}\r\n\r\n"
+        ).encode(),
     )
 
     assert answer.startswith(b"HTTP/1.0 400") or answer.startswith(b"HTTP/1.1 400")
@@ -84,7 +104,7 @@ def test_given_a_content_length_that_is_not_a_number_then_400(client, length):
 def test_given_a_body_larger_than_api_gateway_takes_then_413(client):
     answer = raw_request(
         client.site_url,
-        b"POST /api/photos HTTP/1.1\r\nHost: x\r\nContent-Length: 999999999\r\n\r\n",
+        b"POST /api/photos HTTP/1.1\r\nHost: localhost\r\nContent-Length: 999999999\r\n\r\n",
     )
 
     assert b" 413 " in answer.split(b"\r\n")[0]

@@ -8,7 +8,7 @@ from chalicelib.shared import aws_clients as api_clients
 from chalicelib.shared import settings as api_settings
 from image_worker import aws_clients as worker_clients
 from image_worker import settings as worker_settings
-from infra.local import dynamodb_like_aws
+from infra.local import cognito_like_aws, dynamodb_like_aws
 from infra.local.resource_definitions import ResourceNames
 from infra.local.resources import create_resources
 from infra.local.stack import ENDPOINT_VARIABLES
@@ -30,6 +30,7 @@ def aws_environment(monkeypatch):
 def local_resources(aws_environment, monkeypatch):
     """Every CloudGram resource, created in in-process moto exactly as the local stack does."""
     dynamodb_like_aws.install()
+    cognito_like_aws.install()
     with mock_aws():
         resources = create_resources(None, REGION, ResourceNames(), [SITE_ORIGIN])
         monkeypatch.setenv("TABLE_NAME", resources.names.table)

@@ -4,7 +4,8 @@
   none too long to read in one sitting;
 - only the edge knows about HTTP: no service or store imports Chalice;
 - packages depend one way (shared <- people <- photos <- feeds <- edge), each feature says in its
-  docstring which others it uses, and neither Lambda's code imports infra/ or the other Lambda's;
+  docstring which others it uses, and no Lambda's code (the API's, the worker's, the user pool's
+  triggers') imports infra/ or another Lambda's;
 - tests and benchmarks take their helpers from plain modules (tests/support/), never from a
   conftest file, which holds fixtures only.
 """
@@ -104,11 +105,12 @@ def test_given_a_feature_package_then_its_docstring_names_each_package_it_uses(p
 @pytest.mark.parametrize(
     ("code", "forbidden"),
     [
-        ("chalicelib", ("infra", "image_worker", "app", "bench", "tests")),
-        ("image_worker", ("infra", "chalicelib", "app", "bench", "tests")),
+        ("chalicelib", ("infra", "image_worker", "cognito_triggers", "app", "bench", "tests")),
+        ("image_worker", ("infra", "chalicelib", "cognito_triggers", "app", "bench", "tests")),
+        ("cognito_triggers", ("infra", "chalicelib", "image_worker", "app", "bench", "tests")),
     ],
 )
-def test_given_a_lambdas_code_then_it_imports_neither_infra_nor_the_other_lambda(code, forbidden):
+def test_given_a_lambdas_code_then_it_imports_neither_infra_nor_another_lambda(code, forbidden):
     for module in modules_of(PROJECT_ROOT / code):
         wrong = {name for name in imported_modules(module) if name.split(".")[0] in forbidden}
 

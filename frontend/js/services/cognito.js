@@ -15,6 +15,10 @@ const FRIENDLY_MESSAGES = {
   UsernameExistsException: "That username is taken. Choose another one, or sign in if it is yours.",
   UserNotFoundException: "Incorrect username or password.",
 };
+// A trigger that refuses (the Pre Sign-up trigger, cognito_triggers/pre_sign_up.py) has its words
+// wrapped in a sentence of Cognito's, commonly "PreSignUp failed with error <words>.". The person
+// is shown the trigger's words alone; a message in another shape is shown as it is.
+const TRIGGER_REFUSAL = /^\w+ failed with error (.+?)\.?$/s;
 
 /** An error answered by Cognito: `type` is its exception name, `message` is for people. */
 export class CognitoError extends Error {
@@ -96,6 +100,10 @@ function toCognitoError(status, body) {
   const type = String(body.__type ?? "UnknownError").split("#").pop();
   const message =
     FRIENDLY_MESSAGES[type] ?? (body.message || `The sign-in service failed (HTTP ${status}).`);
+  if (type === "UserLambdaValidationException") {
+    const words = TRIGGER_REFUSAL.exec(message)?.[1];
+    if (words) return new CognitoError(type, `${words}.`);
+  }
   return new CognitoError(type, message);
 }
 

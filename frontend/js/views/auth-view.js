@@ -16,6 +16,15 @@ const HEADINGS = {
 };
 const LOCAL_CONFIRMATION_NOTE =
   "You are running CloudGram locally: no e-mail is sent, and any code works.";
+// The username rule the user pool's Pre Sign-up trigger enforces (cognito_triggers/usernames.py),
+// checked before sending so that a person learns at once what to change. index.html's pattern
+// and maxlength say the same; tests/unit/test_username_rules.py holds the copies together.
+const USERNAME_CHARACTER = /^[A-Za-z0-9._-]$/;
+const USERNAME_FIRST_CHARACTER = /^[A-Za-z0-9]$/;
+// Characters that cannot be shown alone between quotes: marks, controls, invisible formatting.
+const UNSHOWABLE = /^[\p{M}\p{C}]$/u;
+// Cognito's refusals of a username, shown next to the username field.
+const USERNAME_REFUSALS = new Set(["UserLambdaValidationException", "UsernameExistsException"]);
 
 export function createAuthView({ cognito, session, isLocal }) {
   const panel = byId("auth-panel");
@@ -28,8 +37,29 @@ export function createAuthView({ cognito, session, isLocal }) {
     "sign-up": byId("sign-up-form"),
     confirm: byId("confirm-form"),
   };
+  const usernameInput = byId("sign-up-username");
+  const usernameError = byId("sign-up-username-error");
   // Who is being confirmed: {username, password, email?}. Never stored anywhere.
   let pendingAccount = null;
+
+  function showUsernameError(text) {
+    usernameInput.setAttribute("aria-invalid", String(Boolean(text)));
+    if (text) showMessage(usernameError, text, "error");
+    else hideMessage(usernameError);
+  }
+
+  // The browser's own form check runs the rule, so the form is not sent while the name breaks
+  // it; the reason is shown next to the field, in words, rather than in the browser's bubble.
+  usernameInput.addEventListener("input", () => {
+    const problem = usernameProblem(usernameInput.value);
+    usernameInput.setCustomValidity(problem);
+    if (!usernameError.hidden) showUsernameError(problem);
+  });
+  usernameInput.addEventListener("invalid", (event) => {
+    event.preventDefault();
+    showUsernameError(usernameProblem(usernameInput.value));
+    usernameInput.focus();
+  });
 
   function showForm(name, { focus = true } = {}) {
     for (const [formName, form] of Object.entries(forms)) form.hidden = formName !== name;
@@ -86,7 +116,16 @@ export function createAuthView({ cognito, session, isLocal }) {
       email: fields.get("email").trim(),
       password: fields.get("password"),
     };
-    const result = await cognito.signUp(account);
+    let result;
+    try {
+      result = await cognito.signUp(account);
+    } catch (error) {
+      // The user pool has the last word on a username: its refusal goes next to the field.
+      if (!USERNAME_REFUSALS.has(error.type)) throw error;
+      showUsernameError(error.message);
+      usernameInput.focus();
+      return;
+    }
     if (result.UserConfirmed) {
       await session.signIn(account);
     } else {
@@ -103,6 +142,7 @@ export function createAuthView({ cognito, session, isLocal }) {
   for (const button of panel.querySelectorAll("[data-show-form]")) {
     button.addEventListener("click", () => {
       hideMessage(message);
+      showUsernameError("");
       showForm(button.dataset.showForm);
     });
   }
@@ -125,7 +165,26 @@ export function createAuthView({ cognito, session, isLocal }) {
       panel.hidden = true;
       pendingAccount = null;
       hideMessage(message);
+      showUsernameError("");
+      usernameInput.setCustomValidity("");
       for (const form of Object.values(forms)) form.reset();
     },
   };
+}
+
+/** What keeps `name` from being a new username, in words, or "" when nothing does. */
+function usernameProblem(name) {
+  if (!name) return "Choose a username.";
+  const stray = [...name].find((character) => !USERNAME_CHARACTER.test(character));
+  if (stray !== undefined && /^\s$/.test(stray)) return "A username cannot contain spaces.";
+  if (stray !== undefined) {
+    const codePoint = `U+${stray.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+    const shown = UNSHOWABLE.test(stray) ? codePoint : `“${stray}” (${codePoint})`;
+    return (
+      "A username may use only the letters A to Z, digits, dots, dashes and underscores; " +
+      `${shown} is not one of them.`
+    );
+  }
+  if (!USERNAME_FIRST_CHARACTER.test(name[0])) return "A username starts with a letter or a digit.";
+  return "";
 }

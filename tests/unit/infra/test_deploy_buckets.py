@@ -5,7 +5,7 @@ import boto3
 import pytest
 
 import infra.deploy.__main__ as deploy_command
-from infra.deploy import artifacts, buckets, worker_package
+from infra.deploy import artifacts, buckets, trigger_package, worker_package
 
 REGION = "us-east-1"
 
@@ -72,7 +72,9 @@ def test_given_a_zip_when_uploaded_twice_then_the_second_upload_is_skipped(s3, t
     assert key == "worker/dev/abc123.zip"
 
 
-@pytest.mark.parametrize(("folder", "extension"), [("worker", "zip"), ("template", "yaml")])
+@pytest.mark.parametrize(
+    ("folder", "extension"), [("worker", "zip"), ("triggers", "zip"), ("template", "yaml")]
+)
 def test_given_two_stages_when_one_is_destroyed_then_the_other_keeps_its_files(
     s3, folder, extension
 ):
@@ -120,22 +122,32 @@ def test_given_a_bucket_from_an_older_deploy_then_old_templates_expire_too(s3):
     rules = s3.get_bucket_lifecycle_configuration(Bucket="artifacts")["Rules"]
     assert {rule["Filter"]["Prefix"]: rule["Expiration"]["Days"] for rule in rules} == {
         "worker/": artifacts.ARTIFACT_EXPIRY_DAYS,
+        "triggers/": artifacts.ARTIFACT_EXPIRY_DAYS,
         "template/": artifacts.ARTIFACT_EXPIRY_DAYS,
     }
 
 
-def test_given_a_deploy_then_the_zip_and_the_template_are_uploaded_once(s3, tmp_path, capsys):
-    zip_path = tmp_path / "image-worker.zip"
-    zip_path.write_bytes(b"zip")
-    package = worker_package.WorkerPackage(zip_path=zip_path, sha256="abc123")
+def test_given_a_deploy_then_the_zips_and_the_template_are_uploaded_once(s3, tmp_path, capsys):
+    worker_zip, triggers_zip = tmp_path / "image-worker.zip", tmp_path / "cognito-triggers.zip"
+    worker_zip.write_bytes(b"worker zip")
+    triggers_zip.write_bytes(b"triggers zip")
+    worker = worker_package.WorkerPackage(zip_path=worker_zip, sha256="abc123")
+    triggers = trigger_package.TriggersPackage(zip_path=triggers_zip, sha256="def456")
 
-    first = deploy_command.upload_artifacts("dev", REGION, package)
-    again = deploy_command.upload_artifacts("dev", REGION, package)
+    first = deploy_command.upload_artifacts("dev", REGION, worker, triggers)
+    again = deploy_command.upload_artifacts("dev", REGION, worker, triggers)
 
-    worker_code, template_url = first
+    code, template_url = first
     assert again == first
-    assert worker_code.key == "worker/dev/abc123.zip"
-    assert template_url.startswith(f"https://{worker_code.bucket}.s3.{REGION}.amazonaws.com/")
-    keys = [item["Key"] for item in s3.list_objects_v2(Bucket=worker_code.bucket)["Contents"]]
-    assert sorted(keys) == [template_url.split(".com/")[1], "worker/dev/abc123.zip"]
-    assert capsys.readouterr().out.count("(unchanged)") == 2
+    assert (code.worker_key, code.triggers_key) == (
+        "worker/dev/abc123.zip",
+        "triggers/dev/def456.zip",
+    )
+    assert template_url.startswith(f"https://{code.bucket}.s3.{REGION}.amazonaws.com/")
+    keys = [item["Key"] for item in s3.list_objects_v2(Bucket=code.bucket)["Contents"]]
+    assert sorted(keys) == [
+        template_url.split(".com/")[1],
+        "triggers/dev/def456.zip",
+        "worker/dev/abc123.zip",
+    ]
+    assert capsys.readouterr().out.count("(unchanged)") == 3

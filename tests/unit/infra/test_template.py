@@ -191,8 +191,8 @@ def test_given_the_deploy_driver_when_it_reads_outputs_then_the_template_declare
 def test_given_the_deploy_driver_when_it_passes_parameters_then_the_template_declares_them(
     template,
 ):
-    worker_code = deploy_driver.WorkerCode("bucket", "key.zip")
-    passed = deploy_driver.stack_parameters("dev", worker_code, "")
+    code = deploy_driver.FunctionCode("bucket", "worker.zip", "triggers.zip")
+    passed = deploy_driver.stack_parameters("dev", code, "")
 
     assert set(passed) <= set(template["Parameters"])
     assert (

@@ -139,6 +139,18 @@ def test_given_cognito_when_compared_then_pool_and_client_names_match(resources)
     }
 
 
+def test_given_the_user_pool_when_compared_then_case_and_the_pre_sign_up_trigger_match(resources):
+    pool = resources["UserPool"]["Properties"]
+    function = resources["PreSignUpFunction"]["Properties"]
+    local_trigger = cognito_like_aws.PRE_SIGN_UP_TRIGGER
+
+    assert pool["UsernameConfiguration"] == local.USERNAME_CONFIGURATION
+    assert set(pool["LambdaConfig"]) == set(local.user_pool_triggers(local.ResourceNames(), "r"))
+    assert function["FunctionName"] == {"Fn::Sub": TEMPLATE_NAMES.pre_sign_up_function}
+    # The local stack calls the very function the deployed pool runs.
+    assert function["Handler"] == f"{local_trigger.__module__}.{local_trigger.__name__}"
+
+
 def test_given_cloudfronts_security_headers_then_the_local_gateway_sends_the_same(resources):
     config = resources["SecurityHeadersPolicy"]["Properties"]["ResponseHeadersPolicyConfig"]
     security = config["SecurityHeadersConfig"]

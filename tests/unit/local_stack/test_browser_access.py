@@ -122,6 +122,75 @@ def test_given_a_browser_then_it_cannot_write_to_the_media_bucket(stack_aws, ori
     assert keys.get("KeyCount", 0) == 0
 
 
+def an_upload_waiting(url) -> None:
+    boto3.client("s3", endpoint_url=url, region_name=REGION, **CREDENTIALS).put_object(
+        Bucket=NAMES.uploads_bucket, Key="uploads/waiting.jpg", Body=b"a photo"
+    )
+
+
+def uploads_left(url) -> list[str]:
+    listed = boto3.client("s3", endpoint_url=url, region_name=REGION, **CREDENTIALS)
+    return [item["Key"] for item in listed.list_objects_v2(Bucket=NAMES.uploads_bucket)["Contents"]]
+
+
+DELETE_THE_UPLOAD = b"<Delete><Object><Key>uploads/waiting.jpg</Key></Object></Delete>"
+
+
+@pytest.mark.parametrize(
+    "content_type",
+    ["text/plain", "multipart/form-data; boundary=x"],
+    ids=["plain text, which needs no preflight", "a form"],
+)
+def test_given_the_sites_origin_when_a_post_asks_the_uploads_bucket_to_delete_then_403(
+    stack_aws, content_type
+):
+    # Given an upload waiting for the worker
+    url, _ = stack_aws
+    an_upload_waiting(url)
+
+    # When a page on the site's own origin posts S3's DeleteObjects (`?delete`) to the bucket
+    response = requests.post(
+        f"{url}/{NAMES.uploads_bucket}?delete",
+        data=DELETE_THE_UPLOAD,
+        headers={"Origin": SITE, "Content-Type": content_type},
+        timeout=5,
+    )
+
+    # Then it is refused and the upload is still there
+    assert response.status_code == 403
+    assert uploads_left(url) == ["uploads/waiting.jpg"]
+
+
+def test_given_the_sites_origin_when_a_post_to_the_bucket_is_not_a_form_then_403(stack_aws):
+    url, _ = stack_aws
+
+    response = requests.post(
+        f"{url}/{NAMES.uploads_bucket}",
+        data=b"key=uploads/x.jpg",
+        headers={"Origin": SITE, "Content-Type": "text/plain"},
+        timeout=5,
+    )
+
+    assert response.status_code == 403
+
+
+def test_given_the_sites_origin_when_a_cognito_call_carries_a_query_then_403(stack_aws):
+    url, resources = stack_aws
+
+    response = requests.post(
+        url + "/?Action=ListUsers",
+        data=json.dumps({"ClientId": resources.user_pool_client_id}),
+        headers={
+            "Origin": SITE,
+            "Content-Type": "application/x-amz-json-1.1",
+            "X-Amz-Target": COGNITO + "InitiateAuth",
+        },
+        timeout=5,
+    )
+
+    assert response.status_code == 403
+
+
 @pytest.mark.parametrize(("origin", "allowed"), [(SITE, True), (STRANGER, False)])
 def test_given_an_upload_preflight_then_only_the_site_may_post(stack_aws, origin, allowed):
     url, _ = stack_aws
@@ -168,6 +237,62 @@ def test_given_a_revoked_refresh_token_then_it_buys_no_new_tokens(stack_aws):
     assert refused.status_code == 400
     assert refused.json()["__type"] == "NotAuthorizedException"
     assert refused.headers.get("Access-Control-Allow-Origin") == SITE
+
+
+def rebound(url: str) -> str:
+    """The Host a page's requests carry once it has pointed its own name at this machine (DNS
+    rebinding): its own domain, with the endpoint's port."""
+    return "rebound.example:" + url.rsplit(":", 1)[1]
+
+
+def test_given_a_rebound_name_when_a_page_asks_cognito_without_origin_then_403(stack_aws):
+    # Given someone signed up
+    url, resources = stack_aws
+    sign_up(url, resources, "rebinding-victim")
+
+    # When a page whose own name now points at 127.0.0.1 asks for the users, as its own origin
+    # (so no Origin header), addressed to its own name
+    listing = requests.post(
+        url + "/",
+        data=json.dumps({"UserPoolId": resources.user_pool_id}),
+        headers={
+            "Host": rebound(url),
+            "Content-Type": "application/x-amz-json-1.1",
+            "X-Amz-Target": COGNITO + "ListUsers",
+        },
+        timeout=5,
+    )
+
+    # Then it is refused, and no e-mail leaks
+    assert listing.status_code == 403
+    assert "rebinding-victim@example.com" not in listing.text
+
+
+def test_given_a_rebound_name_when_a_page_lists_a_bucket_then_403(stack_aws):
+    url, _ = stack_aws
+    an_upload_waiting(url)
+
+    # moto reads a bucket's name from the first label of a dotted Host (S3's virtual-host
+    # style), so a page whose name starts with the bucket's lists the bucket at `/`.
+    listing = requests.get(
+        f"{url}/", headers={"Host": f"{NAMES.uploads_bucket}.{rebound(url)}"}, timeout=5
+    )
+
+    assert listing.status_code == 403
+    assert "waiting.jpg" not in listing.text
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "localhost"])
+def test_given_boto3_at_either_loopback_name_then_its_calls_pass(stack_aws, host):
+    url, resources = stack_aws
+    endpoint = url.replace("127.0.0.1", host)
+    cognito_client = boto3.client(
+        "cognito-idp", endpoint_url=endpoint, region_name=REGION, **CREDENTIALS
+    )
+
+    pool = cognito_client.describe_user_pool(UserPoolId=resources.user_pool_id)
+
+    assert pool["UserPool"]["Id"] == resources.user_pool_id
 
 
 def test_given_no_origin_then_boto3_calls_pass_as_before(stack_aws):
@@ -222,3 +347,21 @@ def test_given_the_dynamodb_endpoint_then_no_page_may_read_it(dynamodb_endpoint,
         assert dynamodb.scan(TableName="secrets")["Count"] == 1
     finally:
         dynamodb.delete_table(TableName="secrets")
+
+
+def test_given_the_dynamodb_endpoint_when_a_rebound_page_lists_tables_then_403(
+    dynamodb_endpoint,
+):
+    # A page that pointed its own name at 127.0.0.1 sends no Origin to what it takes for itself.
+    listing = requests.post(
+        f"{dynamodb_endpoint}/",
+        data="{}",
+        headers={
+            "Host": rebound(dynamodb_endpoint),
+            "Content-Type": "application/x-amz-json-1.0",
+            "X-Amz-Target": "DynamoDB_20120810.ListTables",
+        },
+        timeout=5,
+    )
+
+    assert listing.status_code == 403

@@ -91,6 +91,18 @@ def test_given_the_local_pool_then_it_refuses_the_passwords_the_deployed_pool_re
         )
 
 
+def test_given_the_local_pool_then_it_ignores_case_and_names_the_pre_sign_up_trigger(
+    local_resources,
+):
+    cognito = boto3.client("cognito-idp")
+    pool = cognito.describe_user_pool(UserPoolId=local_resources.user_pool_id)["UserPool"]
+
+    assert pool["UsernameConfiguration"] == definitions.USERNAME_CONFIGURATION
+    assert pool["LambdaConfig"] == definitions.user_pool_triggers(
+        local_resources.names, "us-east-1"
+    )
+
+
 def test_given_the_sign_up_form_then_its_hint_says_exactly_what_the_pool_requires():
     page = (Path(__file__).resolve().parents[3] / "frontend" / "index.html").read_text()
     policy = definitions.PASSWORD_POLICY

@@ -1,0 +1,35 @@
+"""Cognito's events for the user pool's triggers, as AWS documents them ("Pre sign-up Lambda
+trigger" in the Cognito developer guide), for the trigger's tests and for holding the local
+stack's copy of the event (infra/local/cognito_like_aws.py) to the same shape."""
+
+import copy
+
+PRE_SIGN_UP_EVENT = {
+    "version": "1",
+    "region": "us-east-1",
+    "userPoolId": "us-east-1_EXAMPLE",
+    "userName": "testuser",
+    "callerContext": {
+        "awsSdkVersion": "aws-sdk-unknown-unknown",
+        "clientId": "1example23456789",
+    },
+    "triggerSource": "PreSignUp_SignUp",
+    "request": {
+        "userAttributes": {"email": "testuser@example.com"},
+        "validationData": None,
+    },
+    "response": {
+        "autoConfirmUser": False,
+        "autoVerifyEmail": False,
+        "autoVerifyPhone": False,
+    },
+}
+
+
+def pre_sign_up_event(username: str, trigger_source: str = "PreSignUp_SignUp") -> dict:
+    """The documented event for someone signing up as `username`."""
+    event = copy.deepcopy(PRE_SIGN_UP_EVENT)
+    event["userName"] = username
+    event["triggerSource"] = trigger_source
+    event["request"]["userAttributes"]["email"] = "someone@example.com"
+    return event
