@@ -1,25 +1,29 @@
 """`python -m infra.deploy deploy|destroy --stage dev`: what `make deploy` and `make destroy` do.
 
-deploy: package the worker -> artifacts bucket (the zip, the template) -> stack ->
-.chalice/config.json -> chalice deploy (then the stream trigger's failure handling, the stage's
-throttling and gateway responses) -> point CloudFront's /api/* at the API -> frontend/ and
-config.json -> invalidation -> site URL.
-destroy: chalice delete -> empty the buckets -> delete the stack -> remove the stage's artifacts.
+deploy: package the worker -> artifacts bucket (the zip, the template) -> the origin secret
+(SSM Parameter Store) -> stack -> .chalice/config.json -> chalice deploy (then the stream trigger's
+failure handling, the stage's throttling and gateway responses) -> point CloudFront's /api/* at the
+API -> frontend/ and config.json -> invalidation -> site URL.
+destroy: chalice delete -> empty the buckets -> delete the stack -> delete the origin secret ->
+remove the stage's artifacts.
 Running deploy again updates everything in place and skips what has not changed.
 """
 
 import argparse
+import functools
 import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from chalicelib.edge.origin_check import secret_digest
 from infra.deploy import (
     api_stage,
     artifacts,
     aws,
     buckets,
     chalice_stage,
+    origin_secret,
     plan,
     site,
     stack,
@@ -51,11 +55,17 @@ class WorkerCode:
 
 
 def stack_parameters(
-    stage: str, worker_code: WorkerCode, api_domain_name: str, alarm_email: str = ""
+    stage: str,
+    worker_code: WorkerCode,
+    api_domain_name: str,
+    *,
+    secret: str,
+    alarm_email: str = "",
 ) -> dict[str, str]:
     return {
         "Stage": stage,
         "ApiDomainName": api_domain_name,
+        "OriginSecret": secret,
         "WorkerCodeBucket": worker_code.bucket,
         "WorkerCodeKey": worker_code.key,
         "WorkerArchitecture": worker_package.LAMBDA_ARCHITECTURE,
@@ -64,7 +74,7 @@ def stack_parameters(
 
 
 def deploy(stage: str) -> None:
-    total = 8
+    total = 9
     region = aws.region()
     stack_name = stack.stack_name_for(stage)
     architecture = worker_package.LAMBDA_ARCHITECTURE
@@ -78,16 +88,26 @@ def deploy(stage: str) -> None:
     announce(2, total, "Uploading the worker's zip and the template to the artifacts bucket")
     worker_code, template_url = upload_artifacts(stage, region, package)
 
-    announce(3, total, f"Deploying stack {stack_name} in {region} (CloudFront takes minutes)")
+    announce(3, total, "Keeping the secret CloudFront sends the API (SSM Parameter Store)")
+    secret = origin_secret.ensure_origin_secret(stage)
+    report(f"{origin_secret.parameter_name(stage)} (SecureString; the value is never printed)")
+
+    announce(4, total, f"Deploying stack {stack_name} in {region} (CloudFront takes minutes)")
     # On a redeploy the API already exists, so CloudFront keeps its /api/* route throughout.
     known_api_domain = chalice_stage.api_domain_name(stage)
-    parameters = stack_parameters(stage, worker_code, known_api_domain, alarm_email)
-    outputs = stack.deploy_stack(stack_name, parameters, template_url, report)
+    parameters_for = functools.partial(
+        stack_parameters,
+        stage,
+        worker_code,
+        secret=secret,
+        alarm_email=alarm_email,
+    )
+    outputs = stack.deploy_stack(stack_name, parameters_for(known_api_domain), template_url, report)
 
-    announce(4, total, f"Writing the stack's outputs into .chalice/config.json (stage {stage})")
-    chalice_stage.write_stack_outputs(stage, outputs)
+    announce(5, total, f"Writing the stack's outputs into .chalice/config.json (stage {stage})")
+    chalice_stage.write_stack_outputs(stage, outputs, secret_digest(secret))
 
-    announce(5, total, f"chalice deploy --stage {stage}")
+    announce(6, total, f"chalice deploy --stage {stage}")
     chalice_stage.chalice_deploy(stage, region, outputs)
     api_domain = chalice_stage.api_domain_name(stage)
     mapping = stream_trigger.configure_failure_handling(
@@ -99,17 +119,16 @@ def deploy(stage: str) -> None:
     api_stage.configure(chalice_stage.rest_api_id(stage))
     report("API stage: throttling, and gateway responses in the API's error shape")
 
-    announce(6, total, f"Routing CloudFront's /api/* to {api_domain}")
+    announce(7, total, f"Routing CloudFront's /api/* to {api_domain}")
     if api_domain == known_api_domain:
         report("Already routed")
     else:
-        parameters = stack_parameters(stage, worker_code, api_domain, alarm_email)
-        outputs = stack.deploy_stack(stack_name, parameters, template_url, report)
+        outputs = stack.deploy_stack(stack_name, parameters_for(api_domain), template_url, report)
 
-    announce(7, total, "Publishing frontend/ and config.json")
+    announce(8, total, "Publishing frontend/ and config.json")
     changed = publish_site(stage, region, outputs)
 
-    announce(8, total, "Invalidating changed paths in CloudFront")
+    announce(9, total, "Invalidating changed paths in CloudFront")
     if changed:
         paths = site.invalidation_paths(changed)
         site.invalidate(outputs["DistributionId"], paths)
@@ -146,7 +165,7 @@ def publish_site(stage: str, region: str, outputs: dict[str, str]) -> list[str]:
 
 
 def destroy(stage: str) -> None:
-    total = 4
+    total = 5
     region = aws.region()
     stack_name = stack.stack_name_for(stage)
 
@@ -163,7 +182,11 @@ def destroy(stage: str) -> None:
     announce(3, total, f"Deleting stack {stack_name}")
     delete_stack_with_retries(stack_name, bucket_names)
 
-    announce(4, total, "Removing this stage's worker zips from the artifacts bucket")
+    announce(4, total, "Deleting the secret CloudFront sent the API")
+    if not origin_secret.delete_origin_secret(stage):
+        report("No secret kept for this stage")
+
+    announce(5, total, "Removing this stage's worker zips from the artifacts bucket")
     artifacts.remove_stage_artifacts(
         artifacts.artifacts_bucket_name(aws.account_id(), region), stage
     )

@@ -14,7 +14,15 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from infra.deploy import artifacts, chalice_stage, site, stack, stream_trigger, worker_package
+from infra.deploy import (
+    artifacts,
+    chalice_stage,
+    origin_secret,
+    site,
+    stack,
+    stream_trigger,
+    worker_package,
+)
 from infra.template_file import load_template
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -58,10 +66,21 @@ def plan(stage: str) -> list[tuple[str, list[str]]]:
                 "inline template may have 51,200 bytes)",
             ],
         ),
+        (
+            "Keep the secret CloudFront sends the API",
+            [
+                f"SSM parameter {origin_secret.parameter_name(stage)} (SecureString, in <region>): "
+                "made at random on the first deploy, then reused; CloudFront sends it in its "
+                "X-Origin-Verify header, and the API refuses requests without it",
+            ],
+        ),
         (f"Deploy stack {stack.stack_name_for(stage)} (infra/template.yaml)", _stack(stage)),
         (
             f"Write the stack's outputs into .chalice/config.json (stage {stage})",
-            [f"the API's role and its {', '.join(chalice_stage.ENVIRONMENT_FROM_OUTPUTS)}"],
+            [
+                f"the API's role and its {', '.join(chalice_stage.ENVIRONMENT_FROM_OUTPUTS)}",
+                "ORIGIN_SECRET_SHA256: the digest of the secret, never the secret itself",
+            ],
         ),
         (f"chalice deploy --stage {stage}", _chalice(stage, config)),
         (

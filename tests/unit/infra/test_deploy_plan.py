@@ -12,6 +12,7 @@ PROJECT_ROOT = Path(__file__).resolve().parents[3]
 STEPS_IN_ORDER = [
     "Package the image worker",
     "Upload the worker's zip",
+    "Keep the secret CloudFront sends the API",
     "Deploy stack cloudgram-{stage}",
     "Write the stack's outputs into .chalice/config.json",
     "chalice deploy --stage {stage}",
