@@ -1,5 +1,5 @@
-"""The API answers only requests that came through CloudFront, so nobody can go around CloudFront
-(and what guards it) by calling API Gateway's own `execute-api` address.
+"""The API answers only requests that came through CloudFront, so nobody can go around AWS WAF
+(in front of CloudFront, infra/waf.yaml) by calling API Gateway's own `execute-api` address.
 
 CloudFront adds a secret header, ORIGIN_SECRET_HEADER, to every request it sends to the API
 (`OriginCustomHeaders` in infra/template.yaml); the deploy driver makes the secret once and keeps

@@ -206,7 +206,9 @@ def test_given_the_deploy_driver_when_it_passes_parameters_then_the_template_dec
     template,
 ):
     worker_code = deploy_driver.WorkerCode("bucket", "key.zip")
-    passed = deploy_driver.stack_parameters("dev", worker_code, "", secret="secret")
+    passed = deploy_driver.stack_parameters(
+        "dev", worker_code, "", web_acl_arn="arn", secret="secret"
+    )
 
     assert set(passed) <= set(template["Parameters"])
     assert (
