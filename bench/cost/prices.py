@@ -44,6 +44,13 @@ SQS_PER_MILLION_REQUESTS = 0.40
 COGNITO_PER_MONTHLY_ACTIVE_USER = {"LITE": 0.0055, "ESSENTIALS": 0.015}
 # https://aws.amazon.com/xray/pricing/ (traces recorded; us-east-1; as of November 2026)
 XRAY_PER_MILLION_TRACES = 5.00
+# https://aws.amazon.com/waf/pricing/ (public prices as of November 2026). A web ACL and each rule
+# in it are billed by the month (prorated by the hour), and every request the web ACL inspects.
+# A managed rule group is one rule; AWS's baseline groups, the common rule set among them, cost
+# nothing more (Bot Control and the fraud-prevention groups do). No always-free allowance.
+WAF_PER_WEB_ACL = 5.00
+WAF_PER_RULE = 1.00
+WAF_PER_MILLION_REQUESTS = 0.60
 
 # Always-free allowances a month, per account, from the same pages (November 2026). A charge
 # names the allowance its usage counts against (charge.Charge.allowance).
