@@ -51,6 +51,7 @@ class CodeFacts:
     """What the deployment is, read from the repository itself."""
 
     alarms: int  # infra/template.yaml
+    alarm_metrics: int  # infra/template.yaml, what the alarms are billed by (alarm_metrics_of)
     cognito_tier: str  # infra/template.yaml, the user pool's UserPoolTier
     dashboards: int  # infra/template.yaml
     web_acls: int  # infra/waf.yaml
@@ -75,6 +76,11 @@ def read_code_facts() -> CodeFacts:
     poll_interval_ms = first_match(r"const POLL_INTERVAL_MS = (\d+);", upload_module)
     return CodeFacts(
         alarms=count_of(resources, "AWS::CloudWatch::Alarm"),
+        alarm_metrics=sum(
+            alarm_metrics_of(resource["Properties"])
+            for resource in resources
+            if resource["Type"] == "AWS::CloudWatch::Alarm"
+        ),
         cognito_tier=template["Resources"]["UserPool"]["Properties"].get(
             "UserPoolTier", "ESSENTIALS"
         ),
@@ -97,6 +103,15 @@ def read_code_facts() -> CodeFacts:
         site_files=len(site) + 1,
         site_bytes=sum(path.stat().st_size for path in site),
     )
+
+
+def alarm_metrics_of(alarm_properties: dict) -> int:
+    """The metrics CloudWatch bills an alarm for: its one metric, or each metric its metric math
+    reads (the expression itself is free)."""
+    queries = alarm_properties.get("Metrics")
+    if queries is None:
+        return 1
+    return sum(1 for query in queries if "MetricStat" in query)
 
 
 def count_of(resources, resource_type: str) -> int:

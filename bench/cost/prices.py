@@ -32,7 +32,8 @@ CLOUDFRONT_PER_GB_OUT = 0.085
 CLOUDFRONT_PER_10000_HTTPS_REQUESTS = 0.01
 CLOUDFRONT_PER_INVALIDATION_PATH = 0.005  # after the first 1,000 paths a month
 # https://aws.amazon.com/cloudwatch/pricing/ (us-east-1; public prices as of November 2026)
-CLOUDWATCH_PER_ALARM = 0.10  # standard resolution, a month
+# An alarm is billed per metric it reads: a metric-math alarm over three metrics costs three.
+CLOUDWATCH_PER_ALARM_METRIC = 0.10  # standard resolution, a month
 CLOUDWATCH_PER_DASHBOARD = 3.00  # a month, beyond the first three of the account
 CLOUDWATCH_PER_CUSTOM_METRIC = 0.30  # a month (first 10,000), prorated by the hour
 CLOUDWATCH_LOGS_PER_GB_INGESTED = 0.50
@@ -61,7 +62,7 @@ ALWAYS_FREE = {
     "CloudFront GB out": 1_000,
     "CloudFront requests": 10_000_000,
     "CloudFront invalidation paths": 1_000,
-    "CloudWatch alarms": 10,
+    "CloudWatch alarm metrics": 10,
     "CloudWatch dashboards": 3,
     "CloudWatch custom metrics": 10,
     "CloudWatch Logs GB": 5,  # ingestion, storage and queries together; counted on ingestion

@@ -12,10 +12,17 @@ import pytest
 import bench.cost.__main__ as cost_command
 from bench.cost.bill import allowance_credits, bill, monthly_charges
 from bench.cost.charge import Charge
-from bench.cost.inputs import BenchFigures, CodeFacts, load_bench_figures, read_code_facts
+from bench.cost.inputs import (
+    BenchFigures,
+    CodeFacts,
+    alarm_metrics_of,
+    load_bench_figures,
+    read_code_facts,
+)
 from bench.cost.month import Month
 from bench.cost.prices import (
     ALWAYS_FREE,
+    CLOUDWATCH_PER_ALARM_METRIC,
     COGNITO_PER_MONTHLY_ACTIVE_USER,
     WAF_PER_MILLION_REQUESTS,
     WAF_PER_RULE,
@@ -35,7 +42,8 @@ BENCH = BenchFigures(
     worker_cpu_seconds={"12MP JPEG": 0.196, "12MP HEIC": 1.151},
 )
 CODE = CodeFacts(
-    alarms=7,
+    alarms=10,
+    alarm_metrics=14,
     cognito_tier="LITE",
     dashboards=1,
     web_acls=1,
@@ -175,6 +183,23 @@ def test_given_the_web_acl_then_it_costs_every_month_and_inspects_every_cloudfro
     assert inspected.allowance is None  # WAF has no always-free allowance
 
 
+def test_given_a_metric_math_alarm_then_it_is_billed_for_each_metric_it_reads():
+    one_metric = {"Namespace": "AWS/Lambda", "MetricName": "Errors", "Dimensions": []}
+    math_over_two = {
+        "Metrics": [
+            {"Id": "share", "Expression": "errors / requests", "ReturnData": True},
+            {"Id": "errors", "MetricStat": {"Metric": one_metric}, "ReturnData": False},
+            {"Id": "requests", "MetricStat": {"Metric": one_metric}, "ReturnData": False},
+        ]
+    }
+
+    assert alarm_metrics_of(one_metric) == 1
+    assert alarm_metrics_of(math_over_two) == 2
+    (alarms,) = [c for c in monthly_charges(month_of(IDLE)) if c.service == "CloudWatch, alarms"]
+    assert alarms.quantity == CODE.alarm_metrics
+    assert alarms.cost == pytest.approx(CODE.alarm_metrics * CLOUDWATCH_PER_ALARM_METRIC)
+
+
 def test_given_the_templates_lite_pool_then_essentials_costs_each_user_the_difference():
     to_essentials = dict(WHAT_IFS)["Cognito on its Essentials tier"]
     on_essentials = month_of(to_essentials(LARGE))
@@ -222,6 +247,7 @@ def test_given_the_repository_when_its_facts_are_read_then_each_is_found_and_pla
     facts = read_code_facts()
 
     assert facts.alarms >= 1 and facts.dashboards >= 1
+    assert facts.alarm_metrics > facts.alarms  # some alarms are metric math over several metrics
     assert facts.web_acls == 1 and facts.web_acl_rules >= 2  # a rate limit and the common rules
     assert 128 <= facts.worker_memory_mb <= 10_240  # Lambda's memory range
     assert 128 <= facts.api_memory_mb <= 10_240

@@ -240,7 +240,7 @@ def test_given_the_table_stream_function_then_an_alarm_watches_how_far_behind_it
         resource["Properties"]
         for resource in resources.values()
         if resource["Type"] == "AWS::CloudWatch::Alarm"
-        and resource["Properties"]["MetricName"] == "IteratorAge"
+        and resource["Properties"].get("MetricName") == "IteratorAge"
     ]
 
     assert len(lag) == 1
