@@ -7,9 +7,10 @@ index). In order:
    every module of chalicelib/;
 2. pip resolves the image worker's requirements for its Lambda runtime (Linux wheels for
    python3.12 on the template's architecture), as `make deploy` will;
-3. cfn-lint checks infra/template.yaml and that packaged template against the CloudFormation spec;
-4. checkov checks both for insecure settings. A check that does not apply is skipped next to the
-   resource, with the reason (in infra/template.yaml and infra/api_package_overrides.yaml).
+3. cfn-lint checks infra/template.yaml, infra/waf.yaml (the web ACL, deployed in us-east-1) and
+   that packaged template against the CloudFormation spec;
+4. checkov checks all three for insecure settings. A check that does not apply is skipped next to
+   the resource, with the reason (in the two templates and infra/api_package_overrides.yaml).
 
 cfn-lint and checkov live in their own virtualenv (`--infra-venv`), because checkov pins an older
 boto3 than the application uses.
@@ -31,6 +32,7 @@ from infra.deploy.worker_package import LAMBDA_ARCHITECTURE, pip_install_command
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 STACK_TEMPLATE = REPO_ROOT / "infra" / "template.yaml"
+WEB_ACL_TEMPLATE = REPO_ROOT / "infra" / "waf.yaml"
 API_PACKAGE_OVERRIDES = REPO_ROOT / "infra" / "api_package_overrides.yaml"
 API_PACKAGE_DIR = REPO_ROOT / "build" / "api-package"
 # A YAML merge template makes chalice write its template as YAML too.
@@ -74,10 +76,16 @@ def checks(python_bin: Path, infra_venv_bin: Path) -> list[Step]:
             pip_install_command(WORKER_WHEELS_DIR, LAMBDA_ARCHITECTURE),
         ),
         Step("cfn-lint infra/template.yaml", [str(cfn_lint), str(STACK_TEMPLATE)]),
+        Step("cfn-lint infra/waf.yaml", [str(cfn_lint), str(WEB_ACL_TEMPLATE)]),
         Step("cfn-lint the packaged API template", [str(cfn_lint), str(PACKAGED_API_TEMPLATE)]),
         Step(
             "checkov infra/template.yaml",
             checkov_command(checkov, STACK_TEMPLATE),
+            show_output_on_success=True,
+        ),
+        Step(
+            "checkov infra/waf.yaml",
+            checkov_command(checkov, WEB_ACL_TEMPLATE),
             show_output_on_success=True,
         ),
         Step(

@@ -9,7 +9,7 @@ from bench.cost.compute_charges import api_gateway_charges, lambda_charges, sqs_
 from bench.cost.monitoring_charges import cloudwatch_charges, xray_charges
 from bench.cost.month import Month
 from bench.cost.prices import ALWAYS_FREE
-from bench.cost.serving_charges import cloudfront_charges, cognito_charges
+from bench.cost.serving_charges import cloudfront_charges, cognito_charges, waf_charges
 from bench.cost.storage_charges import dynamodb_charges, s3_charges
 
 # Each makes one service's lines of a month's bill, in the order the report prints them.
@@ -19,6 +19,7 @@ CHARGES = (
     dynamodb_charges,
     s3_charges,
     cloudfront_charges,
+    waf_charges,
     sqs_charges,
     cloudwatch_charges,
     xray_charges,

@@ -1,7 +1,8 @@
 """The model's inputs that are not constants: the figures `make bench` measured, read from
 build/bench/results.json, and facts of the deployment read from the repository itself (the
-template's alarms and memory size, chalice's memory size, the site's files, the page's page size
-and polling interval), so the model follows the code without anyone copying numbers across.
+template's alarms and memory size, the web ACL's rules, chalice's memory size, the site's files,
+the page's page size and polling interval), so the model follows the code without anyone copying
+numbers across.
 """
 
 import json
@@ -10,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from infra.template_file import load_template
+
+WEB_ACL_TEMPLATE_PATH = Path(__file__).resolve().parents[2] / "infra" / "waf.yaml"
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 RESULTS_PATH = PROJECT_ROOT / "build" / "bench" / "results.json"
@@ -48,8 +51,11 @@ class CodeFacts:
     """What the deployment is, read from the repository itself."""
 
     alarms: int  # infra/template.yaml
+    alarm_metrics: int  # infra/template.yaml, what the alarms are billed by (alarm_metrics_of)
     cognito_tier: str  # infra/template.yaml, the user pool's UserPoolTier
     dashboards: int  # infra/template.yaml
+    web_acls: int  # infra/waf.yaml
+    web_acl_rules: int  # infra/waf.yaml, a managed rule group counted as one rule, as it is billed
     worker_memory_mb: int  # infra/template.yaml, WorkerMemoryMB's default
     log_retention_days: int  # infra/template.yaml, the log groups' RetentionInDays
     api_memory_mb: int  # .chalice/config.json lambda_memory_size (the stream function's too)
@@ -62,6 +68,7 @@ class CodeFacts:
 def read_code_facts() -> CodeFacts:
     template = load_template()
     resources = template["Resources"].values()
+    web_acls = load_template(WEB_ACL_TEMPLATE_PATH)["Resources"].values()
     chalice_config = json.loads((PROJECT_ROOT / ".chalice" / "config.json").read_text())
     site = [path for path in (PROJECT_ROOT / "frontend").rglob("*") if path.is_file()]
     upload_module = frontend_js("uploads/upload.js")
@@ -69,10 +76,21 @@ def read_code_facts() -> CodeFacts:
     poll_interval_ms = first_match(r"const POLL_INTERVAL_MS = (\d+);", upload_module)
     return CodeFacts(
         alarms=count_of(resources, "AWS::CloudWatch::Alarm"),
+        alarm_metrics=sum(
+            alarm_metrics_of(resource["Properties"])
+            for resource in resources
+            if resource["Type"] == "AWS::CloudWatch::Alarm"
+        ),
         cognito_tier=template["Resources"]["UserPool"]["Properties"].get(
             "UserPoolTier", "ESSENTIALS"
         ),
         dashboards=count_of(resources, "AWS::CloudWatch::Dashboard"),
+        web_acls=count_of(web_acls, "AWS::WAFv2::WebACL"),
+        web_acl_rules=sum(
+            len(acl["Properties"]["Rules"])
+            for acl in web_acls
+            if acl["Type"] == "AWS::WAFv2::WebACL"
+        ),
         worker_memory_mb=template["Parameters"]["WorkerMemoryMB"]["Default"],
         log_retention_days=max(
             resource["Properties"]["RetentionInDays"]
@@ -85,6 +103,15 @@ def read_code_facts() -> CodeFacts:
         site_files=len(site) + 1,
         site_bytes=sum(path.stat().st_size for path in site),
     )
+
+
+def alarm_metrics_of(alarm_properties: dict) -> int:
+    """The metrics CloudWatch bills an alarm for: its one metric, or each metric its metric math
+    reads (the expression itself is free)."""
+    queries = alarm_properties.get("Metrics")
+    if queries is None:
+        return 1
+    return sum(1 for query in queries if "MetricStat" in query)
 
 
 def count_of(resources, resource_type: str) -> int:

@@ -1,5 +1,6 @@
-"""The bill's lines for watching CloudGram run: CloudWatch's alarms, dashboard, custom metrics
-and logs, and the traces X-Ray records. The alarms and the dashboard are most of an idle month.
+"""The bill's lines for watching CloudGram run: CloudWatch's alarms (billed per metric each
+reads, so a metric-math alarm costs as many as its expression reads), dashboard, custom metrics
+and logs, and the traces X-Ray records.
 """
 
 from bench.cost.assumptions import (
@@ -12,7 +13,7 @@ from bench.cost.month import Month
 from bench.cost.prices import (
     CLOUDWATCH_LOGS_PER_GB_INGESTED,
     CLOUDWATCH_LOGS_PER_GB_STORED,
-    CLOUDWATCH_PER_ALARM,
+    CLOUDWATCH_PER_ALARM_METRIC,
     CLOUDWATCH_PER_CUSTOM_METRIC,
     CLOUDWATCH_PER_DASHBOARD,
     SECONDS_PER_MONTH,
@@ -32,12 +33,12 @@ def cloudwatch_charges(month: Month) -> list[Charge]:
     return [
         Charge(
             "CloudWatch, alarms",
-            code.alarms,
-            "",
-            "alarms",
-            CLOUDWATCH_PER_ALARM,
-            price_unit="alarm",
-            allowance="CloudWatch alarms",
+            code.alarm_metrics,
+            f"{code.alarms} alarms, each billed per metric it reads (metric math reads several)",
+            "alarm metrics",
+            CLOUDWATCH_PER_ALARM_METRIC,
+            price_unit="alarm metric",
+            allowance="CloudWatch alarm metrics",
         ),
         Charge(
             "CloudWatch, dashboard",

@@ -32,7 +32,8 @@ CLOUDFRONT_PER_GB_OUT = 0.085
 CLOUDFRONT_PER_10000_HTTPS_REQUESTS = 0.01
 CLOUDFRONT_PER_INVALIDATION_PATH = 0.005  # after the first 1,000 paths a month
 # https://aws.amazon.com/cloudwatch/pricing/ (us-east-1; public prices as of November 2026)
-CLOUDWATCH_PER_ALARM = 0.10  # standard resolution, a month
+# An alarm is billed per metric it reads: a metric-math alarm over three metrics costs three.
+CLOUDWATCH_PER_ALARM_METRIC = 0.10  # standard resolution, a month
 CLOUDWATCH_PER_DASHBOARD = 3.00  # a month, beyond the first three of the account
 CLOUDWATCH_PER_CUSTOM_METRIC = 0.30  # a month (first 10,000), prorated by the hour
 CLOUDWATCH_LOGS_PER_GB_INGESTED = 0.50
@@ -44,6 +45,13 @@ SQS_PER_MILLION_REQUESTS = 0.40
 COGNITO_PER_MONTHLY_ACTIVE_USER = {"LITE": 0.0055, "ESSENTIALS": 0.015}
 # https://aws.amazon.com/xray/pricing/ (traces recorded; us-east-1; as of November 2026)
 XRAY_PER_MILLION_TRACES = 5.00
+# https://aws.amazon.com/waf/pricing/ (public prices as of November 2026). A web ACL and each rule
+# in it are billed by the month (prorated by the hour), and every request the web ACL inspects.
+# A managed rule group is one rule; AWS's baseline groups, the common rule set among them, cost
+# nothing more (Bot Control and the fraud-prevention groups do). No always-free allowance.
+WAF_PER_WEB_ACL = 5.00
+WAF_PER_RULE = 1.00
+WAF_PER_MILLION_REQUESTS = 0.60
 
 # Always-free allowances a month, per account, from the same pages (November 2026). A charge
 # names the allowance its usage counts against (charge.Charge.allowance).
@@ -54,7 +62,7 @@ ALWAYS_FREE = {
     "CloudFront GB out": 1_000,
     "CloudFront requests": 10_000_000,
     "CloudFront invalidation paths": 1_000,
-    "CloudWatch alarms": 10,
+    "CloudWatch alarm metrics": 10,
     "CloudWatch dashboards": 3,
     "CloudWatch custom metrics": 10,
     "CloudWatch Logs GB": 5,  # ingestion, storage and queries together; counted on ingestion

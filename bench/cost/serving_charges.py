@@ -1,6 +1,7 @@
 """The bill's lines for serving people directly: CloudFront delivering the site, the images and
 the API's responses to browsers (bytes out, HTTPS requests, invalidations of deleted photos),
-and Cognito signing them in. At scale these, not the computing, are most of the bill.
+AWS WAF inspecting every one of those requests, and Cognito signing people in. At scale these,
+not the computing, are most of the bill.
 """
 
 from bench.cost.assumptions import (
@@ -16,6 +17,9 @@ from bench.cost.prices import (
     CLOUDFRONT_PER_GB_OUT,
     CLOUDFRONT_PER_INVALIDATION_PATH,
     COGNITO_PER_MONTHLY_ACTIVE_USER,
+    WAF_PER_MILLION_REQUESTS,
+    WAF_PER_RULE,
+    WAF_PER_WEB_ACL,
 )
 
 
@@ -55,6 +59,32 @@ def cloudfront_charges(month: Month) -> list[Charge]:
             CLOUDFRONT_PER_INVALIDATION_PATH,
             price_unit="path",
             allowance="CloudFront invalidation paths",
+        ),
+    ]
+
+
+def waf_charges(month: Month) -> list[Charge]:
+    """The web ACL and its rules cost the same every month, used or not; and a web ACL is
+    attached to a whole distribution, so it inspects every request CloudFront receives, the
+    cached site files and photos as well as the API's, not only those its rules look at."""
+    code = month.code
+    return [
+        Charge("AWS WAF, web ACL", code.web_acls, "", "web ACL", WAF_PER_WEB_ACL),
+        Charge(
+            "AWS WAF, rules",
+            code.web_acl_rules,
+            "the rules of infra/waf.yaml (a managed rule group bills as one)",
+            "rules",
+            WAF_PER_RULE,
+            price_unit="rule",
+        ),
+        Charge(
+            "AWS WAF, requests inspected",
+            month.cloudfront_requests,
+            "every request CloudFront receives",
+            "requests",
+            WAF_PER_MILLION_REQUESTS,
+            per=1_000_000,
         ),
     ]
 

@@ -1,14 +1,21 @@
 """What runs around every route and every batch of the table's stream: Powertools' logs,
-traces and metrics (chalicelib/shared/observability.py).
+traces and metrics (chalicelib/shared/observability.py); and, around every route, the refusal of
+requests that did not come through CloudFront (chalicelib/edge/origin_check.py).
 
 Chalice runs Powertools' Lambda decorators as middleware, so every route gets them without
 decorating each view.
 """
 
 from aws_lambda_powertools.logging import correlation_paths
-from chalice import Chalice, ConvertToMiddleware
+from chalice import Chalice, ConvertToMiddleware, Response
 
+from chalicelib.edge.origin_check import (
+    NOT_THROUGH_THE_SITE_MESSAGE,
+    ORIGIN_SECRET_HEADER,
+    came_through_cloudfront,
+)
 from chalicelib.shared.observability import logger, metrics, tracer
+from chalicelib.shared.settings import load_settings
 
 
 def _traced(handler):
@@ -47,9 +54,21 @@ def _subsegment_name(event: dict) -> str:
     return f"{request.get('httpMethod', '')} {route}"
 
 
+def _only_through_cloudfront(request, get_response):
+    """A route runs only for a request carrying CloudFront's secret header; any other is answered
+    403 in the API's error shape, as a route's own ForbiddenError would be."""
+    header = request.headers.get(ORIGIN_SECRET_HEADER)
+    if came_through_cloudfront(header, load_settings().origin_secret_sha256):
+        return get_response(request)
+    logger.info("Refused a request that did not come through CloudFront")
+    body = {"Code": "ForbiddenError", "Message": NOT_THROUGH_THE_SITE_MESSAGE}
+    return Response(body=body, status_code=403)
+
+
 def register_middleware(app: Chalice) -> None:
     """Logs, traces and metrics around every route ("http") and every batch of the table's
-    stream ("dynamodb")."""
+    stream ("dynamodb"); then, inside them, so that each refusal is logged with its request id,
+    the check that a route's request came through CloudFront."""
     app.register_middleware(
         ConvertToMiddleware(
             logger.inject_lambda_context(
@@ -64,3 +83,5 @@ def register_middleware(app: Chalice) -> None:
     for event_type in ("http", "dynamodb"):
         app.register_middleware(ConvertToMiddleware(_traced), event_type)
         app.register_middleware(ConvertToMiddleware(metrics.log_metrics), event_type)
+    # Chalice nests middleware in the order it is registered: the last one runs innermost.
+    app.register_middleware(_only_through_cloudfront, "http")

@@ -38,6 +38,9 @@ class Settings(NamedTuple):
     # The CloudFront distribution serving media, whose cache forgets deleted photos; empty
     # locally, where nothing caches.
     distribution_id: str
+    # The SHA-256 of the secret header CloudFront adds to each request it sends the API; the
+    # edge refuses requests without it (chalicelib/edge/origin_check.py). Empty refuses all.
+    origin_secret_sha256: str
     # Accounts with more followers than this are celebrities: their photos are not fanned out
     # to every follower's timeline but merged into home feeds when they are read.
     fanout_max_followers: int
@@ -77,6 +80,7 @@ def load_settings() -> Settings:
         upload_expiry_seconds=min(expiry_seconds, 600),
         feed_shards=int(os.environ.get("FEED_SHARDS", "1")),
         distribution_id=os.environ.get("DISTRIBUTION_ID", ""),
+        origin_secret_sha256=os.environ.get("ORIGIN_SECRET_SHA256", ""),
         fanout_max_followers=int(os.environ.get("FANOUT_MAX_FOLLOWERS", "10000")),
         max_pending_uploads=int(os.environ.get("MAX_PENDING_UPLOADS", "10")),
         max_photos_per_hour=int(os.environ.get("MAX_PHOTOS_PER_HOUR", "100")),

@@ -1,30 +1,36 @@
 """`python -m infra.deploy deploy|destroy --stage dev`: what `make deploy` and `make destroy` do.
 
 deploy: package the worker and the user pool's triggers -> artifacts bucket (the zips, the
-template) -> stack -> .chalice/config.json -> chalice deploy (then the stream trigger's failure
-handling, the stage's throttling and gateway responses) -> point CloudFront's /api/* at the API
--> frontend/ and config.json -> invalidation -> site URL.
-destroy: chalice delete -> empty the buckets -> delete the stack -> remove the stage's artifacts.
+template) -> the origin secret (SSM Parameter Store) -> the web ACL (AWS WAF, in us-east-1) ->
+stack -> .chalice/config.json -> chalice deploy (then the stream trigger's failure handling, the
+stage's throttling and gateway responses) -> point CloudFront's /api/* at the API -> frontend/
+and config.json -> invalidation -> site URL.
+destroy: chalice delete -> empty the buckets -> delete the stack -> delete the web ACL and the
+origin secret -> remove the stage's artifacts.
 Running deploy again updates everything in place and skips what has not changed.
 """
 
 import argparse
+import functools
 import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from chalicelib.edge.origin_check import secret_digest
 from infra.deploy import (
     api_stage,
     artifacts,
     aws,
     buckets,
     chalice_stage,
+    origin_secret,
     plan,
     site,
     stack,
     stream_trigger,
     trigger_package,
+    web_acl,
     worker_package,
 )
 from infra.template_file import TEMPLATE_PATH
@@ -53,11 +59,19 @@ class FunctionCode:
 
 
 def stack_parameters(
-    stage: str, code: FunctionCode, api_domain_name: str, alarm_email: str = ""
+    stage: str,
+    code: FunctionCode,
+    api_domain_name: str,
+    *,
+    web_acl_arn: str,
+    secret: str,
+    alarm_email: str = "",
 ) -> dict[str, str]:
     return {
         "Stage": stage,
         "ApiDomainName": api_domain_name,
+        "WebAclArn": web_acl_arn,
+        "OriginSecret": secret,
         "WorkerCodeBucket": code.bucket,
         "WorkerCodeKey": code.worker_key,
         "TriggersCodeBucket": code.bucket,
@@ -68,7 +82,7 @@ def stack_parameters(
 
 
 def deploy(stage: str) -> None:
-    total = 8
+    total = 10
     region = aws.region()
     stack_name = stack.stack_name_for(stage)
     architecture = worker_package.LAMBDA_ARCHITECTURE
@@ -84,16 +98,31 @@ def deploy(stage: str) -> None:
     announce(2, total, "Uploading the functions' zips and the template to the artifacts bucket")
     code, template_url = upload_artifacts(stage, region, worker, triggers)
 
-    announce(3, total, f"Deploying stack {stack_name} in {region} (CloudFront takes minutes)")
+    announce(3, total, "Keeping the secret CloudFront sends the API (SSM Parameter Store)")
+    secret = origin_secret.ensure_origin_secret(stage)
+    report(f"{origin_secret.parameter_name(stage)} (SecureString; the value is never printed)")
+
+    announce(4, total, f"Deploying the web ACL (AWS WAF) in {web_acl.WEB_ACL_REGION}")
+    web_acl_arn = web_acl.deploy_web_acl(stage, region, report)
+
+    announce(5, total, f"Deploying stack {stack_name} in {region} (CloudFront takes minutes)")
     # On a redeploy the API already exists, so CloudFront keeps its /api/* route throughout.
     known_api_domain = chalice_stage.api_domain_name(stage)
-    parameters = stack_parameters(stage, code, known_api_domain, alarm_email)
-    outputs = stack.deploy_stack(stack_name, parameters, template_url, report)
+    parameters_for = functools.partial(
+        stack_parameters,
+        stage,
+        code,
+        web_acl_arn=web_acl_arn,
+        secret=secret,
+        alarm_email=alarm_email,
+    )
+    template = {"TemplateURL": template_url}
+    outputs = stack.deploy_stack(stack_name, parameters_for(known_api_domain), template, report)
 
-    announce(4, total, f"Writing the stack's outputs into .chalice/config.json (stage {stage})")
-    chalice_stage.write_stack_outputs(stage, outputs)
+    announce(6, total, f"Writing the stack's outputs into .chalice/config.json (stage {stage})")
+    chalice_stage.write_stack_outputs(stage, outputs, secret_digest(secret))
 
-    announce(5, total, f"chalice deploy --stage {stage}")
+    announce(7, total, f"chalice deploy --stage {stage}")
     chalice_stage.chalice_deploy(stage, region, outputs)
     api_domain = chalice_stage.api_domain_name(stage)
     mapping = stream_trigger.configure_failure_handling(
@@ -105,17 +134,16 @@ def deploy(stage: str) -> None:
     api_stage.configure(chalice_stage.rest_api_id(stage))
     report("API stage: throttling, and gateway responses in the API's error shape")
 
-    announce(6, total, f"Routing CloudFront's /api/* to {api_domain}")
+    announce(8, total, f"Routing CloudFront's /api/* to {api_domain}")
     if api_domain == known_api_domain:
         report("Already routed")
     else:
-        parameters = stack_parameters(stage, code, api_domain, alarm_email)
-        outputs = stack.deploy_stack(stack_name, parameters, template_url, report)
+        outputs = stack.deploy_stack(stack_name, parameters_for(api_domain), template, report)
 
-    announce(7, total, "Publishing frontend/ and config.json")
+    announce(9, total, "Publishing frontend/ and config.json")
     changed = publish_site(stage, region, outputs)
 
-    announce(8, total, "Invalidating changed paths in CloudFront")
+    announce(10, total, "Invalidating changed paths in CloudFront")
     if changed:
         paths = site.invalidation_paths(changed)
         site.invalidate(outputs["DistributionId"], paths)
@@ -163,7 +191,7 @@ def publish_site(stage: str, region: str, outputs: dict[str, str]) -> list[str]:
 
 
 def destroy(stage: str) -> None:
-    total = 4
+    total = 6
     region = aws.region()
     stack_name = stack.stack_name_for(stage)
 
@@ -180,7 +208,16 @@ def destroy(stage: str) -> None:
     announce(3, total, f"Deleting stack {stack_name}")
     delete_stack_with_retries(stack_name, bucket_names)
 
-    announce(4, total, "Removing this stage's zips and templates from the artifacts bucket")
+    announce(4, total, f"Deleting the web ACL (AWS WAF) in {web_acl.WEB_ACL_REGION}")
+    status = web_acl.delete_web_acl(stage, region, report)
+    if status != "DELETE_COMPLETE":
+        raise SystemExit(f"The web ACL's stack could not be deleted ({status}).")
+
+    announce(5, total, "Deleting the secret CloudFront sent the API")
+    if not origin_secret.delete_origin_secret(stage):
+        report("No secret kept for this stage")
+
+    announce(6, total, "Removing this stage's zips and templates from the artifacts bucket")
     artifacts.remove_stage_artifacts(
         artifacts.artifacts_bucket_name(aws.account_id(), region), stage
     )

@@ -9,8 +9,9 @@ import boto3
 
 
 @functools.cache
-def client(service_name: str):
-    return boto3.client(service_name, region_name=region())
+def client(service_name: str, region_name: str | None = None):
+    """A client in the deploy's region, or in `region_name` (the web ACL lives in us-east-1)."""
+    return boto3.client(service_name, region_name=region_name or region())
 
 
 @functools.cache

@@ -2,7 +2,8 @@
 
 The stack owns the API's role and every resource the API uses; chalice owns the API function and
 API Gateway. `.chalice/config.json` is where the two meet: the driver writes the role ARN and
-resource names into the stage's settings, and `chalice deploy` reads them.
+resource names into the stage's settings, with the digest of CloudFront's origin secret
+(infra/deploy/origin_secret.py), and `chalice deploy` reads them.
 """
 
 import json
@@ -29,8 +30,12 @@ ENVIRONMENT_FROM_OUTPUTS = {
 STREAM_FUNCTION = "on_table_change"
 
 
-def with_stack_outputs(config: dict, stage: str, outputs: dict[str, str]) -> dict:
-    """A copy of the chalice config whose stage uses the stack's role and resources."""
+def with_stack_outputs(
+    config: dict, stage: str, outputs: dict[str, str], origin_secret_sha256: str
+) -> dict:
+    """A copy of the chalice config whose stage uses the stack's role and resources, and checks
+    requests against the digest of the secret CloudFront sends (chalicelib/edge/origin_check.py):
+    the digest only, because this file may be committed and the secret must not be."""
     updated = json.loads(json.dumps(config))
     stage_config = updated.setdefault("stages", {}).setdefault(stage, {})
     stage_config["iam_role_arn"] = outputs["ApiRoleArn"]
@@ -39,12 +44,16 @@ def with_stack_outputs(config: dict, stage: str, outputs: dict[str, str]) -> dic
     environment = stage_config.setdefault("environment_variables", {})
     for variable, output in ENVIRONMENT_FROM_OUTPUTS.items():
         environment[variable] = outputs[output]
+    environment["ORIGIN_SECRET_SHA256"] = origin_secret_sha256
     return updated
 
 
-def write_stack_outputs(stage: str, outputs: dict[str, str], path: Path = CHALICE_CONFIG) -> None:
+def write_stack_outputs(
+    stage: str, outputs: dict[str, str], origin_secret_sha256: str, path: Path = CHALICE_CONFIG
+) -> None:
     config = json.loads(path.read_text())
-    path.write_text(json.dumps(with_stack_outputs(config, stage, outputs), indent=2) + "\n")
+    updated = with_stack_outputs(config, stage, outputs, origin_secret_sha256)
+    path.write_text(json.dumps(updated, indent=2) + "\n")
 
 
 def stage_environment(stage: str, path: Path = CHALICE_CONFIG) -> dict[str, str]:

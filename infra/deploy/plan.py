@@ -2,9 +2,9 @@
 would create, printed without touching AWS (no credentials are needed, or read).
 
 The plan reads what the deploy itself reads: infra/template.yaml (the stack's resources, with
-their names for the stage), app.py (the routes and functions chalice creates from it),
-.chalice/config.json (their memory and timeouts), image_worker/requirements.txt,
-cognito_triggers/ and frontend/.
+their names for the stage), infra/waf.yaml (the web ACL's rules), app.py (the routes and
+functions chalice creates from it), .chalice/config.json (their memory and timeouts),
+image_worker/requirements.txt, cognito_triggers/ and frontend/.
 Without credentials the account and region are unknown, so names show them as <account> and
 <region>. The steps are those of `deploy()` in infra/deploy/__main__.py, in the same order.
 """
@@ -18,10 +18,12 @@ from pathlib import Path
 from infra.deploy import (
     artifacts,
     chalice_stage,
+    origin_secret,
     site,
     stack,
     stream_trigger,
     trigger_package,
+    web_acl,
     worker_package,
 )
 from infra.template_file import load_template
@@ -71,10 +73,22 @@ def plan(stage: str) -> list[tuple[str, list[str]]]:
                 "inline template may have 51,200 bytes)",
             ],
         ),
+        (
+            "Keep the secret CloudFront sends the API",
+            [
+                f"SSM parameter {origin_secret.parameter_name(stage)} (SecureString, in <region>): "
+                "made at random on the first deploy, then reused; CloudFront sends it in its "
+                "X-Origin-Verify header, and the API refuses requests without it",
+            ],
+        ),
+        (f"Deploy the web ACL (AWS WAF) in {web_acl.WEB_ACL_REGION}", _web_acl(stage)),
         (f"Deploy stack {stack.stack_name_for(stage)} (infra/template.yaml)", _stack(stage)),
         (
             f"Write the stack's outputs into .chalice/config.json (stage {stage})",
-            [f"the API's role and its {', '.join(chalice_stage.ENVIRONMENT_FROM_OUTPUTS)}"],
+            [
+                f"the API's role and its {', '.join(chalice_stage.ENVIRONMENT_FROM_OUTPUTS)}",
+                "ORIGIN_SECRET_SHA256: the digest of the secret, never the secret itself",
+            ],
         ),
         (f"chalice deploy --stage {stage}", _chalice(stage, config)),
         (
@@ -105,6 +119,27 @@ def print_plan(stage: str) -> None:
 def _requirements() -> list[str]:
     lines = (REPO_ROOT / "image_worker" / "requirements.txt").read_text().splitlines()
     return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+def _web_acl(stage: str) -> list[str]:
+    resources = load_template(web_acl.WAF_TEMPLATE_PATH)["Resources"]
+    (acl,) = [r["Properties"] for r in resources.values() if r["Type"] == "AWS::WAFv2::WebACL"]
+    rules = acl["Rules"]
+    (rate,) = [
+        rule["Statement"]["RateBasedStatement"]
+        for rule in rules
+        if "RateBasedStatement" in rule["Statement"]
+    ]
+    counted = rate["ScopeDownStatement"]["ByteMatchStatement"]["SearchString"]
+    name = _rendered(acl["Name"], stage).replace("<AppRegion>", REGION)
+    return [
+        f"stack {web_acl.web_acl_stack_name(stage, REGION)} (infra/waf.yaml): "
+        f"AWS::WAFv2::WebACL {name}, scope {acl['Scope']}",
+        f"{len(rules)} rules: " + ", ".join(rule["Name"] for rule in rules),
+        f"at most {rate['Limit']} requests to {counted} from one IP address in "
+        f"{rate['EvaluationWindowSec']} s",
+        "its ARN goes to the stack of the next step (WebAclArn), whose distribution it guards",
+    ]
 
 
 def _stack(stage: str) -> list[str]:

@@ -1,4 +1,6 @@
-"""Create, update and delete the CloudFormation stack of infra/template.yaml, showing its events.
+"""Create, update and delete a CloudFormation stack, showing its events: the app's stack of
+infra/template.yaml, in the deploy's region, and the web ACL's stack of infra/waf.yaml, in
+us-east-1 (each function takes the stack's region; none means the deploy's).
 
 Deploys go through a change set, as `aws cloudformation deploy` does: one code path for a new
 stack and an existing one, and an update with nothing to change is recognised and skipped.
@@ -31,9 +33,10 @@ def outputs_as_dict(stack_description: dict) -> dict[str, str]:
     return {item["OutputKey"]: item["OutputValue"] for item in stack_description.get("Outputs", [])}
 
 
-def describe_stack(stack_name: str) -> dict | None:
+def describe_stack(stack_name: str, region: str | None = None) -> dict | None:
     try:
-        return aws.client("cloudformation").describe_stacks(StackName=stack_name)["Stacks"][0]
+        cloudformation = aws.client("cloudformation", region)
+        return cloudformation.describe_stacks(StackName=stack_name)["Stacks"][0]
     except ClientError as error:
         if "does not exist" in error.response["Error"]["Message"]:
             return None
@@ -41,16 +44,21 @@ def describe_stack(stack_name: str) -> dict | None:
 
 
 def deploy_stack(
-    stack_name: str, parameters: dict[str, str], template_url: str, report: Callable
+    stack_name: str,
+    parameters: dict[str, str],
+    template: dict[str, str],
+    report: Callable,
+    region: str | None = None,
 ) -> dict:
-    """Create or update the stack from the template at `template_url` (in S3) and wait; returns
-    its outputs. CloudFormation takes a template of at most 51,200 bytes inline, but up to 1 MB
-    from S3, and infra/template.yaml is close to the first limit."""
-    cloudformation = aws.client("cloudformation")
-    existing = describe_stack(stack_name)
+    """Create or update the stack from `template` and wait; returns its outputs. The template is
+    {"TemplateURL": its address in S3} or {"TemplateBody": its text}: CloudFormation takes at
+    most 51,200 bytes inline but up to 1 MB from S3, and infra/template.yaml is close to the
+    first limit, while infra/waf.yaml is far from it."""
+    cloudformation = aws.client("cloudformation", region)
+    existing = describe_stack(stack_name, region)
     if existing is not None and existing["StackStatus"] in UNUSABLE_STATUSES:
         report(f"Stack {stack_name} is {existing['StackStatus']}; deleting it before retrying")
-        delete_stack(stack_name, report)
+        delete_stack(stack_name, report, region)
         existing = None
     # A stack whose first change set never ran waits in REVIEW_IN_PROGRESS, still to be created.
     creating = existing is None or existing["StackStatus"] == "REVIEW_IN_PROGRESS"
@@ -60,41 +68,43 @@ def deploy_stack(
         StackName=stack_name,
         ChangeSetName=change_set_name,
         ChangeSetType=change_set_type,
-        TemplateURL=template_url,
+        **template,
         Parameters=as_cloudformation_parameters(parameters),
         Capabilities=["CAPABILITY_IAM"],
     )
-    if not _wait_for_change_set(stack_name, change_set_name):
+    if not _wait_for_change_set(stack_name, change_set_name, region):
         report("No changes to the stack")
         cloudformation.delete_change_set(StackName=stack_name, ChangeSetName=change_set_name)
-        return outputs_as_dict(describe_stack(stack_name))
+        return outputs_as_dict(describe_stack(stack_name, region))
     started = datetime.now(UTC)
     cloudformation.execute_change_set(StackName=stack_name, ChangeSetName=change_set_name)
-    final_status = wait_for_stack(stack_name, started, report)
+    final_status = wait_for_stack(stack_name, started, report, region)
     if final_status not in ("CREATE_COMPLETE", "UPDATE_COMPLETE"):
         raise SystemExit(f"Stack {stack_name} ended in {final_status}; see the events above.")
-    return outputs_as_dict(describe_stack(stack_name))
+    return outputs_as_dict(describe_stack(stack_name, region))
 
 
-def delete_stack(stack_name: str, report: Callable) -> str:
+def delete_stack(stack_name: str, report: Callable, region: str | None = None) -> str:
     """Delete the stack and wait; returns the final status (DELETE_COMPLETE when gone)."""
-    if describe_stack(stack_name) is None:
+    if describe_stack(stack_name, region) is None:
         return "DELETE_COMPLETE"
     started = datetime.now(UTC)
-    aws.client("cloudformation").delete_stack(StackName=stack_name)
-    return wait_for_stack(stack_name, started, report)
+    aws.client("cloudformation", region).delete_stack(StackName=stack_name)
+    return wait_for_stack(stack_name, started, report, region)
 
 
-def wait_for_stack(stack_name: str, since: datetime, report: Callable) -> str:
+def wait_for_stack(
+    stack_name: str, since: datetime, report: Callable, region: str | None = None
+) -> str:
     """Report each new stack event until the stack settles; returns its final status."""
     seen_event_ids: set[str] = set()
     deadline = time.monotonic() + TIMEOUT_SECONDS
     while time.monotonic() < deadline:
-        for event in _events_since(stack_name, since):
+        for event in _events_since(stack_name, since, region):
             if event["EventId"] not in seen_event_ids:
                 seen_event_ids.add(event["EventId"])
                 report(_describe_event(event))
-        stack = describe_stack(stack_name)
+        stack = describe_stack(stack_name, region)
         if stack is None:
             return "DELETE_COMPLETE"
         status = stack["StackStatus"]
@@ -104,9 +114,9 @@ def wait_for_stack(stack_name: str, since: datetime, report: Callable) -> str:
     raise SystemExit(f"Stack {stack_name} did not settle within {TIMEOUT_SECONDS // 60} minutes.")
 
 
-def _wait_for_change_set(stack_name: str, change_set_name: str) -> bool:
+def _wait_for_change_set(stack_name: str, change_set_name: str, region: str | None) -> bool:
     """Wait until the change set is ready; False when it holds no changes."""
-    cloudformation = aws.client("cloudformation")
+    cloudformation = aws.client("cloudformation", region)
     while True:
         change_set = cloudformation.describe_change_set(
             StackName=stack_name, ChangeSetName=change_set_name
@@ -121,9 +131,10 @@ def _wait_for_change_set(stack_name: str, change_set_name: str) -> bool:
         time.sleep(2)
 
 
-def _events_since(stack_name: str, since: datetime) -> list[dict]:
+def _events_since(stack_name: str, since: datetime, region: str | None) -> list[dict]:
     try:
-        events = aws.client("cloudformation").describe_stack_events(StackName=stack_name)
+        cloudformation = aws.client("cloudformation", region)
+        events = cloudformation.describe_stack_events(StackName=stack_name)
     except ClientError:
         # A deleted stack has no events to show any more.
         return []

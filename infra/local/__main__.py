@@ -1,6 +1,6 @@
 """`make dev`: run CloudGram locally until Ctrl-C. No AWS account, no Docker, no internet.
 
-python -m infra.local [--port 8000] [--aws-port 0] [--dynamodb-port 0]
+python -m infra.local [--port 8000] [--aws-port 0] [--dynamodb-port 0] [--api-port 0]
 """
 
 import argparse
@@ -23,6 +23,12 @@ def main() -> None:
     parser.add_argument(
         "--dynamodb-port", type=int, default=0, help="the local DynamoDB's port (0: any free one)"
     )
+    parser.add_argument(
+        "--api-port",
+        type=int,
+        default=0,
+        help="the port of API Gateway's own address, around the gateway (0: any free one)",
+    )
     arguments = parser.parse_args()
 
     stack = start_stack(
@@ -30,13 +36,15 @@ def main() -> None:
         port=arguments.port,
         aws_port=arguments.aws_port,
         dynamodb_port=arguments.dynamodb_port,
+        api_port=arguments.api_port,
     )
     stopping = threading.Event()
     for signal_number in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signal_number, lambda *_: stopping.set())
     print(
         f"CloudGram is running at {stack.site_url}  (local AWS: {stack.aws_endpoint_url}, "
-        f"local DynamoDB: {stack.dynamodb_endpoint_url})"
+        f"local DynamoDB: {stack.dynamodb_endpoint_url}, "
+        f"API Gateway's own address, which refuses: {stack.api_url}/api)"
     )
     print("Press Ctrl-C to stop.", flush=True)
     stopping.wait()

@@ -1,6 +1,7 @@
 """The local stand-in for CloudFront: one HTTP server, one origin, four kinds of path.
 
-    /api/*       -> the Chalice app, through Chalice's local API Gateway with verified tokens
+    /api/*       -> the Chalice app, through Chalice's local API Gateway with verified tokens,
+                    with the origin's secret header added as CloudFront adds it
     /config.json -> the page's runtime settings (in AWS a file in the site bucket)
     /media/*     -> objects of the media bucket (renditions only; uploads are never served)
     /*           -> the static frontend/ folder
@@ -10,6 +11,12 @@ Like CloudFront, which serves a distribution only under its own domain names, th
 only requests addressed to it: a `Host` that is not a loopback name gets 403, so a web page that
 points its own domain name at this machine (DNS rebinding) cannot read the site or the API as if
 they were its own (infra/local/loopback_hosts.py).
+
+AWS WAF, in front of CloudFront in AWS, is not played here.
+
+A second server plays API Gateway's own address (`execute-api`), /api/* only and nothing added:
+what anyone reaches who goes around CloudFront, and what the API refuses
+(chalicelib/edge/origin_check.py).
 """
 
 import functools
@@ -23,6 +30,8 @@ from urllib.parse import unquote, urlsplit
 from botocore.exceptions import ClientError, ParamValidationError
 from chalice.local import ChaliceRequestHandler
 
+from chalicelib.edge.origin_check import ORIGIN_SECRET_HEADER
+from infra import api_gateway
 from infra.local.logs import local_logger
 from infra.local.loopback_hosts import is_loopback_host
 from infra.local.token_authorizer import VerifyingLocalGateway
@@ -55,8 +64,11 @@ class CloudFrontLikeHandler(ChaliceRequestHandler):
     # body then waits for the client's delayed ACK, about 40 ms on every response.
     disable_nagle_algorithm = True
 
-    def __init__(self, request, client_address, server, app_object, config, site, verifier):
+    def __init__(
+        self, request, client_address, server, app_object, config, site, verifier, origin_secret
+    ):
         self.site = site
+        self.origin_secret = origin_secret
         self.local_gateway = VerifyingLocalGateway(app_object, config, verifier)
         # Skip ChaliceRequestHandler.__init__, which would build a non-verifying LocalGateway;
         # BaseHTTPRequestHandler.__init__ handles the request straight away.
@@ -78,6 +90,7 @@ class CloudFrontLikeHandler(ChaliceRequestHandler):
         elif "\x00" in unquote(path):
             self._send_plain(HTTPStatus.NOT_FOUND, "Not found.")
         elif path == API_PREFIX or path.startswith(API_PREFIX + "/"):
+            self._add_origin_secret()
             # API Gateway's stage `api` sits behind CloudFront's /api/*: the app sees the rest.
             self.path = self.path[len(API_PREFIX) :] or "/"
             self._generic_handle()
@@ -92,6 +105,12 @@ class CloudFrontLikeHandler(ChaliceRequestHandler):
 
     # http.server dispatches on these names.
     do_GET = do_PUT = do_POST = do_HEAD = do_DELETE = do_PATCH = do_OPTIONS = route  # noqa: N815
+
+    def _add_origin_secret(self) -> None:
+        """CloudFront's `OriginCustomHeaders`: the secret goes with every request to the API,
+        replacing any value the browser sent under the same name."""
+        del self.headers[ORIGIN_SECRET_HEADER]
+        self.headers[ORIGIN_SECRET_HEADER] = self.origin_secret
 
     def _send_media(self, key: str) -> None:
         try:
@@ -157,14 +176,44 @@ class CloudFrontLikeHandler(ChaliceRequestHandler):
         local_logger.debug("HTTP", extra={"line": format % args})
 
 
-def gateway_handler(app_object, chalice_config, site: SiteContent, verifier):
-    """The request handler class for the gateway's HTTP server, bound to this stack's parts."""
+class ApiGatewayLikeHandler(CloudFrontLikeHandler):
+    """API Gateway's own address: the stage's /api/* as anyone reaches it without CloudFront, so
+    without the origin's secret header and the site's security headers. Tokens are still
+    verified before the API runs, as API Gateway's Cognito authorizer verifies them."""
+
+    def route(self) -> None:
+        path = urlsplit(self.path).path
+        if path == API_PREFIX or path.startswith(API_PREFIX + "/"):
+            super().route()
+        else:
+            # Outside its stage, API Gateway finds no route, and says so in its own words.
+            body = api_gateway.local_response(
+                "MISSING_AUTHENTICATION_TOKEN", "Missing Authentication Token"
+            )
+            self._send(HTTPStatus.FORBIDDEN, body, "application/json", NO_CACHE)
+
+    do_GET = do_PUT = do_POST = do_HEAD = do_DELETE = do_PATCH = do_OPTIONS = route  # noqa: N815
+
+    def _add_origin_secret(self) -> None:
+        """Nothing stands between the caller and API Gateway here: headers arrive as sent."""
+
+    def end_headers(self) -> None:
+        # CloudFront's response headers policy does not cover API Gateway's own address.
+        BaseHTTPRequestHandler.end_headers(self)
+
+
+def gateway_handler(
+    handler_class, app_object, chalice_config, site: SiteContent, verifier, origin_secret: str
+):
+    """The request handler class for one of the local stack's HTTP servers (CloudFrontLikeHandler
+    for the site, ApiGatewayLikeHandler for API Gateway's own address), bound to its parts."""
     return functools.partial(
-        CloudFrontLikeHandler,
+        handler_class,
         app_object=app_object,
         config=chalice_config,
         site=site,
         verifier=verifier,
+        origin_secret=origin_secret,
     )
 
 

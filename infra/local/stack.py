@@ -1,9 +1,9 @@
 """The whole local stack, started and stopped together: local AWS (two child processes: S3, SQS
 and Cognito in one, DynamoDB and its stream in the other), the resources, the gateway with the
-API (this process), and the worker and the table-stream function (functions.py). Processes kept
-apart as AWS keeps its services, the API Lambda and the event-driven Lambdas apart; Ctrl-C stops
-them all. `python -m infra.local` runs it for `make dev`; the integration tests start it in a
-subprocess on free ports.
+API (this process, which also plays API Gateway's own address), and the worker and the
+table-stream function (functions.py). Processes kept apart as AWS keeps its services, the API
+Lambda and the event-driven Lambdas apart; Ctrl-C stops them all. `python -m infra.local` runs it
+for `make dev`; the integration tests start it in a subprocess on free ports.
 
 Start-up order matters: the gateway's port is bound first (it may be a free port chosen by the OS),
 because the uploads bucket's CORS rule must name the site's exact origin.
@@ -12,6 +12,7 @@ because the uploads bucket's CORS rule must name the site's exact origin.
 import importlib
 import logging
 import os
+import secrets
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ import boto3
 from chalice.config import Config
 from chalice.local import LocalChalice, ThreadedHTTPServer
 
+from chalicelib.edge.origin_check import secret_digest
 from chalicelib.edge.token_verifier import CognitoTokenVerifier
 from chalicelib.shared.settings import load_settings
 from infra.local.aws_endpoint import (
@@ -31,7 +33,12 @@ from infra.local.aws_endpoint import (
     start_local_aws_endpoint_process,
 )
 from infra.local.functions import start_functions_process
-from infra.local.gateway import SiteContent, gateway_handler
+from infra.local.gateway import (
+    ApiGatewayLikeHandler,
+    CloudFrontLikeHandler,
+    SiteContent,
+    gateway_handler,
+)
 from infra.local.resource_definitions import ResourceNames
 from infra.local.resources import LocalResources, create_resources
 from infra.local.security_headers import security_headers
@@ -61,6 +68,8 @@ class SiteServer(ThreadedHTTPServer):
 @dataclass
 class RunningStack:
     site_url: str
+    # API Gateway's own address, around the gateway: the API refuses what comes this way.
+    api_url: str
     aws_endpoint_url: str
     dynamodb_endpoint_url: str
     resources: LocalResources
@@ -68,11 +77,16 @@ class RunningStack:
 
 
 def start_stack(
-    host: str = "127.0.0.1", port: int = 8000, aws_port: int = 0, dynamodb_port: int = 0
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    aws_port: int = 0,
+    dynamodb_port: int = 0,
+    api_port: int = 0,
 ) -> RunningStack:
     # One raw text line per local AWS request would drown the JSON log lines of the app.
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
     server = SiteServer((host, port), None)  # binds now; the handler comes below
+    api_server = SiteServer((host, api_port), None)
     site_port = server.server_address[1]
     site_origins = [f"http://localhost:{site_port}", f"http://127.0.0.1:{site_port}"]
     names = ResourceNames()
@@ -86,38 +100,50 @@ def start_stack(
     _point_boto3_at(aws.url, dynamodb.url)
     # No endpoint given: each client finds its own in the environment just set.
     resources = create_resources(None, REGION, names, site_origins=site_origins)
-    _point_the_code_at(aws.url, resources)
+    # A new secret for each run, as the deploy makes one for each stage (infra/deploy/).
+    origin_secret = secrets.token_urlsafe(32)
+    _point_the_code_at(aws.url, resources, origin_secret)
     # Forked before this process starts any thread, with the environment just set.
     stop_functions = start_functions_process(resources, REGION)
-    server.RequestHandlerClass = gateway_handler(
-        app_object=_load_chalice_app(),
-        chalice_config=Config.create(chalice_stage="dev", app_name="cloudgram"),
-        site=SiteContent(
+    parts = {
+        "app_object": _load_chalice_app(),
+        "chalice_config": Config.create(chalice_stage="dev", app_name="cloudgram"),
+        "site": SiteContent(
             frontend_dir=PROJECT_ROOT / "frontend",
             config=_page_config(aws.url, resources),
             media_bucket=resources.names.media_bucket,
             s3_client=boto3.client("s3", region_name=REGION),
             headers=security_headers(aws.url),
         ),
-        verifier=CognitoTokenVerifier(
+        "verifier": CognitoTokenVerifier(
             jwks_url=f"{aws.url}/{resources.user_pool_id}/.well-known/jwks.json",
             issuer=load_settings().token_issuer,
             client_id=resources.user_pool_client_id,
         ),
-    )
-    server_thread = threading.Thread(target=server.serve_forever, name="gateway", daemon=True)
-    server_thread.start()
+        "origin_secret": origin_secret,
+    }
+    server.RequestHandlerClass = gateway_handler(CloudFrontLikeHandler, **parts)
+    api_server.RequestHandlerClass = gateway_handler(ApiGatewayLikeHandler, **parts)
+    server_threads = [
+        threading.Thread(target=running.serve_forever, name=name, daemon=True)
+        for running, name in ((server, "gateway"), (api_server, "api-gateway"))
+    ]
+    for thread in server_threads:
+        thread.start()
 
     def stop() -> None:
         stop_functions()
-        server.shutdown()
-        server.server_close()
-        server_thread.join()
+        for running in (server, api_server):
+            running.shutdown()
+            running.server_close()
+        for thread in server_threads:
+            thread.join()
         aws.stop()
         dynamodb.stop()
 
     return RunningStack(
         site_url=f"http://localhost:{site_port}",
+        api_url=f"http://{host}:{api_server.server_address[1]}",
         aws_endpoint_url=aws.url,
         dynamodb_endpoint_url=dynamodb.url,
         resources=resources,
@@ -144,13 +170,15 @@ def _point_boto3_at(aws_url: str, dynamodb_url: str) -> None:
     )
 
 
-def _point_the_code_at(aws_url: str, resources: LocalResources) -> None:
+def _point_the_code_at(aws_url: str, resources: LocalResources, origin_secret: str) -> None:
     """Set the environment the API and worker read their settings from, as Lambda would."""
     os.environ.update(
         {
             **resources.function_environment(),
             "COGNITO_JWKS_URL": f"{aws_url}/{resources.user_pool_id}/.well-known/jwks.json",
             "MAX_UPLOAD_BYTES": str(MAX_UPLOAD_BYTES),
+            # The API is given the digest of the gateway's secret, as the deploy gives it.
+            "ORIGIN_SECRET_SHA256": secret_digest(origin_secret),
         }
     )
 

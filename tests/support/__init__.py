@@ -10,6 +10,7 @@ only pytest fixtures, and nothing imports from them.
     json_logs            the JSON lines a Powertools logger writes
     stream_loop          Lambda's stream trigger over in-process moto
     fake_aws             the made-up region, credentials and site origin of the unit tests
+    alarms               the metrics an alarm of the template reads, metric math included
     waiting              waiting for what a stack does after a request has answered
     skipping             skip on a developer's machine, fail in CI
 """

@@ -27,6 +27,8 @@ STARTUP_TIMEOUT_SECONDS = 60
 @dataclass(frozen=True)
 class LocalStackProcess:
     site_url: str
+    # API Gateway's own address, which goes around the gateway (CloudFront's stand-in).
+    api_url: str
     aws_endpoint_url: str
     dynamodb_endpoint_url: str
     config: dict
@@ -45,7 +47,7 @@ TEST_SETTINGS = {"FANOUT_MAX_FOLLOWERS": "3"}
 
 def start_local_stack(log_path: Path, settings: dict[str, str] | None = None) -> LocalStackProcess:
     """`python -m infra.local` on a free port, with `settings` added to its environment."""
-    port, dynamodb_port = free_port(), free_port()
+    port, dynamodb_port, api_port = free_port(), free_port(), free_port()
     log_file = log_path.open("w")
     process = subprocess.Popen(
         [
@@ -56,6 +58,8 @@ def start_local_stack(log_path: Path, settings: dict[str, str] | None = None) ->
             str(port),
             "--dynamodb-port",
             str(dynamodb_port),
+            "--api-port",
+            str(api_port),
         ],
         cwd=PROJECT_ROOT,
         stdout=log_file,
@@ -74,6 +78,7 @@ def start_local_stack(log_path: Path, settings: dict[str, str] | None = None) ->
             continue
         return LocalStackProcess(
             site_url=site_url,
+            api_url=f"http://127.0.0.1:{api_port}",
             aws_endpoint_url=config["cognito"]["endpoint"].rstrip("/"),
             dynamodb_endpoint_url=f"http://127.0.0.1:{dynamodb_port}",
             config=config,

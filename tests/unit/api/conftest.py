@@ -20,7 +20,7 @@ from chalicelib.edge import token_verifier
 from chalicelib.shared import aws_clients, table_keys
 from chalicelib.shared import settings as api_settings
 from infra.local.stream_loop import lambda_dynamodb_event
-from tests.support.api_steps import STREAM_CONTEXT
+from tests.support.api_steps import STREAM_CONTEXT, TEST_ORIGIN_SECRET_SHA256, ApiBehindCloudFront
 
 KEY_ID = "test-key-1"
 
@@ -64,6 +64,8 @@ def jwks_url(signing_keys):
 @pytest.fixture
 def api_environment(local_resources, jwks_url, monkeypatch):
     monkeypatch.setenv("COGNITO_JWKS_URL", jwks_url)
+    monkeypatch.setenv("ORIGIN_SECRET_SHA256", TEST_ORIGIN_SECRET_SHA256)
+    api_settings.load_settings.cache_clear()
     token_verifier.verifier_for.cache_clear()
     yield local_resources
     token_verifier.verifier_for.cache_clear()
@@ -100,7 +102,8 @@ def make_token(api_environment, signing_keys):
 
 @pytest.fixture
 def api(api_environment, tmp_path):
-    """Chalice's in-process test client for app.py.
+    """Chalice's in-process test client for app.py, sending requests as CloudFront does (with
+    the origin's secret header; tests/unit/api/test_origin_check.py sends them without).
 
     Pointed at an empty project folder: otherwise it would load .chalice/config.json and replace
     the test environment with the deployed stage's resource names.
@@ -108,7 +111,7 @@ def api(api_environment, tmp_path):
     from app import app
 
     with Client(app, project_dir=str(tmp_path)) as client:
-        yield client
+        yield ApiBehindCloudFront(client)
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ import uuid
 import jwt
 from cryptography.hazmat.primitives.asymmetric import rsa
 
+from tests.support.api_steps import TEST_ORIGIN_SECRET, TEST_ORIGIN_SECRET_SHA256
 from tests.support.xray_traces import (
     FakeXrayDaemon,
     lambda_environment,
@@ -32,11 +33,18 @@ from infra.local.resource_definitions import ResourceNames
 from infra.local.resources import create_resources
 from infra.local.stream_loop import lambda_dynamodb_event
 
-project_dir, token = sys.argv[1], sys.argv[2]
+from chalicelib.edge.origin_check import ORIGIN_SECRET_HEADER
+
+project_dir, token, origin_secret = sys.argv[1], sys.argv[2], sys.argv[3]
 with mock_aws():
     resources = create_resources(None, "us-east-1", ResourceNames(), ["https://site.example"])
     os.environ.update(resources.function_environment())
-    headers = {"Authorization": token, "Content-Type": "application/json"}
+    # As CloudFront sends them: with the origin's secret header (chalicelib/edge/origin_check.py).
+    headers = {
+        "Authorization": token,
+        "Content-Type": "application/json",
+        ORIGIN_SECRET_HEADER: origin_secret,
+    }
     with Client(app.app, project_dir=project_dir) as client:
         shared = client.http.post(
             "/photos", headers=headers, body=json.dumps({"contentType": "image/jpeg", "size": 10})
@@ -88,8 +96,11 @@ def test_given_an_upload_and_an_account_read_then_no_trace_holds_what_the_api_an
     with FakeXrayDaemon() as xray:
         result = run_python(
             ANSWERS_SCRIPT,
-            [str(tmp_path), id_token("ana", email)],
-            lambda_environment("cloudgram-dev", xray.address),
+            [str(tmp_path), id_token("ana", email), TEST_ORIGIN_SECRET],
+            {
+                **lambda_environment("cloudgram-dev", xray.address),
+                "ORIGIN_SECRET_SHA256": TEST_ORIGIN_SECRET_SHA256,
+            },
         )
         documents = xray.documents()
     status, shared = result["shared"]

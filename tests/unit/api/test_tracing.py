@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from infra.local.stack import ENDPOINT_VARIABLES
+from tests.support.api_steps import TEST_ORIGIN_SECRET, TEST_ORIGIN_SECRET_SHA256
 
 PROJECT_ROOT = Path(__file__).resolve().parents[3]
 FIRST_REQUEST_SCRIPT = """
@@ -19,6 +20,9 @@ loaded_at_import = "aws_xray_sdk" in sys.modules
 from botocore.client import BaseClient
 from chalice.test import Client
 from moto import mock_aws
+from chalicelib.edge.origin_check import ORIGIN_SECRET_HEADER
+
+THROUGH_CLOUDFRONT = {ORIGIN_SECRET_HEADER: sys.argv[2]}
 
 calls = []
 make_api_call = BaseClient._make_api_call
@@ -31,7 +35,7 @@ with mock_aws():
             return make_api_call(client, operation, params)
 
         BaseClient._make_api_call = watched
-        client.http.get("/feed")
+        client.http.get("/feed", headers=THROUGH_CLOUDFRONT)
 
         from chalicelib.shared import observability
         provider = observability.tracer().provider
@@ -43,7 +47,7 @@ with mock_aws():
             return open_subsegment(name=name, **options)
 
         provider.in_subsegment = named
-        client.http.get("/photos/01JCNY0000000000000000000Z")
+        client.http.get("/photos/01JCNY0000000000000000000Z", headers=THROUGH_CLOUDFRONT)
 result = {"loaded_at_import": loaded_at_import, "calls": calls, "subsegments": subsegments}
 print(json.dumps(result))
 """
@@ -62,6 +66,7 @@ LAMBDA_ENVIRONMENT = {
     "USER_POOL_ID": "us-east-1_test",
     "USER_POOL_CLIENT_ID": "client",
     "POWERTOOLS_LOG_LEVEL": "ERROR",
+    "ORIGIN_SECRET_SHA256": TEST_ORIGIN_SECRET_SHA256,
 }
 
 
@@ -73,7 +78,7 @@ def test_given_lambdas_environment_then_xray_loads_on_the_first_request_and_trac
         environment.pop(name, None)
 
     finished = subprocess.run(
-        [sys.executable, "-c", FIRST_REQUEST_SCRIPT, str(tmp_path)],
+        [sys.executable, "-c", FIRST_REQUEST_SCRIPT, str(tmp_path), TEST_ORIGIN_SECRET],
         cwd=PROJECT_ROOT,
         env=environment,
         capture_output=True,

@@ -12,11 +12,21 @@ import pytest
 import bench.cost.__main__ as cost_command
 from bench.cost.bill import allowance_credits, bill, monthly_charges
 from bench.cost.charge import Charge
-from bench.cost.inputs import BenchFigures, CodeFacts, load_bench_figures, read_code_facts
+from bench.cost.inputs import (
+    BenchFigures,
+    CodeFacts,
+    alarm_metrics_of,
+    load_bench_figures,
+    read_code_facts,
+)
 from bench.cost.month import Month
 from bench.cost.prices import (
     ALWAYS_FREE,
+    CLOUDWATCH_PER_ALARM_METRIC,
     COGNITO_PER_MONTHLY_ACTIVE_USER,
+    WAF_PER_MILLION_REQUESTS,
+    WAF_PER_RULE,
+    WAF_PER_WEB_ACL,
 )
 from bench.cost.report import print_scenario
 from bench.cost.scenarios import SCENARIOS, WHAT_IFS
@@ -32,9 +42,12 @@ BENCH = BenchFigures(
     worker_cpu_seconds={"12MP JPEG": 0.196, "12MP HEIC": 1.151},
 )
 CODE = CodeFacts(
-    alarms=7,
+    alarms=10,
+    alarm_metrics=14,
     cognito_tier="LITE",
     dashboards=1,
+    web_acls=1,
+    web_acl_rules=3,
     worker_memory_mb=1536,
     log_retention_days=30,
     api_memory_mb=512,
@@ -120,6 +133,8 @@ def test_given_nobody_using_it_when_billed_then_only_what_waits_for_them_is_char
         "SQS, requests",
         "CloudWatch, alarms",
         "CloudWatch, dashboard",
+        "AWS WAF, web ACL",
+        "AWS WAF, rules",
     }
 
 
@@ -144,9 +159,45 @@ def test_given_twice_the_feed_views_when_billed_then_serving_costs_more_and_idle
 
     for service in ("CloudFront, data out", "CloudFront, HTTPS requests"):
         assert after[service] > before[service], service
+    assert after["AWS WAF, requests inspected"] > before["AWS WAF, requests inspected"]
     assert after["API Gateway, REST requests"] > before["API Gateway, REST requests"]
     for service in costs_by_service(month_of(IDLE)):
         assert after[service] == before[service], service
+
+
+def test_given_the_web_acl_then_it_costs_every_month_and_inspects_every_cloudfront_request():
+    idle = costs_by_service(month_of(IDLE))
+    large = month_of(LARGE)
+    charges = {charge.service: charge for charge in monthly_charges(large)}
+
+    assert idle["AWS WAF, web ACL"] == WAF_PER_WEB_ACL
+    assert idle["AWS WAF, rules"] == CODE.web_acl_rules * WAF_PER_RULE
+    inspected = charges["AWS WAF, requests inspected"]
+    # The site's files and the photos too, not only the API's requests: WAF guards the whole
+    # distribution.
+    assert inspected.quantity == charges["CloudFront, HTTPS requests"].quantity
+    assert inspected.quantity > large.api_requests
+    assert inspected.cost == pytest.approx(
+        large.cloudfront_requests / 1e6 * WAF_PER_MILLION_REQUESTS
+    )
+    assert inspected.allowance is None  # WAF has no always-free allowance
+
+
+def test_given_a_metric_math_alarm_then_it_is_billed_for_each_metric_it_reads():
+    one_metric = {"Namespace": "AWS/Lambda", "MetricName": "Errors", "Dimensions": []}
+    math_over_two = {
+        "Metrics": [
+            {"Id": "share", "Expression": "errors / requests", "ReturnData": True},
+            {"Id": "errors", "MetricStat": {"Metric": one_metric}, "ReturnData": False},
+            {"Id": "requests", "MetricStat": {"Metric": one_metric}, "ReturnData": False},
+        ]
+    }
+
+    assert alarm_metrics_of(one_metric) == 1
+    assert alarm_metrics_of(math_over_two) == 2
+    (alarms,) = [c for c in monthly_charges(month_of(IDLE)) if c.service == "CloudWatch, alarms"]
+    assert alarms.quantity == CODE.alarm_metrics
+    assert alarms.cost == pytest.approx(CODE.alarm_metrics * CLOUDWATCH_PER_ALARM_METRIC)
 
 
 def test_given_the_templates_lite_pool_then_essentials_costs_each_user_the_difference():
@@ -196,6 +247,8 @@ def test_given_the_repository_when_its_facts_are_read_then_each_is_found_and_pla
     facts = read_code_facts()
 
     assert facts.alarms >= 1 and facts.dashboards >= 1
+    assert facts.alarm_metrics > facts.alarms  # some alarms are metric math over several metrics
+    assert facts.web_acls == 1 and facts.web_acl_rules >= 2  # a rate limit and the common rules
     assert 128 <= facts.worker_memory_mb <= 10_240  # Lambda's memory range
     assert 128 <= facts.api_memory_mb <= 10_240
     assert facts.page_size >= 1 and facts.poll_interval_seconds > 0

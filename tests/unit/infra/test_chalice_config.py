@@ -40,6 +40,7 @@ def test_given_a_stage_when_read_then_it_has_a_role_and_every_resource_setting(s
     assert stage_config["iam_role_arn"].startswith("arn:aws:iam::")
     assert set(stage_config["environment_variables"]) == {
         *chalice_stage.ENVIRONMENT_FROM_OUTPUTS,
+        "ORIGIN_SECRET_SHA256",
         "API_NAME",
         "POWERTOOLS_METRICS_NAMESPACE",
     }

@@ -16,13 +16,17 @@ def test_given_the_checks_when_listed_then_chalice_packages_before_the_linters_r
         Path(sys.executable).name,
         "cfn-lint",
         "cfn-lint",
+        "cfn-lint",
+        "checkov",
         "checkov",
         "checkov",
     ]
     assert steps[0].command[1:5] == ["package", "--stage", "dev", "--pkg-format"]
     assert "--platform" in steps[1].command
-    assert str(check.PACKAGED_API_TEMPLATE) in steps[3].command
-    assert str(check.STACK_TEMPLATE) in steps[4].command
+    linted = [step.command[1] for step in steps if Path(step.command[0]).name == "cfn-lint"]
+    checked = [step.command[2] for step in steps if Path(step.command[0]).name == "checkov"]
+    templates = [check.STACK_TEMPLATE, check.WEB_ACL_TEMPLATE, check.PACKAGED_API_TEMPLATE]
+    assert linted == checked == [str(template) for template in templates]
 
 
 def test_given_checkov_when_run_then_it_stays_offline():

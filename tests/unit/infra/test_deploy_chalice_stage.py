@@ -17,6 +17,7 @@ OUTPUTS = {
     "TableStreamRoleArn": "arn:aws:iam::123456789012:role/cloudgram-dev-TableStreamRole-XYZ",
     "SiteUrl": "https://d111.cloudfront.net",
 }
+DIGEST = "5e8f" * 16  # of the origin secret, which the config never holds
 CONFIG = {
     "app_name": "cloudgram",
     "environment_variables": {"MAX_UPLOAD_BYTES": "26214400"},
@@ -28,7 +29,7 @@ CONFIG = {
 
 
 def test_given_stack_outputs_when_applied_then_the_stage_gets_role_and_resource_names():
-    updated = chalice_stage.with_stack_outputs(CONFIG, "dev", OUTPUTS)
+    updated = chalice_stage.with_stack_outputs(CONFIG, "dev", OUTPUTS, DIGEST)
 
     assert updated["stages"]["dev"]["iam_role_arn"] == OUTPUTS["ApiRoleArn"]
     assert updated["stages"]["dev"]["environment_variables"] == {
@@ -38,11 +39,12 @@ def test_given_stack_outputs_when_applied_then_the_stage_gets_role_and_resource_
         "USER_POOL_ID": "eu-west-1_abc",
         "USER_POOL_CLIENT_ID": "client123",
         "DISTRIBUTION_ID": "E2EXAMPLE",
+        "ORIGIN_SECRET_SHA256": DIGEST,
     }
 
 
 def test_given_stack_outputs_when_applied_then_the_stream_function_gets_its_own_role():
-    updated = chalice_stage.with_stack_outputs(CONFIG, "dev", OUTPUTS)
+    updated = chalice_stage.with_stack_outputs(CONFIG, "dev", OUTPUTS, DIGEST)
 
     functions = updated["stages"]["dev"]["lambda_functions"]
     assert functions == {"on_table_change": {"iam_role_arn": OUTPUTS["TableStreamRoleArn"]}}
@@ -59,7 +61,7 @@ def test_given_stack_outputs_then_chalice_is_given_the_pool_and_the_stream_it_wi
 
 
 def test_given_stack_outputs_when_applied_then_other_stages_and_the_input_are_untouched():
-    updated = chalice_stage.with_stack_outputs(CONFIG, "dev", OUTPUTS)
+    updated = chalice_stage.with_stack_outputs(CONFIG, "dev", OUTPUTS, DIGEST)
 
     assert updated["stages"]["prod"] == CONFIG["stages"]["prod"]
     assert CONFIG["stages"]["dev"]["iam_role_arn"] == "placeholder"
@@ -70,7 +72,7 @@ def test_given_a_config_file_when_outputs_are_written_then_chalice_reads_them_ba
     config_path = tmp_path / "config.json"
     config_path.write_text(json.dumps(CONFIG))
 
-    chalice_stage.write_stack_outputs("dev", OUTPUTS, config_path)
+    chalice_stage.write_stack_outputs("dev", OUTPUTS, DIGEST, config_path)
 
     environment = chalice_stage.stage_environment("dev", config_path)
     assert environment["TABLE_NAME"] == "cloudgram-dev-photos"

@@ -12,6 +12,8 @@ PROJECT_ROOT = Path(__file__).resolve().parents[3]
 STEPS_IN_ORDER = [
     "Package the image worker",
     "Upload the worker's zip",
+    "Keep the secret CloudFront sends the API",
+    "Deploy the web ACL (AWS WAF) in us-east-1",
     "Deploy stack cloudgram-{stage}",
     "Write the stack's outputs into .chalice/config.json",
     "chalice deploy --stage {stage}",
@@ -48,7 +50,13 @@ def test_given_no_credentials_then_the_plan_lists_the_deploys_steps_in_order(sta
 def test_given_two_stages_then_every_name_the_plan_shows_is_the_stages_own():
     dev, prod = dry_run("dev"), dry_run("prod")
 
-    for name in ("cloudgram-{}-photos", "REST API cloudgram-{},", "cloudgram-{}-api-5xx"):
+    names = (
+        "cloudgram-{}-photos",
+        "REST API cloudgram-{},",
+        "cloudgram-{}-api-5xx",
+        "AWS::WAFv2::WebACL cloudgram-{}-<region>",
+    )
+    for name in names:
         assert name.format("dev") in dev and name.format("prod") in prod
     assert "prod" not in dev.replace("(prod)", "")
     assert "Lambda function cloudgram-dev-on_table_change" in dev

@@ -64,7 +64,7 @@ def test_given_a_template_in_s3_when_deployed_then_the_stack_is_made_from_it(dep
     url = artifacts.object_url("artifacts", "template/dev/abc.yaml", aws.region())
 
     # When the stack is deployed from its address
-    stack.deploy_stack("cloudgram-dev", {"Stage": "dev"}, url, print)
+    stack.deploy_stack("cloudgram-dev", {"Stage": "dev"}, {"TemplateURL": url}, print)
 
     # Then CloudFormation made the template's resources
     assert stack.describe_stack("cloudgram-dev")["StackStatus"] == "CREATE_COMPLETE"

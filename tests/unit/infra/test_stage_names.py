@@ -7,6 +7,7 @@ import re
 import pytest
 
 from infra.deploy import chalice_stage
+from tests.support.alarms import metrics_read
 
 STAGES = ("dev", "prod")
 
@@ -39,13 +40,10 @@ def test_given_two_stages_then_every_alarm_watches_only_its_own_stages_metric(re
     for logical_id, resource in resources.items():
         if resource["Type"] != "AWS::CloudWatch::Alarm":
             continue
-        watched = {
-            "Namespace": resource["Properties"]["Namespace"],
-            "Dimensions": resource["Properties"]["Dimensions"],
-        }
-        text = json.dumps(watched)
-        # Either the stage is in the name it watches, or it watches a resource of this stack.
-        assert "${Stage}" in text or '"Ref"' in text or '"Fn::GetAtt"' in text, logical_id
+        for metric in metrics_read(resource["Properties"]):
+            text = json.dumps(metric["Dimensions"])
+            # Either the stage is in the name it watches, or it watches a resource of this stack.
+            assert "${Stage}" in text or '"Ref"' in text or '"Fn::GetAtt"' in text, logical_id
 
 
 def test_given_the_dashboard_then_every_metric_it_shows_is_this_stages(resources):

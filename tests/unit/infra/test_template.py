@@ -7,6 +7,7 @@ import boto3
 import pytest
 from botocore.config import Config
 
+from chalicelib.edge.origin_check import ORIGIN_SECRET_HEADER
 from infra.deploy import __main__ as deploy_driver
 from infra.deploy import buckets, chalice_stage, worker_package
 from infra.local import worker_loop
@@ -172,6 +173,20 @@ def test_given_cloudfront_when_read_then_media_and_api_paths_reach_their_origins
     )
 
 
+def test_given_cloudfront_then_every_request_to_the_api_carries_the_header_the_api_checks(
+    template, resources
+):
+    origins = resources["SiteDistribution"]["Properties"]["DistributionConfig"]["Origins"]
+    (api_condition,) = [origin for origin in origins if "Fn::If" in origin]
+    _condition, api_origin, _no_api = api_condition["Fn::If"]
+
+    (header,) = api_origin["OriginCustomHeaders"]
+    assert header["HeaderName"].lower() == ORIGIN_SECRET_HEADER
+    assert header["HeaderValue"] == {"Ref": "OriginSecret"}
+    # CloudFormation never shows the value (describe-stacks, the console, events).
+    assert template["Parameters"]["OriginSecret"]["NoEcho"] is True
+
+
 def test_given_the_deploy_driver_when_it_reads_outputs_then_the_template_declares_them(template):
     read_by_driver = {
         *chalice_stage.ENVIRONMENT_FROM_OUTPUTS.values(),
@@ -192,7 +207,7 @@ def test_given_the_deploy_driver_when_it_passes_parameters_then_the_template_dec
     template,
 ):
     code = deploy_driver.FunctionCode("bucket", "worker.zip", "triggers.zip")
-    passed = deploy_driver.stack_parameters("dev", code, "")
+    passed = deploy_driver.stack_parameters("dev", code, "", web_acl_arn="arn", secret="secret")
 
     assert set(passed) <= set(template["Parameters"])
     assert (
@@ -224,7 +239,7 @@ def test_given_the_table_stream_function_then_an_alarm_watches_how_far_behind_it
         resource["Properties"]
         for resource in resources.values()
         if resource["Type"] == "AWS::CloudWatch::Alarm"
-        and resource["Properties"]["MetricName"] == "IteratorAge"
+        and resource["Properties"].get("MetricName") == "IteratorAge"
     ]
 
     assert len(lag) == 1
