@@ -88,9 +88,10 @@ SQS_REQUESTS_PER_PHOTO = 2
 # GetObject (reads), its DeleteObject (free), and one PutObject per rendition (writes).
 S3_READS_PER_UPLOAD = 2
 # Custom metrics (EMF): UploadsRequested, PhotosDeleted, TimelineEntriesWritten,
-# FanOutWriteUnits, PhotosReady, ProcessingTime, UploadToReadyTime, the worker's ColdStart, and
-# PhotosFailed for each of its 3 reasons (ImageRejected, UploadProblem, ProcessingError).
-CUSTOM_METRICS = 11
+# FanOutWriteUnits, AccountLimitRefusals, PhotosReady, ProcessingTime, UploadToReadyTime, the
+# worker's ColdStart, and PhotosFailed for each of its 3 reasons (ImageRejected, UploadProblem,
+# ProcessingError).
+CUSTOM_METRICS = 12
 # X-Ray's default sampling rule: the first request each second, then 5 % of the rest.
 XRAY_RESERVOIR_PER_SECOND = 1
 XRAY_SAMPLED_SHARE = 0.05

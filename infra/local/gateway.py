@@ -12,7 +12,8 @@ only requests addressed to it: a `Host` that is not a loopback name gets 403, so
 points its own domain name at this machine (DNS rebinding) cannot read the site or the API as if
 they were its own (infra/local/loopback_hosts.py).
 
-AWS WAF, in front of CloudFront in AWS, is not played here.
+AWS WAF stands in front of it as in AWS: its rate limit per address on /api/ is played
+(infra/local/waf_like_aws.py), AWS's managed rule set is not.
 
 A second server plays API Gateway's own address (`execute-api`), /api/* only and nothing added:
 what anyone reaches who goes around CloudFront, and what the API refuses
@@ -35,6 +36,7 @@ from infra import api_gateway
 from infra.local.logs import local_logger
 from infra.local.loopback_hosts import is_loopback_host
 from infra.local.token_authorizer import VerifyingLocalGateway
+from infra.local.waf_like_aws import RateLimitPerAddress
 
 API_PREFIX = "/api"
 MEDIA_PREFIX = "/media/"
@@ -50,13 +52,21 @@ class SiteContent:
     the security headers every response carries."""
 
     def __init__(
-        self, frontend_dir: Path, config: dict, media_bucket: str, s3_client, headers: dict
+        self,
+        frontend_dir: Path,
+        config: dict,
+        media_bucket: str,
+        s3_client,
+        headers: dict,
+        web_acl: RateLimitPerAddress,
     ) -> None:
         self.frontend_dir = frontend_dir.resolve()
         self.config_json = json.dumps(config).encode()
         self.media_bucket = media_bucket
         self.s3_client = s3_client
         self.security_headers = headers
+        # AWS WAF in front of CloudFront: its rate limit per address (infra/local/waf_like_aws.py).
+        self.web_acl = web_acl
 
 
 class CloudFrontLikeHandler(ChaliceRequestHandler):
@@ -89,6 +99,9 @@ class CloudFrontLikeHandler(ChaliceRequestHandler):
             self._send_plain(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "The request is too large.")
         elif "\x00" in unquote(path):
             self._send_plain(HTTPStatus.NOT_FOUND, "Not found.")
+        elif self._refused_by_the_web_acl(path):
+            web_acl = self.site.web_acl
+            self._send(web_acl.status, web_acl.body.encode(), "application/json", NO_CACHE)
         elif path == API_PREFIX or path.startswith(API_PREFIX + "/"):
             self._add_origin_secret()
             # API Gateway's stage `api` sits behind CloudFront's /api/*: the app sees the rest.
@@ -105,6 +118,10 @@ class CloudFrontLikeHandler(ChaliceRequestHandler):
 
     # http.server dispatches on these names.
     do_GET = do_PUT = do_POST = do_HEAD = do_DELETE = do_PATCH = do_OPTIONS = route  # noqa: N815
+
+    def _refused_by_the_web_acl(self, path: str) -> bool:
+        """AWS WAF sees every request before CloudFront serves it."""
+        return self.site.web_acl.refuses(self.client_address[0], path)
 
     def _add_origin_secret(self) -> None:
         """CloudFront's `OriginCustomHeaders`: the secret goes with every request to the API,
@@ -193,6 +210,10 @@ class ApiGatewayLikeHandler(CloudFrontLikeHandler):
             self._send(HTTPStatus.FORBIDDEN, body, "application/json", NO_CACHE)
 
     do_GET = do_PUT = do_POST = do_HEAD = do_DELETE = do_PATCH = do_OPTIONS = route  # noqa: N815
+
+    def _refused_by_the_web_acl(self, path: str) -> bool:
+        """The web ACL is CloudFront's: API Gateway's own address is not behind it."""
+        return False
 
     def _add_origin_secret(self) -> None:
         """Nothing stands between the caller and API Gateway here: headers arrive as sent."""

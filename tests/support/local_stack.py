@@ -41,8 +41,13 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-# Tests make celebrities with four followers instead of ten thousand (see timeline_fanout).
+# Tests make celebrities of accounts with four followers, not ten thousand
+# (chalicelib/feeds/fanout.py).
 TEST_SETTINGS = {"FANOUT_MAX_FOLLOWERS": "3"}
+# Tests and benchmarks send far more API requests a minute from 127.0.0.1 than a person's
+# browser does: the local web ACL's rate limit (infra/local/waf_like_aws.py) is raised for every
+# stack they start, unless `settings` says otherwise (its own test does).
+SCRIPTED_TRAFFIC = {"LOCAL_WAF_API_LIMIT": "1000000"}
 
 
 def start_local_stack(log_path: Path, settings: dict[str, str] | None = None) -> LocalStackProcess:
@@ -64,7 +69,7 @@ def start_local_stack(log_path: Path, settings: dict[str, str] | None = None) ->
         cwd=PROJECT_ROOT,
         stdout=log_file,
         stderr=subprocess.STDOUT,
-        env={**os.environ, "PYTHONUNBUFFERED": "1", **(settings or {})},
+        env={**os.environ, "PYTHONUNBUFFERED": "1", **SCRIPTED_TRAFFIC, **(settings or {})},
     )
     site_url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + STARTUP_TIMEOUT_SECONDS
