@@ -120,3 +120,30 @@ def test_given_the_owner_when_someone_signs_up_under_her_name_spelt_otherwise_th
     assert profile.status_code in (200, 400, 404)
     if profile.status_code == 200:
         assert profile.json()["username"] == owner.username
+
+
+def test_given_a_deleted_owners_name_taken_by_a_new_account_then_it_owns_none_of_her_photos(
+    client, local_aws
+):
+    # Given an owner with a READY and a PENDING photo, whose account is then deleted in Cognito
+    first = client.sign_up_and_in()
+    shared = client.upload_photo(first, phone_photo(32, 24))["id"]
+    waiting = client.request_upload(first, phone_photo(32, 24))["photo"]["id"]
+    local_aws("cognito-idp").admin_delete_user(
+        UserPoolId=client.config["cognito"]["userPoolId"], Username=first.username
+    )
+
+    # When someone signs up under the same name
+    second = client.sign_up_and_in_to_cognito(first.username)
+
+    # Then ownership goes by user id: the name brings none of her photos with it
+    assert client.api("GET", f"/photos/{waiting}", second.id_token).status_code == 404
+    edited = client.api("PATCH", f"/photos/{shared}", second.id_token, json={"caption": "mine"})
+    assert edited.status_code == 403
+    assert client.api("DELETE", f"/photos/{shared}", second.id_token).status_code == 403
+    listed = client.api("GET", f"/users/{first.username}/photos", second.id_token).json()
+    assert [photo["id"] for photo in listed["items"]] == [shared]
+    # and the profile stays the first account's: the new one is told the name is taken
+    me = client.api("GET", "/me", second.id_token)
+    assert me.status_code == 409
+    assert "Another account already uses this username" in me.json()["Message"]

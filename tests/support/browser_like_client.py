@@ -36,6 +36,14 @@ class BrowserLikeClient:
         )
 
     def sign_up_and_in(self, username: str | None = None) -> SignedInUser:
+        """A new account, signed in, with the profile the page's first GET /me makes."""
+        user = self.sign_up_and_in_to_cognito(username)
+        # The page asks who is signed in straight away, which gives a newcomer their profile.
+        assert self.api("GET", "/me", user.id_token).status_code == 200
+        return user
+
+    def sign_up_and_in_to_cognito(self, username: str | None = None) -> SignedInUser:
+        """A new account, signed in, that has not called the API yet."""
         username = username or f"user{uuid.uuid4().hex[:10]}"
         client_id = self.config["cognito"]["clientId"]
         attributes = [{"Name": "email", "Value": f"{username}@example.com"}]
@@ -61,10 +69,7 @@ class BrowserLikeClient:
             },
         )
         assert signed_in.status_code == 200, signed_in.text
-        user = SignedInUser(username, signed_in.json()["AuthenticationResult"]["IdToken"])
-        # The page asks who is signed in straight away, which gives a newcomer their profile.
-        assert self.api("GET", "/me", user.id_token).status_code == 200
-        return user
+        return SignedInUser(username, signed_in.json()["AuthenticationResult"]["IdToken"])
 
     # The API, on the site's own origin.
     def api(self, method: str, path: str, token: str | None = None, **kwargs) -> requests.Response:
