@@ -10,7 +10,6 @@ import uuid
 from collections import Counter
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-import boto3
 import jwt
 import pytest
 from chalice.test import Client
@@ -21,6 +20,7 @@ from chalicelib.shared import aws_clients, table_keys
 from chalicelib.shared import settings as api_settings
 from infra.local.stream_loop import lambda_dynamodb_event
 from tests.support.api_steps import STREAM_CONTEXT, TEST_ORIGIN_SECRET_SHA256, ApiBehindCloudFront
+from tests.support.stream_loop import stream_reader
 
 KEY_ID = "test-key-1"
 
@@ -158,28 +158,9 @@ def many_likes(api_environment):
 def table_changes(api_environment):
     """Reads the table's stream as Lambda's event source mapping would: each call returns the
     Lambda event of every change since the previous call."""
-    # Without an endpoint, botocore would address the stream's account-specific host, which
-    # in-process moto does not know.
-    streams = boto3.client(
-        "dynamodbstreams", endpoint_url="https://streams.dynamodb.us-east-1.amazonaws.com"
-    )
     stream_arn = api_environment.table_stream_arn
-    (shard,) = streams.describe_stream(StreamArn=stream_arn)["StreamDescription"]["Shards"]
-    iterator = streams.get_shard_iterator(
-        StreamArn=stream_arn, ShardId=shard["ShardId"], ShardIteratorType="LATEST"
-    )["ShardIterator"]
-
-    def read() -> dict:
-        nonlocal iterator
-        records = []
-        while True:
-            response = streams.get_records(ShardIterator=iterator, Limit=1000)
-            iterator = response["NextShardIterator"]
-            records += response["Records"]
-            if not response["Records"]:
-                return lambda_dynamodb_event(records, stream_arn)
-
-    return read
+    read_records = stream_reader(stream_arn, "LATEST")
+    return lambda: lambda_dynamodb_event(read_records(), stream_arn)
 
 
 @pytest.fixture

@@ -23,7 +23,6 @@ from tests.support.xray_traces import (
 # made as the local stack makes them, and the API's settings name them.
 ANSWERS_SCRIPT = """
 import json, os, sys
-import boto3
 from chalice.local import LambdaContext
 from chalice.test import Client
 from moto import mock_aws
@@ -32,6 +31,7 @@ import app
 from infra.local.resource_definitions import ResourceNames
 from infra.local.resources import create_resources
 from infra.local.stream_loop import lambda_dynamodb_event
+from tests.support.stream_loop import stream_reader
 
 from chalicelib.edge.origin_check import ORIGIN_SECRET_HEADER
 
@@ -51,15 +51,8 @@ with mock_aws():
         )
         me = client.http.get("/me", headers=headers)
 
-    streams = boto3.client(
-        "dynamodbstreams", endpoint_url="https://streams.dynamodb.us-east-1.amazonaws.com"
-    )
     stream = resources.table_stream_arn
-    (shard,) = streams.describe_stream(StreamArn=stream)["StreamDescription"]["Shards"]
-    iterator = streams.get_shard_iterator(
-        StreamArn=stream, ShardId=shard["ShardId"], ShardIteratorType="TRIM_HORIZON"
-    )["ShardIterator"]
-    changes = streams.get_records(ShardIterator=iterator)["Records"]
+    changes = stream_reader(stream, "TRIM_HORIZON")()
     stream_answer = app.on_table_change(
         lambda_dynamodb_event(changes, stream), LambdaContext("cloudgram-dev-on_table_change", 512)
     )
