@@ -63,24 +63,33 @@ HTTP_ERRORS = {
 }
 
 
-def http_error_for(error: errors.CloudGramError) -> chalice.ChaliceViewError:
-    """The Chalice error a domain error is answered with, its message unchanged."""
+def http_error_for(error: errors.CloudGramError) -> type[chalice.ChaliceViewError]:
+    """The Chalice error class (so the status code) a domain error is answered with."""
     for domain_error, http_error in HTTP_ERRORS.items():
         if isinstance(error, domain_error):
-            return http_error(str(error))
+            return http_error
     raise TypeError(f"no HTTP status for {type(error).__name__}")
 
 
+def error_response(
+    http_error: type[chalice.ChaliceViewError], message: str, headers: dict | None = None
+) -> chalice.Response:
+    """An error answered without raising, in the body Chalice gives a raised one,
+    `{"Code": <class name>, "Message": ...}`: for answers that need headers, or that are made
+    before any route runs (chalicelib/edge/middleware.py)."""
+    body = {"Code": http_error.__name__, "Message": message}
+    return chalice.Response(body=body, status_code=http_error.STATUS_CODE, headers=headers or {})
+
+
 def _too_many_requests(error: errors.LimitReachedError) -> chalice.Response:
-    """429 in the usual `{Code, Message}` body, and, when the service knows it, a Retry-After
-    header saying in how many seconds to try again (Chalice's errors carry no headers)."""
+    """429, and, when the service knows it, a Retry-After header saying in how many seconds to
+    try again (Chalice's errors carry no headers)."""
     # One metric for every per-account refusal (uploads, likes, follows), on the dashboard.
     metrics.add_metric(name="AccountLimitRefusals", unit=MetricUnit.Count, value=1)
     headers = {}
     if error.retry_after_seconds is not None:
         headers["Retry-After"] = str(error.retry_after_seconds)
-    body = {"Code": chalice.TooManyRequestsError.__name__, "Message": str(error)}
-    return chalice.Response(body=body, status_code=429, headers=headers)
+    return error_response(http_error_for(error), str(error), headers)
 
 
 def answers_in_http(view):
@@ -93,7 +102,7 @@ def answers_in_http(view):
         except errors.LimitReachedError as error:
             return _too_many_requests(error)
         except errors.CloudGramError as error:
-            raise http_error_for(error) from error
+            raise http_error_for(error)(str(error)) from error
         except ClientError as error:
             response = error.response
             status = response.get("ResponseMetadata", {}).get("HTTPStatusCode", 0)

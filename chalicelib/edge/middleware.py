@@ -7,8 +7,9 @@ decorating each view.
 """
 
 from aws_lambda_powertools.logging import correlation_paths
-from chalice import Chalice, ConvertToMiddleware, Response
+from chalice import Chalice, ConvertToMiddleware, ForbiddenError
 
+from chalicelib.edge.errors import error_response
 from chalicelib.edge.origin_check import (
     NOT_THROUGH_THE_SITE_MESSAGE,
     ORIGIN_SECRET_HEADER,
@@ -61,8 +62,7 @@ def _only_through_cloudfront(request, get_response):
     if came_through_cloudfront(header, load_settings().origin_secret_sha256):
         return get_response(request)
     logger.info("Refused a request that did not come through CloudFront")
-    body = {"Code": "ForbiddenError", "Message": NOT_THROUGH_THE_SITE_MESSAGE}
-    return Response(body=body, status_code=403)
+    return error_response(ForbiddenError, NOT_THROUGH_THE_SITE_MESSAGE)
 
 
 def register_middleware(app: Chalice) -> None:

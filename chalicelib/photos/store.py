@@ -57,10 +57,10 @@ def owner_photos(
     """One page of an owner's photos, newest first, in one Query; and the sort key to continue
     below, or None when there is nothing more.
 
-    Others see READY photos only. That is a filter, applied after DynamoDB has read `limit + 1`
-    photos, so a page can come back short when the owner has pending or failed photos among
-    them; the continuation key still moves on. Both kinds are few and short-lived (a failed
-    photo expires), so the page stays one cheap Query rather than a second index.
+    `ready_only` keeps READY photos only. That is a filter, applied after DynamoDB has read
+    `limit + 1` photos, so a page can come back short when the owner has pending or failed
+    photos among them; the continuation key still moves on. Both kinds are few and short-lived
+    (a failed photo expires), so the page stays one cheap Query rather than a second index.
     """
     condition = Key("ownerName").eq(table_keys.owner_index_partition(username))
     if below_sort_key is not None:

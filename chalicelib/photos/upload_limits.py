@@ -44,10 +44,10 @@ def store_within_limits(user: User, photo: dict, now: datetime) -> dict:
         settings.max_photos_per_hour,
         hour,
     )
+    free_after = now + UPLOAD_WINDOW
     for _ in range(settings.max_pending_uploads + 1):
         slot = _a_free_slot(user, now, settings.max_pending_uploads)
         stored = {**photo, "uploadSlot": slot}
-        free_after = now + UPLOAD_WINDOW
         held = upload_quota_store.take_slot(table_name, user.id, slot, photo["id"], free_after, now)
         try:
             transactions.write([store.new_photo(table_name, stored), held, hour_counter])
