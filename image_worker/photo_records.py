@@ -5,8 +5,8 @@ Both updates are conditional on the photo still being PENDING, so a duplicate S3
 SQS both deliver at least once) is a harmless no-op instead of a second set of writes. READY
 clears `deleteAfter`, the time-to-live that removes photos whose upload never arrived; FAILED
 sets it a week ahead, long enough for the owner to read why. Marking a
-photo READY also sets the sparse feed index keys, which is what puts it in the global feed, and
-counts the photo on its owner's profile, in the same transaction.
+photo READY also sets the sparse feed index keys, which is what puts it in the global feed (at
+the time it was shared), and counts the photo on its owner's profile, in the same transaction.
 """
 
 from datetime import UTC, datetime, timedelta
@@ -81,7 +81,10 @@ def mark_ready(
                 ":renditions": renditions,
                 ":placeholder": rendition_set.placeholder,
                 ":feed_shard": feed_shard_key(photo_id, shard_count),
-                ":feed_sort": f"{ready_at}#{photo_id}",
+                # Shared time, not ready time: photos shared one after another keep that order in
+                # the feed however long each took to upload and process, as they do on the
+                # profile and in home feeds (docs/design-decisions.md, record 5).
+                ":feed_sort": f"{photo['createdAt']}#{photo_id}",
             },
         ),
     }

@@ -40,6 +40,13 @@ def schemas(max_upload_bytes: int) -> dict:
                 "caption": {"type": "string"},
                 "status": {"enum": ["PENDING", "READY", "FAILED"]},
                 "failureReason": {"type": "string"},
+                "uploadArrived": {
+                    "type": "boolean",
+                    "description": "On PENDING and FAILED photos, which only their owner sees: "
+                    "whether the photo's file reached CloudGram. PENDING without it: the upload "
+                    "was interrupted (or is still under way in the page sending it). FAILED "
+                    "without it: the file never came, so sharing the same file again can work.",
+                },
                 "createdAt": {"type": "string", "format": "date-time"},
                 "readyAt": {"type": "string", "format": "date-time"},
                 "width": {"type": "integer"},

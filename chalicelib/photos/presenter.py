@@ -21,6 +21,12 @@ def present(shown: ShownPhoto) -> dict:
     }
     if shown.liked_by_me is not None:
         photo["likedByMe"] = shown.liked_by_me
+    if item["status"] != "READY":
+        # Only the owner is ever shown an unfinished photo (photos.visibility). Whether its file
+        # reached CloudGram tells them apart: a PENDING photo without it was interrupted (the
+        # page that uploaded it is gone) and a FAILED one could be shared again; with it, the
+        # file itself was the trouble, or is being processed.
+        photo["uploadArrived"] = "uploadArrivedAt" in item
     for optional_text in ("failureReason", "readyAt", "placeholder"):
         if optional_text in item:
             photo[optional_text] = item[optional_text]

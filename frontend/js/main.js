@@ -17,12 +17,14 @@
  *                out) and composer-view.js (signed in); the header's account-bar.js.
  *   components/  the parts views are built from. A photo: photo-frame.js (the picture),
  *                like-button.js, owner-controls.js (Edit with caption-editor.js, Delete after
- *                confirm-dialog.js), all in one photo-card.js in the feed. The feed's tabs.js
+ *                confirm-dialog.js), all in one photo-card.js in the feed; unfinished-photo.js
+ *                (an owner's photo that did not make it, with Retry and Remove). The feed's tabs.js
  *                each hold a feed-list.js; follow-suggestions.js fills an empty Following tab;
  *                follow-button.js follows people; paged-list.js loads any list page by page.
  *   uploads/     sharing photos: upload-queue.js runs the upload list, one upload-item.js per
  *                file; upload.js takes one photo from file to READY; file-type.js tells what a
- *                file is.
+ *                file is; uploads-here.js tells other places what this page is uploading and
+ *                shares a file again.
  *   helpers/     small modules the others share: router.js (the places and their addresses),
  *                dom.js, format.js, optimistic-toggle.js (behind the like and follow buttons),
  *                and photo-events.js and follow-events.js, which keep every place that shows the
@@ -58,7 +60,12 @@ async function start() {
   const api = createApiClient({ apiBase: config.apiBase, session });
   const auth = createAuthView({ cognito, session, isLocal: config.local === true });
   const composer = createComposerView({ api, limits: config.limits });
-  const account = createAccountBar({ api, session, onSignInRequested: askToSignIn });
+  const account = createAccountBar({
+    api,
+    session,
+    onSignInRequested: askToSignIn,
+    beforeSignOut: () => composer.stopUploadsBeforeSigningOut(),
+  });
   const layout = byId("main");
   const sidePanel = byId("side-panel");
 
@@ -67,7 +74,12 @@ async function start() {
   const router = createRouter(showRoute);
   const views = {
     feed: createFeedView({ api, session, cardContext: photoContext }),
-    profile: createProfileView({ api, session, onSignInRequested: askToSignIn }),
+    profile: createProfileView({
+      api,
+      session,
+      limits: config.limits,
+      onSignInRequested: askToSignIn,
+    }),
     people: createPeopleView({ api, session, onSignInRequested: askToSignIn }),
     photo: createPhotoPageView({ context: photoContext, router }),
     "not-found": createNotFoundView(),

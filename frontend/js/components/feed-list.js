@@ -5,8 +5,10 @@
  *
  * A list is loaded the first time its tab is shown and then kept, so switching tabs, or going to a
  * profile and back, finds the same cards at the same place. It stays true meanwhile by listening
- * to helpers/photo-events.js: a photo shared from this page goes on top, a deleted one leaves, a
- * caption changed elsewhere shows here too (like buttons keep themselves in step).
+ * to helpers/photo-events.js: a photo shared from this page takes its place at the top (photos
+ * shared together become READY in any order, and each goes where the API would list it), a
+ * deleted one leaves, a caption changed elsewhere shows here too (like buttons keep themselves in
+ * step).
  *
  * Photos can also join a list after it was loaded (the people someone just followed): a check
  * asks for the newest photos again and slots each one it did not have into its place by
@@ -19,6 +21,9 @@ import { createPager } from "./paged-list.js";
 import { renderPhotoCard, showCaption } from "./photo-card.js";
 
 const PAGE_SIZE = 12;
+
+/** How the API orders both feeds: newest first by the time a photo was shared, then by id. */
+const sharedOrder = (photo) => `${photo.createdAt}#${photo.id}`;
 // A check for newer photos reads at most this many pages: enough to reach the loaded ones.
 const MAX_CHECKED_PAGES = 3;
 
@@ -26,7 +31,7 @@ const MAX_CHECKED_PAGES = 3;
  * `panel` holds the list's parts (data-part="list", "loading", "error", "more", "end" and an
  * optional "empty"); `fetchPage({limit, cursor})` is the API call; `cardContext` is what every card
  * needs ({api, session, limits, onSignInRequested}); `orderKey(photo)` sorts like the API does
- * (needed for checkForNewer); `accept(photo)` may turn photos away; `onUpdate({isEmpty})` hears
+ * (both feeds list photos by the time they were shared, unless told otherwise); `accept(photo)` may turn photos away; `onUpdate({isEmpty})` hears
  * every change of what the list holds; `fallbackFocus` takes the focus when the card that had it
  * leaves and no other card is left.
  */
@@ -34,7 +39,7 @@ export function createFeedList({
   panel,
   fetchPage,
   cardContext,
-  orderKey,
+  orderKey = sharedOrder,
   accept = () => true,
   onUpdate = () => {},
   fallbackFocus,
@@ -140,8 +145,8 @@ export function createFeedList({
 
   onPhotoShared((photo) => {
     // A list not loaded yet gets the photo with its first page.
-    if (!started || shown.has(photo.id) || !accept(photo)) return;
-    addPhoto(photo, list.firstElementChild, { isNew: true });
+    if (!started) return;
+    insertInOrder(photo);
     updateFooter();
   });
   onPhotoDeleted((photo) => {

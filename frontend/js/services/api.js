@@ -57,6 +57,20 @@ export function createApiClient({ apiBase, session }) {
     /** The owner deletes a photo (also one still PENDING: that is how an upload is cancelled). */
     deletePhoto: (photoId) => request(photoPath(photoId), { method: "DELETE" }),
 
+    /** Deletes a PENDING photo as the page goes away (pagehide), its upload cut off. Nothing
+     * can be awaited then: `keepalive` lets the request outlive the page, with the token as it
+     * is (no time to renew it). The API is on the page's own origin, so the Authorization
+     * header needs no CORS preflight, which a keepalive request could not wait for. */
+    withdrawPhoto(photoId) {
+      const idToken = session.currentIdToken();
+      if (!idToken) return;
+      fetch(apiBase + photoPath(photoId), {
+        method: "DELETE",
+        headers: { Authorization: idToken },
+        keepalive: true,
+      }).catch(() => {});
+    },
+
     /** Likes or unlikes a READY photo; resolves to {likeCount, likedByMe}. */
     setLiked: (photoId, liked) =>
       request(`${photoPath(photoId)}/like`, { method: liked ? "PUT" : "DELETE" }),

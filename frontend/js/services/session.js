@@ -125,6 +125,10 @@ export function createSession({ cognito, storage = window.localStorage }) {
       return current?.idToken ?? null;
     },
 
+    /** The IdToken as it is now, without renewing it: for a request sent as the page goes
+     * away, when nothing can be awaited any more. */
+    currentIdToken: () => current?.idToken ?? null,
+
     /** Gets new tokens; concurrent callers share one request. Resolves to true on success. */
     refresh,
 

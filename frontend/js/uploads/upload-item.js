@@ -1,11 +1,17 @@
 /**
- * One file in the upload list, as the person sees it: a preview, the file's name and size, its
- * own caption field, a progress bar, a status line and a Cancel button.
+ * One file in the upload list, as the person sees it: a preview, the file's name and size with
+ * its Cancel button beside them, its own caption field, and one line that says where it stands
+ * (a status, or the progress bar while it uploads).
  *
  * It only draws. upload-queue.js decides what happens to the file and tells the item which stage
  * to show. The preview starts as a neutral placeholder (an icon and the file name) and the real
  * picture replaces it only once the browser has drawn it, so a file the browser cannot show
  * (HEIC, in Chromium) keeps the placeholder and never shows a broken image.
+ *
+ * Nothing moves when an upload starts: the Cancel button sits at the top, beside the name, and
+ * the status and the progress bar take turns in one place whose height is kept from the start.
+ * A second tap on Share (a double tap, a double click) so never lands on a control that was not
+ * there for the first one.
  */
 
 import { element, icon, visuallyHidden } from "../helpers/dom.js";
@@ -15,25 +21,29 @@ const PHOTO_ICON_PATH =
   "M4 5h16a1 1 0 0 1 1 1v12a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V6a1 1 0 0 1 1-1zm1 2v9.6l4.2-4.2 " +
   "3 3 2.3-2.3L19 17.6V7H5zm10.5 1.5a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3z";
 
-// What the status line says at each stage; uploading shows its percentage on the progress bar.
+// What the status line says at each stage; while the file uploads or is processed, the progress
+// bar shows instead, with its own label.
 const STATUS_TEXTS = {
-  waiting: "",
+  waiting: "Ready to share.",
   queued: "Waiting for the other photos to upload…",
-  starting: "Starting…",
-  uploading: "",
-  processing: "",
   cancelling: "Cancelling…",
   ready: "Shared! It is at the top of the feed.",
 };
-const SETTLED_STAGES = ["ready", "failed", "cancel-failed"];
+const PROGRESS_STAGES = ["starting", "uploading", "processing"];
+// A shared photo needs no button of its own: "Clear" (upload-queue.js) dismisses them all.
+const BUTTON_TEXTS = { ready: null, failed: "Dismiss", "cancel-failed": "Dismiss" };
 
 let itemsCreated = 0;
 
-/** `onCancel()` runs when the item's Cancel (or, once settled, Dismiss) button is pressed. */
-export function createUploadItem({ file, maxCaptionLength, onCancel }) {
+/** `onCancel()` runs when the item's Cancel (or, once it failed, Dismiss) button is pressed. */
+export function createUploadItem({ file, maxCaptionLength, onCancel, caption: initialCaption = "" }) {
   itemsCreated += 1;
   const id = `upload-item-${itemsCreated}`;
   const item = element("li", "upload-item");
+  // Focus comes here when the item changes under the person's hands (shared, or its neighbour
+  // cancelled): the item as a whole, never one of its buttons, so a second press of Enter or a
+  // second tap does nothing it was not meant to.
+  item.tabIndex = -1;
 
   const { thumbnail, dispose } = renderThumbnail(file);
 
@@ -51,6 +61,7 @@ export function createUploadItem({ file, maxCaptionLength, onCancel }) {
   caption.id = `${id}-caption`;
   caption.rows = 2;
   caption.maxLength = maxCaptionLength;
+  caption.value = initialCaption;
   const counter = element("p", "field__hint field__counter");
   counter.id = `${id}-caption-count`;
   caption.setAttribute("aria-describedby", counter.id);
@@ -73,17 +84,22 @@ export function createUploadItem({ file, maxCaptionLength, onCancel }) {
 
   const status = element("p", "upload-item__status");
   status.setAttribute("role", "status");
+  const state = element("div", "upload-item__state");
+  state.append(progress, status);
 
   const button = element("button", "button button--quiet button--small upload-item__cancel");
   button.type = "button";
   button.addEventListener("click", onCancel);
 
+  const header = element("div", "upload-item__header");
+  header.append(name, button);
   const body = element("div", "upload-item__body");
-  body.append(name, captionField, progress, status, button);
+  body.append(header, captionField, state);
   item.append(thumbnail, body);
 
   function setButton(text) {
-    button.replaceChildren(text, visuallyHidden(` ${file.name}`));
+    button.hidden = !text;
+    if (text) button.replaceChildren(text, visuallyHidden(` ${file.name}`));
   }
 
   function setStatus(text, kind) {
@@ -97,17 +113,20 @@ export function createUploadItem({ file, maxCaptionLength, onCancel }) {
   function show(stage, message) {
     item.dataset.stage = stage;
     caption.disabled = stage !== "waiting";
-    progress.hidden = !["starting", "uploading", "processing"].includes(stage);
-    if (stage === "starting") showProgress(0);
+    progress.hidden = !PROGRESS_STAGES.includes(stage);
+    if (stage === "starting") {
+      progressBar.value = 0;
+      progressLabel.textContent = "Starting…";
+    }
     if (stage === "processing") {
       // No value: the bar shows that work goes on without claiming how far along it is.
       progressBar.removeAttribute("value");
       progressLabel.textContent = "Processing…";
     }
     if (stage === "failed" || stage === "cancel-failed") setStatus(message, "error");
-    else setStatus(STATUS_TEXTS[stage], stage === "ready" ? "success" : "info");
+    else setStatus(STATUS_TEXTS[stage] ?? "", stage === "ready" ? "success" : "info");
     button.disabled = stage === "cancelling";
-    setButton(SETTLED_STAGES.includes(stage) ? "Dismiss" : "Cancel");
+    setButton(stage in BUTTON_TEXTS ? BUTTON_TEXTS[stage] : "Cancel");
   }
 
   function showProgress(fraction) {
@@ -119,10 +138,11 @@ export function createUploadItem({ file, maxCaptionLength, onCancel }) {
   show("waiting");
   return {
     element: item,
-    button,
     caption: () => caption.value.trim() || undefined,
     show,
     showProgress,
+    /** `preventScroll`: moving the page now would move what is under the person's finger. */
+    focus: ({ preventScroll = false } = {}) => item.focus({ preventScroll }),
     dispose,
   };
 }

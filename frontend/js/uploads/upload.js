@@ -23,6 +23,16 @@ const POLL_INTERVAL_MS = 250;
 // About a minute: far longer than processing takes; after that the person is told to look later.
 const POLL_ATTEMPTS = 240;
 
+// The file picker filters by type or extension. Phones may hand over HEIC, HEIF and AVIF photos
+// without a type, and cameras save 3D photos as ".mpo" (a JPEG inside): the extensions let the
+// picker offer them. What counts is the bytes (checkFile), whatever the picker lets through.
+const EXTRA_ACCEPTED_EXTENSIONS = [".heic", ".heif", ".avif", ".mpo"];
+
+/** The `accept` attribute of a file picker for photos. */
+export function acceptedFiles(limits) {
+  return [...limits.contentTypes, ...EXTRA_ACCEPTED_EXTENSIONS].join(",");
+}
+
 /** An upload problem, with a message that says what to do about it. */
 export class UploadError extends Error {
   constructor(message) {

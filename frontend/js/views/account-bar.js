@@ -1,18 +1,22 @@
 /**
  * The account part of the header: "Signed in as <name>" (a link to the person's own profile) and
  * Sign out when signed in; a Sign in button otherwise, which works from any page.
+ *
+ * `beforeSignOut()` may hold the sign-out back (photos still uploading: the person is asked
+ * first); it resolves to whether to go on, and runs while the tokens still work.
  */
 
 import { byId } from "../helpers/dom.js";
 import { profileHref } from "../helpers/router.js";
 
-export function createAccountBar({ api, session, onSignInRequested }) {
+export function createAccountBar({ api, session, onSignInRequested, beforeSignOut = async () => true }) {
   const bar = byId("account");
   const name = byId("account-name");
   const signInButton = byId("sign-in-button");
-  byId("sign-out-button").addEventListener("click", () =>
-    session.signOut("You have signed out.", { revoke: true }),
-  );
+  byId("sign-out-button").addEventListener("click", async () => {
+    if (!(await beforeSignOut())) return;
+    session.signOut("You have signed out.", { revoke: true });
+  });
   signInButton.addEventListener("click", onSignInRequested);
 
   function showName(username) {

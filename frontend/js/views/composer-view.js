@@ -5,17 +5,20 @@
  *
  * A file CloudGram would refuse (not an image it takes, empty, too big) is turned away here with
  * a message naming it, before anything is sent; the other files still join the list.
+ *
+ * Share ignores repeated taps: once pressed it stays where it is, disabled ("Sharing…"), until
+ * every upload has finished, so the second tap of a double tap lands on it and does nothing.
+ * Focus moves to the first item that started. "Clear" beside it dismisses every finished item.
+ * Leaving the page while a file is still being sent asks first (beforeunload), and the photos
+ * whose files were cut off are withdrawn as the page goes (pagehide); signing out asks too
+ * (stopUploadsBeforeSigningOut).
  */
 
+import { askToConfirm } from "../components/confirm-dialog.js";
 import { byId, hideMessage, showMessage } from "../helpers/dom.js";
 import { describeContentTypes, formatBytes } from "../helpers/format.js";
 import { createUploadQueue } from "../uploads/upload-queue.js";
-import { checkFile } from "../uploads/upload.js";
-
-// The file picker filters by type or extension. Phones may hand over HEIC, HEIF and AVIF photos
-// without a type, and cameras save 3D photos as ".mpo" (a JPEG inside): the extensions let the
-// picker offer them. What counts is the bytes (checkFile), whatever the picker lets through.
-const EXTRA_ACCEPTED_EXTENSIONS = [".heic", ".heif", ".avif", ".mpo"];
+import { acceptedFiles, checkFile } from "../uploads/upload.js";
 
 export function createComposerView({ api, limits }) {
   const panel = byId("composer-panel");
@@ -25,20 +28,21 @@ export function createComposerView({ api, limits }) {
   const photoHint = byId("photo-hint");
   const refusals = byId("upload-error");
   const shareButton = byId("share-button");
+  const clearButton = byId("clear-uploads-button");
 
   const queue = createUploadQueue({
     api,
     limits,
     list: byId("upload-list"),
     fallbackFocus: fileInput,
-    onChange: updateShareButton,
+    onChange: updateButtons,
   });
 
-  fileInput.accept = [...limits.contentTypes, ...EXTRA_ACCEPTED_EXTENSIONS].join(",");
+  fileInput.accept = acceptedFiles(limits);
   photoHint.textContent =
     `${describeContentTypes(limits.contentTypes)}, up to ${formatBytes(limits.maxUploadBytes)} ` +
     "each. You can also drop photos here.";
-  updateShareButton();
+  updateButtons();
 
   /** Checks each file in turn (in the order chosen) and lists those CloudGram can take. */
   async function choose(files) {
@@ -54,10 +58,14 @@ export function createComposerView({ api, limits }) {
     if (refused.length > 0) showMessage(refusals, refused.join("\n"), "error");
   }
 
-  function updateShareButton() {
+  function updateButtons() {
     const waiting = queue.waitingCount();
-    shareButton.hidden = waiting === 0;
-    shareButton.textContent = waiting > 1 ? `Share all ${waiting} photos` : "Share";
+    const sharing = queue.underWayCount() + queue.unsentCount() > 0;
+    shareButton.hidden = waiting === 0 && !sharing;
+    shareButton.disabled = waiting === 0;
+    if (waiting > 0) shareButton.textContent = waiting > 1 ? `Share all ${waiting} photos` : "Share";
+    else shareButton.textContent = "Sharing…";
+    clearButton.hidden = queue.finishedCount() === 0;
   }
 
   fileInput.addEventListener("change", async () => {
@@ -68,9 +76,25 @@ export function createComposerView({ api, limits }) {
   });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    queue.shareAll();
+    // The button under the finger is now disabled; focus goes to the first item that started,
+    // without scrolling: the page must not move under a second tap.
+    queue.shareAll()?.view.focus({ preventScroll: true });
+  });
+  clearButton.addEventListener("click", () => {
+    queue.clearFinished();
+    // Clear hides itself: focus stays in the panel rather than falling to the page.
+    if (document.activeElement === clearButton || document.activeElement === document.body) {
+      (shareButton.hidden ? fileInput : shareButton).focus();
+    }
   });
   enableDropping(dropZone, choose);
+
+  // Leaving with files still being sent would lose them: the browser asks first.
+  window.addEventListener("beforeunload", (event) => {
+    if (queue.unsentCount() > 0) event.preventDefault();
+  });
+  // Gone anyway (the person confirmed, or closed the tab): what was cut off is withdrawn.
+  window.addEventListener("pagehide", () => queue.withdrawAsThePageGoes());
 
   return {
     show() {
@@ -85,6 +109,26 @@ export function createComposerView({ api, limits }) {
 
     focus() {
       fileInput.focus();
+    },
+
+    /** Before signing out: resolves to false if the person would rather let their photos
+     * upload; otherwise stops those still being sent, withdrawing their photos while the
+     * session can still do so, and resolves to true. */
+    async stopUploadsBeforeSigningOut() {
+      const unsent = queue.unsentCount();
+      if (unsent === 0) return true;
+      const text =
+        unsent === 1
+          ? "A photo has not finished uploading. If you sign out now, it is not shared."
+          : `${unsent} photos have not finished uploading. If you sign out now, they are not shared.`;
+      const stop = await askToConfirm({
+        title: "Stop uploading and sign out?",
+        text,
+        confirmLabel: "Stop and sign out",
+        cancelLabel: "Keep uploading",
+      });
+      if (stop) await queue.stopUnfinished();
+      return stop;
     },
   };
 }

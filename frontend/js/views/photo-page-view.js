@@ -3,6 +3,10 @@
  * `feed` renditions in a srcset, so the browser picks the size it needs), who shared it (a link
  * to their profile), when, the caption and the like button; for its owner also Edit and Delete.
  *
+ * A photo that did not make it (an interrupted upload, a file CloudGram could not use) shows its
+ * owner what went wrong, with Retry where it can work and Remove, instead of the caption editor
+ * (components/unfinished-photo.js); one still on its way says so.
+ *
  * After the owner deletes it, the page goes back where the person came from (or to their
  * profile, when the photo page was opened from a link), since this address now names nothing.
  * An unknown or invisible photo gets a clear message instead of an empty page.
@@ -12,10 +16,12 @@ import { createLikeButton } from "../components/like-button.js";
 import { createOwnerControls, isOwnPhoto } from "../components/owner-controls.js";
 import { showCaption } from "../components/photo-card.js";
 import { renderPhotoFrame } from "../components/photo-frame.js";
+import { problemOf, renderUnfinishedPhoto } from "../components/unfinished-photo.js";
 import { avatar, byId, element, link, visuallyHidden } from "../helpers/dom.js";
 import { timeAgo } from "../helpers/format.js";
 import { onPhotoChanged } from "../helpers/photo-events.js";
-import { profileHref } from "../helpers/router.js";
+import { photoHref, profileHref } from "../helpers/router.js";
+import { isUploadingHere } from "../uploads/uploads-here.js";
 
 // Beside the details on wide screens the picture is at most about 700 CSS pixels wide.
 const PHOTO_PAGE_IMAGE_SIZES = "(min-width: 1000px) 700px, 100vw";
@@ -60,6 +66,21 @@ export function createPhotoPageView({ context, router }) {
 
     const details = element("div", "photo-page__details");
     details.append(header, caption);
+    const isOwn = isOwnPhoto(photo, session);
+    if (isOwn && problemOf(photo)) {
+      details.append(
+        renderUnfinishedPhoto(photo, {
+          api,
+          limits,
+          onRemoved: () => router.leave(profileHref(username)),
+          // This address names the photo that was removed; the one shared in its place has its own.
+          onSharedAgain: (shared) => location.replace(photoHref(shared.id)),
+        }),
+      );
+      content.replaceChildren(renderMedia(photo), details);
+      content.hidden = false;
+      return heading;
+    }
     const note = statusNote(photo);
     if (note) details.append(note);
 
@@ -67,7 +88,7 @@ export function createPhotoPageView({ context, router }) {
     if (photo.status === "READY") {
       actions.append(createLikeButton({ photo, ...context, signal: lifetime.signal }));
     }
-    if (isOwnPhoto(photo, session)) {
+    if (isOwn) {
       actions.append(
         createOwnerControls({
           photo,
@@ -149,14 +170,9 @@ function renderMedia(photo) {
   return media;
 }
 
-/** For the owner: why their photo is not shown to others yet. */
+/** For the owner: why their photo, still on its way, is not shown to others yet. */
 function statusNote(photo) {
-  if (photo.status === "PENDING") {
-    return element("p", "message", "This photo is still being processed. Others will see it once it is ready.");
-  }
-  if (photo.status === "FAILED") {
-    const reason = (photo.failureReason ?? "no reason given").replace(/\.$/, "");
-    return element("p", "message message--error", `CloudGram could not use this photo: ${reason}.`);
-  }
-  return null;
+  if (photo.status !== "PENDING") return null;
+  const stage = isUploadingHere(photo.id) && !photo.uploadArrived ? "uploading" : "being processed";
+  return element("p", "message", `This photo is still ${stage}. Others will see it once it is ready.`);
 }

@@ -4,8 +4,12 @@
  * anyone else's profile, and their photos as a square grid, newest first, page by page. Each tile
  * opens the photo's page.
  *
- * Everyone sees READY photos; the owner also sees the ones still processing or that failed,
- * as the API returns them. Coming back to the same profile with the back button keeps the grid
+ * Everyone sees READY photos, and the header counts them. The owner also sees a tile for a photo
+ * still on its way (uploading from this page, or processing), and, apart from the grid in a short
+ * "Couldn't be shared" list, the photos that did not make it (an interrupted upload, a file
+ * CloudGram could not use), each with its reason, Retry where it can work, and Remove
+ * (components/unfinished-photo.js). Those come with the grid's pages, newest first: they are
+ * recent (a day for an interrupted upload, a week for a failure), so the first page has them. Coming back to the same profile with the back button keeps the grid
  * (and the scroll position); any other visit loads it afresh. An unknown name gets a clear
  * message instead of an empty page.
  */
@@ -13,17 +17,23 @@
 import { createFollowButton } from "../components/follow-button.js";
 import { createPager } from "../components/paged-list.js";
 import { describePhoto, renderPhotoFrame } from "../components/photo-frame.js";
+import { problemOf, renderUnfinishedPhoto } from "../components/unfinished-photo.js";
 import { avatar, byId, element, hideMessage, link, showMessage, visuallyHidden } from "../helpers/dom.js";
 import { onFollowChanged, sameUsername } from "../helpers/follow-events.js";
 import { countOf, monthAndYear } from "../helpers/format.js";
 import { onPhotoDeleted, onPhotoShared } from "../helpers/photo-events.js";
+import { isUploadingHere } from "../uploads/uploads-here.js";
 import { peopleHref, photoHref } from "../helpers/router.js";
 
 // Three tiles a row: a page of 24 fills eight rows.
 const PAGE_SIZE = 24;
 
-/** `onSignInRequested` takes a signed-out person who pressed Follow to sign-in. */
-export function createProfileView({ api, session, onSignInRequested }) {
+/** The order of a profile's photos, as the API's: newest first by the time they were shared. */
+const sharedOrder = (photo) => `${photo.createdAt}#${photo.id}`;
+
+/** `onSignInRequested` takes a signed-out person who pressed Follow to sign-in; `limits` are
+ * the upload limits, for sharing a photo again. */
+export function createProfileView({ api, session, limits, onSignInRequested }) {
   const section = byId("profile-view");
   const loadingNote = byId("profile-loading");
   const missing = byId("profile-missing");
@@ -41,6 +51,9 @@ export function createProfileView({ api, session, onSignInRequested }) {
   const emptyNote = byId("profile-empty");
   const errorMessage = byId("profile-error");
   const moreButton = byId("profile-more-button");
+  const unfinished = byId("profile-unfinished");
+  const unfinishedTitle = byId("profile-unfinished-title");
+  const unfinishedList = byId("profile-unfinished-list");
 
   // The profile the section holds, and a number that tells a stale answer from the current one.
   let profile = null;
@@ -51,7 +64,11 @@ export function createProfileView({ api, session, onSignInRequested }) {
   const pager = createPager({
     fetchPage: (cursor) => api.profilePhotos(profile.username, { limit: PAGE_SIZE, cursor }),
     onItems: (photos) => {
-      for (const photo of photos) grid.append(renderTile(photo));
+      for (const photo of photos) {
+        if (problemOf(photo)) unfinishedList.append(renderUnfinishedItem(photo));
+        else grid.append(renderTile(photo));
+      }
+      unfinished.hidden = unfinishedList.children.length === 0;
     },
     onSettled: ({ hasMore, error }) => {
       if (error) showMessage(errorMessage, `The photos could not be loaded. ${error.message}`, "error");
@@ -87,6 +104,36 @@ export function createProfileView({ api, session, onSignInRequested }) {
     content.hidden = false;
   }
 
+  function renderUnfinishedItem(photo) {
+    const item = element("li", "unfinished__item");
+    item.dataset.photoId = photo.id;
+    item.tabIndex = -1;
+    const leave = () => removeUnfinishedItem(item);
+    item.append(
+      renderUnfinishedPhoto(photo, { api, limits, onRemoved: leave, onSharedAgain: leave }),
+    );
+    return item;
+  }
+
+  /** Takes a row out of "Couldn't be shared"; focus, if it was there, goes to the next row, or
+   * to the list's title when none is left. */
+  function removeUnfinishedItem(item) {
+    if (!item.isConnected) return;
+    // A pressed button is disabled while it works, which leaves the focus on the page's body.
+    const hadFocus = item.contains(document.activeElement) || document.activeElement === document.body;
+    const neighbour = item.nextElementSibling ?? item.previousElementSibling;
+    item.remove();
+    unfinished.hidden = unfinishedList.children.length === 0;
+    if (hadFocus) (neighbour ?? (unfinished.hidden ? nameHeading : unfinishedTitle)).focus();
+  }
+
+  /** Puts a tile in its place in the grid, as the API orders them. */
+  function insertTile(photo) {
+    const key = sharedOrder(photo);
+    const next = [...grid.children].find((tile) => tile.dataset.order < key) ?? null;
+    grid.insertBefore(renderTile(photo), next);
+  }
+
   function showCounts() {
     photoCount.textContent = countOf(profile.photoCount, "photo");
     followersLink.textContent = countOf(profile.followerCount ?? 0, "follower");
@@ -106,6 +153,8 @@ export function createProfileView({ api, session, onSignInRequested }) {
     actions.replaceChildren();
     profile = null;
     grid.replaceChildren();
+    unfinishedList.replaceChildren();
+    unfinished.hidden = true;
     content.hidden = true;
     missing.hidden = true;
     emptyNote.hidden = true;
@@ -118,6 +167,8 @@ export function createProfileView({ api, session, onSignInRequested }) {
   }
 
   onPhotoDeleted((photo) => {
+    const row = unfinishedList.querySelector(`[data-photo-id="${CSS.escape(photo.id)}"]`);
+    if (row) removeUnfinishedItem(row);
     const tile = grid.querySelector(`[data-photo-id="${CSS.escape(photo.id)}"]`);
     if (!tile) return;
     tile.remove();
@@ -131,7 +182,8 @@ export function createProfileView({ api, session, onSignInRequested }) {
     if (!isShowing(photo.owner?.username)) return;
     // Still processing when the grid was loaded: its tile gives way to the finished photo.
     grid.querySelector(`[data-photo-id="${CSS.escape(photo.id)}"]`)?.remove();
-    grid.prepend(renderTile(photo));
+    // In its place among the others: photos shared together become ready in any order.
+    insertTile(photo);
     profile.photoCount += 1;
     showCounts();
     emptyNote.hidden = true;
@@ -196,20 +248,19 @@ export function createProfileView({ api, session, onSignInRequested }) {
   };
 }
 
-/** One square tile: the `grid` rendition, or for the owner a note on an unfinished photo. */
+/** One square tile: the `grid` rendition, or for the owner a note on a photo on its way. */
 function renderTile(photo) {
   const item = element("li", "photo-grid__item");
   item.dataset.photoId = photo.id;
+  item.dataset.order = sharedOrder(photo);
   const tileLink = link(photoHref(photo.id), "photo-grid__link");
   const square = photo.renditions?.grid;
   if (photo.status === "READY" && square) {
     tileLink.append(renderPhotoFrame(photo, { rendition: square, className: "photo-grid__frame" }));
   } else {
-    const failed = photo.status === "FAILED";
-    const note = element("span", "photo-grid__note", failed ? "Could not be used" : "Processing…");
-    if (failed && photo.failureReason) tileLink.title = photo.failureReason;
-    tileLink.classList.add(failed ? "photo-grid__link--failed" : "photo-grid__link--pending");
-    tileLink.append(note, visuallyHidden(`: ${describePhoto(photo)}`));
+    const stage = isUploadingHere(photo.id) && !photo.uploadArrived ? "Uploading…" : "Processing…";
+    tileLink.classList.add("photo-grid__link--pending");
+    tileLink.append(element("span", "photo-grid__note", stage), visuallyHidden(`: ${describePhoto(photo)}`));
   }
   item.append(tileLink);
   return item;

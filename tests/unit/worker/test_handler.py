@@ -68,7 +68,8 @@ def test_given_an_uploaded_phone_photo_then_the_photo_is_ready_with_stored_rendi
     assert photo["status"] == "READY"
     assert (int(photo["width"]), int(photo["height"])) == (1200, 1600)
     assert photo["feedShard"] == "FEED#0"
-    assert photo["feedSort"] == f"{photo['readyAt']}#{photo_id}"
+    # The feed orders photos by the time they were shared, as profiles and home feeds do
+    assert photo["feedSort"] == f"{photo['createdAt']}#{photo_id}"
     media = boto3.client("s3").head_object(
         Bucket="cloudgram-media", Key=photo["renditions"]["feed"]["key"]
     )
