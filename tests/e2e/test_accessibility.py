@@ -1,7 +1,8 @@
 """Accessibility, as axe-core judges it: the feed (both tabs, and an empty Following tab with its
 suggestions), a profile (with its Follow button), a list of followers (with theirs) and a photo
 page have no violation of "serious" or "critical" impact, signed out and signed in, in light and
-dark colours, with the upload list, the caption editor and the delete dialog open; and neither
+dark colours, with the upload list, the caption editor and the delete dialog open, and the
+owner's list of photos that couldn't be shared; and neither
 has the sign-up form while it refuses a username.
 
 axe-core is installed, pinned, by `make test` (see the Makefile); a missing copy skips this test
@@ -97,6 +98,9 @@ def test_the_feed_a_profile_and_a_photo_page_have_no_serious_accessibility_viola
     fan = new_user(http_client)
     assert http_client.api("PUT", f"/users/{newcomer.username}/follow", fan.id_token).ok
     share_photos_over_http(http_client, owner, [scene_jpeg(3)], captions=["Boats in the bay"])
+    # And one whose upload never finished, which the owner's profile lists apart
+    interrupted = {"contentType": "image/jpeg", "size": 1000, "caption": "Half way"}
+    assert http_client.api("POST", "/photos", owner.id_token, json=interrupted).ok
     page = new_context(bypass_csp=True).new_page()
     found = {}
 
@@ -134,7 +138,8 @@ def test_the_feed_a_profile_and_a_photo_page_have_no_serious_accessibility_viola
 
     page.locator("#account-name").click()
     expect(page.locator(".photo-grid__item")).to_have_count(1)
-    found["profile"] = axe_violations(page, axe_script)
+    expect(page.locator(".unfinished__item")).to_contain_text("Upload interrupted")
+    found["profile, with a photo that couldn't be shared"] = axe_violations(page, axe_script)
 
     page.locator(".photo-grid__item a").click()
     expect(page.locator(".photo-page__caption")).to_have_text("Boats in the bay")

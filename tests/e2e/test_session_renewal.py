@@ -117,7 +117,7 @@ def test_the_page_renews_its_tokens_before_they_expire_without_the_person_notici
     assert created.value.status == 201
     assert created.value.request.headers["authorization"] == renewed["stored"]["idToken"]
     expect(item.get_by_role("status")).to_have_text(
-        "Shared! It is at the top of the feed.", timeout=15_000
+        "Shared! It is in the feed now.", timeout=15_000
     )
     assert refusals == []
 

@@ -93,7 +93,7 @@ def test_a_shared_phone_photo_shows_its_progress_then_appears_upright_in_the_fee
 
     # Then the progress bar moves, and the photo appears at the top of both tabs, upright
     expect(item.get_by_role("status")).to_have_text(
-        "Shared! It is at the top of the feed.", timeout=READY_TIMEOUT_MS
+        "Shared! It is in the feed now.", timeout=READY_TIMEOUT_MS
     )
     new_card = page.get_by_role("tabpanel", name="Following").locator(".photo-card").first
     expect(new_card).to_contain_text(caption)

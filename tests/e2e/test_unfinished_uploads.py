@@ -15,10 +15,14 @@ from playwright.sync_api import Page, Route, expect
 from tests.support.browser import (
     Account,
     id_token,
+    new_user,
     screenshot,
+    share_photos_over_http,
+    sign_in,
     sign_up_and_confirm,
     throttle_uploads,
 )
+from tests.support.images import scene_jpeg
 
 READY_TIMEOUT_MS = 20_000
 PHONE = {"width": 390, "height": 844}
@@ -61,9 +65,23 @@ def own_photos(page: Page, username: str) -> list[dict]:
     return response.json()["items"]
 
 
+@pytest.fixture
+def stalled_storage():
+    """`hold(page)` keeps every presigned POST the page sends to the uploads bucket waiting,
+    unanswered, as on a connection that has stalled; the held requests go at the test's end."""
+    pages: list[Page] = []
+
+    def hold(page: Page) -> list[Route]:
+        pages.append(page)
+        return hold_uploads_to_storage(page)
+
+    yield hold
+    for page in pages:
+        if not page.is_closed():
+            page.unroute_all(behavior="ignoreErrors")
+
+
 def hold_uploads_to_storage(page: Page) -> list[Route]:
-    """Keeps every presigned POST to the uploads bucket waiting, unanswered, as an upload on a
-    connection that has stalled; returns the held requests as they come."""
     held: list[Route] = []
 
     def hold(route: Route) -> None:
@@ -124,7 +142,7 @@ def test_a_double_tap_on_share_shares_every_photo_and_cancels_none(person, accou
     # And both photos are shared, none cancelled or deleted
     for item in items.all():
         expect(item.get_by_role("status")).to_have_text(
-            "Shared! It is at the top of the feed.", timeout=READY_TIMEOUT_MS
+            "Shared! It is in the feed now.", timeout=READY_TIMEOUT_MS
         )
     assert deletes == []
     assert sorted(photo["status"] for photo in own_photos(page, account.username)) == [
@@ -140,10 +158,12 @@ def box_of(locator) -> tuple[float, float]:
     return round(box["x"]), round(box["y"])
 
 
-def test_focus_goes_to_the_item_that_changed_after_share_and_after_cancel(signed_in_page: Page):
+def test_focus_goes_to_the_item_that_changed_after_share_and_after_cancel(
+    signed_in_page: Page, stalled_storage
+):
     # Given a keyboard user on a stalled connection, with three photos chosen
     page = signed_in_page
-    hold_uploads_to_storage(page)
+    stalled_storage(page)
     page.get_by_label("Choose photos").set_input_files(
         [jpeg_file(f"photo-{number}.jpg", grainy_jpeg(number * 50)) for number in range(3)]
     )
@@ -179,10 +199,10 @@ def test_focus_goes_to_the_item_that_changed_after_share_and_after_cancel(signed
     assert focused_element(page) != "body"
 
 
-def start_a_stalled_upload(page: Page, caption: str) -> tuple[str, list[Route]]:
-    """Chooses a photo, captions it and shares it while its upload to storage is held; returns
-    the id the API gave it, and the held upload (once it has been sent)."""
-    held = hold_uploads_to_storage(page)
+def start_a_stalled_upload(page: Page, hold, caption: str) -> tuple[str, list[Route]]:
+    """Chooses a photo, captions it and shares it while `hold` (stalled_storage) holds its
+    upload to storage; returns the id the API gave it, and the held upload once it was sent."""
+    held = hold(page)
     page.get_by_label("Choose photos").set_input_files(jpeg_file("sunset.jpg", grainy_jpeg(90)))
     page.locator(".upload-item").get_by_label("Caption").fill(caption)
     with page.expect_response(
@@ -198,10 +218,12 @@ def start_a_stalled_upload(page: Page, caption: str) -> tuple[str, list[Route]]:
     return created.value.json()["photo"]["id"], held
 
 
-def test_leaving_mid_upload_asks_first_and_withdraws_the_photo(signed_in_page: Page, account):
+def test_leaving_mid_upload_asks_first_and_withdraws_the_photo(
+    signed_in_page: Page, account, stalled_storage
+):
     # Given a person whose upload has stalled halfway
     page = signed_in_page
-    photo_id, _ = start_a_stalled_upload(page, "Gone with the reload")
+    photo_id, _ = start_a_stalled_upload(page, stalled_storage, "Gone with the reload")
     token = id_token(page)
     dialogs = []
 
@@ -227,12 +249,12 @@ def test_leaving_mid_upload_asks_first_and_withdraws_the_photo(signed_in_page: P
 
 
 def test_an_upload_the_page_could_not_withdraw_shows_as_interrupted_then_remove_leaves_nothing(
-    person, account
+    person, account, stalled_storage
 ):
     # Given a person whose upload stalled, then lost the connection: the page could not
     # withdraw the photo
     page, device = person
-    photo_id, held = start_a_stalled_upload(page, "Evening at the pier")
+    photo_id, held = start_a_stalled_upload(page, stalled_storage, "Evening at the pier")
     page.context.set_offline(True)
     held[0].abort("internetdisconnected")
     expect(page.locator(".upload-item")).to_have_attribute("data-stage", "failed")
@@ -272,10 +294,12 @@ def test_an_upload_the_page_could_not_withdraw_shows_as_interrupted_then_remove_
     assert own_photos(page, account.username) == []
 
 
-def test_signing_out_mid_upload_asks_first_then_withdraws_the_photo(signed_in_page: Page, account):
+def test_signing_out_mid_upload_asks_first_then_withdraws_the_photo(
+    signed_in_page: Page, account, stalled_storage
+):
     # Given a person whose upload has stalled halfway
     page = signed_in_page
-    start_a_stalled_upload(page, "Not yet")
+    start_a_stalled_upload(page, stalled_storage, "Not yet")
     token = id_token(page)
 
     # When they press Sign out, then they are asked first, and can keep uploading
@@ -291,7 +315,7 @@ def test_signing_out_mid_upload_asks_first_then_withdraws_the_photo(signed_in_pa
     # When they sign out after all, then the photo is withdrawn before the session ends
     page.get_by_role("button", name="Sign out").click()
     page.get_by_role("dialog").get_by_role("button", name="Stop and sign out").click()
-    expect(page.get_by_role("button", name="Sign in")).to_be_visible()
+    expect(page.locator("#sign-in-button")).to_be_visible()
     listed = page.request.get(
         f"/api/users/{account.username}/photos", headers={"Authorization": token}
     )
@@ -315,6 +339,7 @@ def test_a_batch_appears_in_the_order_chosen_and_clear_dismisses_the_finished_it
     }
     page.get_by_label("Choose photos").set_input_files([first, second, third, broken])
     items = page.locator(".upload-item")
+    expect(items).to_have_count(4)
     for item, caption in zip(items.all(), ["First", "Second", "Third", "Broken"], strict=True):
         item.get_by_label("Caption").fill(caption)
 
@@ -322,7 +347,7 @@ def test_a_batch_appears_in_the_order_chosen_and_clear_dismisses_the_finished_it
     page.get_by_role("button", name="Share all 4 photos").click()
     for name in ("first.jpg", "second.jpg", "third.jpg"):
         expect(items.filter(has_text=name).get_by_role("status")).to_have_text(
-            "Shared! It is at the top of the feed.", timeout=READY_TIMEOUT_MS
+            "Shared! It is in the feed now.", timeout=READY_TIMEOUT_MS
         )
     expect(items.filter(has_text="broken.jpg").get_by_role("status")).to_contain_text(
         "CloudGram could not use this photo", timeout=READY_TIMEOUT_MS
@@ -332,7 +357,9 @@ def test_a_batch_appears_in_the_order_chosen_and_clear_dismisses_the_finished_it
     for tab in ("Following", "Everyone"):
         page.get_by_role("tab", name=tab).click()
         captions = page.get_by_role("tabpanel", name=tab).locator(".photo-card__caption")
-        expect(captions).to_have_text(["Third", "Second", "First"])
+        # Everyone's feed goes on with other tests' photos, below these
+        for position, caption in enumerate(["Third", "Second", "First"]):
+            expect(captions.nth(position)).to_have_text(caption)
     page.get_by_role("tab", name="Following").click()
 
     # When they choose one more photo, then press Clear
@@ -350,3 +377,80 @@ def test_a_batch_appears_in_the_order_chosen_and_clear_dismisses_the_finished_it
     page.reload()
     captions = page.get_by_role("tabpanel", name="Following").locator(".photo-card__caption")
     expect(captions).to_have_text(["Third", "Second", "First"])
+
+
+def test_photos_that_did_not_make_it_are_kept_apart_with_retry_where_it_can_work_and_remove(
+    person, http_client, tmp_path: Path
+):
+    # Given someone with one READY photo, one whose upload was cut off (its file never came),
+    # and one whose file the worker could not use
+    page, device = person
+    owner = new_user(http_client)
+    share_photos_over_http(http_client, owner, [scene_jpeg(1)], captions=["Kept"])
+    cut_off = create_photo_over_http(http_client, owner, "Cut off", size=len(scene_jpeg(2)))
+    unusable = create_photo_over_http(http_client, owner, "Unusable", size=len(BROKEN_JPEG))
+    assert http_client.post_file(unusable["upload"], BROKEN_JPEG, "image/jpeg").ok
+    failed = http_client.wait_until_settled(owner, unusable["photo"]["id"])
+    assert failed["status"] == "FAILED" and failed["uploadArrived"] is True
+
+    # When they open their own profile
+    page.get_by_role("button", name="Sign out").click()
+    sign_in(page, owner.username)
+    page.locator("#account-name").click()
+
+    # Then the header counts what others see, the grid holds the READY photo alone, and the
+    # two others are listed apart, each with its reason; Retry only where it can work
+    expect(page.locator("#profile-photo-count")).to_have_text("1 photo")
+    expect(page.locator(".photo-grid__item")).to_have_count(1)
+    rows = page.get_by_role("region", name="Couldn’t be shared").locator(".unfinished__item")
+    expect(rows).to_have_count(2)
+    interrupted = rows.filter(has_text="Cut off")
+    refused = rows.filter(has_text="Unusable")
+    expect(interrupted).to_contain_text("Upload interrupted")
+    expect(refused).to_contain_text("Couldn’t be used")
+    expect(refused).to_contain_text(failed["failureReason"])
+    expect(refused.get_by_role("button", name="Retry")).to_have_count(0)
+    expect(page.get_by_text("Could not be used")).to_have_count(0)
+    screenshot(page, f"uploads-kept-apart-{device}")
+
+    # And the refused photo's own page offers Remove, not Edit caption
+    page.goto(f"/#/p/{unusable['photo']['id']}")
+    expect(page.get_by_role("button", name="Remove “Unusable”")).to_be_visible()
+    expect(page.get_by_role("button", name="Edit caption")).to_have_count(0)
+    page.go_back()
+
+    # When they retry the interrupted one, choosing its file again (this page never held it)
+    with page.expect_file_chooser() as chooser:
+        interrupted.get_by_role("button", name="Retry “Cut off”").click()
+    chooser.value.set_files(jpeg_file("cut-off.jpg", scene_jpeg(2)))
+
+    # Then it is shared, with its caption, in the grid; the interrupted photo is gone
+    expect(page.locator(".photo-grid__item")).to_have_count(2, timeout=READY_TIMEOUT_MS)
+    expect(rows).to_have_count(1)
+    expect(page.locator("#profile-photo-count")).to_have_text("2 photos")
+    gone = http_client.api("GET", f"/photos/{cut_off['photo']['id']}", owner.id_token)
+    assert gone.status_code == 404
+    listed = http_client.api("GET", f"/users/{owner.username}/photos", owner.id_token).json()
+    assert sorted((photo["caption"], photo["status"]) for photo in listed["items"]) == [
+        ("Cut off", "READY"),
+        ("Kept", "READY"),
+        ("Unusable", "FAILED"),
+    ]
+
+    # When they remove the refused one, then it is gone, and so is the list, focus kept
+    refused.get_by_role("button", name="Remove “Unusable”").click()
+    expect(page.get_by_role("region", name="Couldn’t be shared")).to_be_hidden()
+    assert focused_element(page) != "body"
+    gone = http_client.api("GET", f"/photos/{unusable['photo']['id']}", owner.id_token)
+    assert gone.status_code == 404
+
+
+BROKEN_JPEG = b"\xff\xd8\xff\xe0" + b"these bytes are not an image at all" * 100
+
+
+def create_photo_over_http(client, user, caption: str, size: int) -> dict:
+    """POST /photos as the page does, and nothing more: {photo, upload}."""
+    announced = {"contentType": "image/jpeg", "size": size, "caption": caption}
+    created = client.api("POST", "/photos", user.id_token, json=announced)
+    assert created.status_code == 201, created.text
+    return created.json()

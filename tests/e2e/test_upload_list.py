@@ -70,7 +70,7 @@ def test_sharing_three_photos_at_once_and_cancelling_one_halfway_leaves_only_the
     expect(items).to_have_count(2)
     for item in items.all():
         expect(item.get_by_role("status")).to_have_text(
-            "Shared! It is at the top of the feed.", timeout=READY_TIMEOUT_MS
+            "Shared! It is in the feed now.", timeout=READY_TIMEOUT_MS
         )
     feed_captions = page.locator(".photo-card__caption").all_inner_texts()[:2]
     assert sorted(feed_captions) == ["First beach", "Third beach"]
@@ -131,7 +131,7 @@ def test_a_heic_file_without_a_type_is_accepted_by_its_bytes_and_shown_as_a_plac
         page.get_by_role("button", name="Share").click()
     assert creation.value.post_data_json["contentType"] == "image/heic"
     expect(heic_item.get_by_role("status")).to_have_text(
-        "Shared! It is at the top of the feed.", timeout=READY_TIMEOUT_MS
+        "Shared! It is in the feed now.", timeout=READY_TIMEOUT_MS
     )
 
 

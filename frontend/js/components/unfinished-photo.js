@@ -36,22 +36,26 @@ export function problemOf(photo) {
   if (photo.status === "FAILED") {
     const text = photo.failureReason ?? "CloudGram could not use this photo.";
     if (photo.uploadArrived === false) return { title: "Upload interrupted", text, retryable: true };
-    return { title: "Couldn't be used", text, retryable: false };
+    return { title: "Couldn’t be used", text, retryable: false };
   }
   return null;
 }
 
 /**
  * The problem, its reason and its buttons, for a photo problemOf() finds one with. `onRemoved()`
- * runs once the photo is gone; `onSharedAgain(photo)` once the file shared again is READY.
+ * runs once the photo is gone; `onSharedAgain(photo)` once the file shared again is READY;
+ * `withCaption` says the caption too, where nothing else shows it.
  */
-export function renderUnfinishedPhoto(photo, { api, limits, onRemoved, onSharedAgain }) {
+export function renderUnfinishedPhoto(
+  photo,
+  { api, limits, onRemoved, onSharedAgain, withCaption = true },
+) {
   const problem = problemOf(photo);
   const container = element("div", "unfinished-photo");
   const title = element("p", "unfinished-photo__title", problem.title);
   const reason = element("p", "unfinished-photo__reason", problem.text);
   const about = element("p", "unfinished-photo__about");
-  if (photo.caption) about.append(element("q", "unfinished-photo__caption", photo.caption), " · ");
+  if (withCaption && photo.caption) about.append(element("q", "unfinished-photo__caption", photo.caption), " · ");
   about.append(`started ${timeAgo(photo.createdAt)}`);
   const message = element("p", "message unfinished-photo__message");
   message.setAttribute("role", "status");

@@ -27,7 +27,7 @@ const STATUS_TEXTS = {
   waiting: "Ready to share.",
   queued: "Waiting for the other photos to upload…",
   cancelling: "Cancelling…",
-  ready: "Shared! It is at the top of the feed.",
+  ready: "Shared! It is in the feed now.",
 };
 const PROGRESS_STAGES = ["starting", "uploading", "processing"];
 // A shared photo needs no button of its own: "Clear" (upload-queue.js) dismisses them all.
@@ -118,6 +118,7 @@ export function createUploadItem({ file, maxCaptionLength, onCancel, caption: in
       progressBar.value = 0;
       progressLabel.textContent = "Starting…";
     }
+    if (stage === "uploading") showProgress(progressBar.value / 100);
     if (stage === "processing") {
       // No value: the bar shows that work goes on without claiming how far along it is.
       progressBar.removeAttribute("value");

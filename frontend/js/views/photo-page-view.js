@@ -72,6 +72,7 @@ export function createPhotoPageView({ context, router }) {
         renderUnfinishedPhoto(photo, {
           api,
           limits,
+          withCaption: false,
           onRemoved: () => router.leave(profileHref(username)),
           // This address names the photo that was removed; the one shared in its place has its own.
           onSharedAgain: (shared) => location.replace(photoHref(shared.id)),

@@ -36,7 +36,9 @@ def test_given_a_pending_photo_then_its_owner_is_told_whether_its_file_arrived(a
     photo_records.note_upload_arrived(arriving)
 
     # When she looks at them, one by one and on her profile
-    one_by_one = {photo_id: owner_view(api, alice, photo_id) for photo_id in (interrupted, arriving)}
+    one_by_one = {
+        photo_id: owner_view(api, alice, photo_id) for photo_id in (interrupted, arriving)
+    }
     listed = api.http.get("/users/alice/photos", headers=auth(alice)).json_body["items"]
 
     # Then both are PENDING, and only the one whose file came says it arrived
