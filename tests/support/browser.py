@@ -86,8 +86,7 @@ def share_photos_over_http(
     client: BrowserLikeClient, user: SignedInUser, pictures: list[bytes], captions=()
 ) -> list[dict]:
     """Uploads the pictures one after another, each READY before the next is sent; returns them
-    newest first. Several workers process uploads at once, and the global feed sorts by ready
-    time, so pictures sent together could become ready, and be listed, in any order."""
+    newest first, as the feeds list them (by the time each was shared)."""
     captions = list(captions) + [""] * (len(pictures) - len(captions))
     ready = []
     for picture, caption in zip(pictures, captions, strict=True):
