@@ -16,10 +16,13 @@
  *                photo-page-view.js and not-found-view.js; the side panel's auth-view.js (signed
  *                out) and composer-view.js (signed in); the header's account-bar.js.
  *   components/  the parts views are built from. A photo: photo-frame.js (the picture),
- *                like-button.js, owner-controls.js (Edit with caption-editor.js, Delete after
- *                confirm-dialog.js), all in one photo-card.js in the feed. The feed's tabs.js
- *                each hold a feed-list.js; follow-suggestions.js fills an empty Following tab;
- *                follow-button.js follows people; paged-list.js loads any list page by page.
+ *                like-button.js (and double-tap-like.js, a double tap on the picture),
+ *                share-photo.js (Copy link, Share), owner-controls.js (Edit with
+ *                caption-editor.js, Delete after confirm-dialog.js), all in one photo-card.js in
+ *                the feed. The feed's tabs.js each hold a feed-list.js; follow-suggestions.js
+ *                fills an empty Following tab; follow-button.js follows people (unfollowing
+ *                after confirm-dialog.js); paged-list.js loads any list page by page; toast.js
+ *                says what happened away from the focus ("Link copied").
  *   uploads/     sharing photos: upload-queue.js runs the upload list, one upload-item.js per
  *                file; upload.js takes one photo from file to READY; file-type.js tells what a
  *                file is.

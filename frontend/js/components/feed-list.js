@@ -6,7 +6,8 @@
  * A list is loaded the first time its tab is shown and then kept, so switching tabs, or going to a
  * profile and back, finds the same cards at the same place. It stays true meanwhile by listening
  * to helpers/photo-events.js: a photo shared from this page goes on top, a deleted one leaves, a
- * caption changed elsewhere shows here too (like buttons keep themselves in step).
+ * caption changed elsewhere shows here too (like buttons keep themselves in step). A photo found
+ * deleted by its owner elsewhere (a like answered 404) leaves too, and the toast says why.
  *
  * Photos can also join a list after it was loaded (the people someone just followed): a check
  * asks for the newest photos again and slots each one it did not have into its place by
@@ -17,10 +18,12 @@ import { hideMessage, part, showMessage } from "../helpers/dom.js";
 import { onPhotoChanged, onPhotoDeleted, onPhotoShared } from "../helpers/photo-events.js";
 import { createPager } from "./paged-list.js";
 import { renderPhotoCard, showCaption } from "./photo-card.js";
+import { showToast } from "./toast.js";
 
 const PAGE_SIZE = 12;
 // A check for newer photos reads at most this many pages: enough to reach the loaded ones.
 const MAX_CHECKED_PAGES = 3;
+const DELETED_ELSEWHERE_NOTE = "This photo was deleted by its owner.";
 
 /**
  * `panel` holds the list's parts (data-part="list", "loading", "error", "more", "end" and an
@@ -144,9 +147,11 @@ export function createFeedList({
     addPhoto(photo, list.firstElementChild, { isNew: true });
     updateFooter();
   });
-  onPhotoDeleted((photo) => {
+  onPhotoDeleted((photo, { deletedElsewhere }) => {
     const card = cardOf(photo.id);
     if (!card) return;
+    // Said only by the list in sight (both tabs may hold the photo).
+    if (deletedElsewhere && !panel.closest("[hidden]")) showToast(DELETED_ELSEWHERE_NOTE);
     removeCard(card);
     updateFooter();
   });
