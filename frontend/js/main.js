@@ -30,7 +30,7 @@
  */
 
 import { byId, showMessage } from "./helpers/dom.js";
-import { createRouter, feedHref, parseRoute } from "./helpers/router.js";
+import { createRouter, currentRoute, feedHref } from "./helpers/router.js";
 import { createApiClient } from "./services/api.js";
 import { createCognitoClient } from "./services/cognito.js";
 import { loadConfig } from "./services/config.js";
@@ -106,7 +106,7 @@ async function start() {
 
   function askToSignIn() {
     if (session.isSignedIn()) return;
-    if (parseRoute(location.hash).name === "feed") {
+    if (currentRoute().name === "feed") {
       auth.focus();
     } else {
       signInRequested = true;
@@ -135,7 +135,7 @@ async function start() {
     else showSignedOut(note, { focus: true });
     views.feed.restart();
     views.profile.forget();
-    if (parseRoute(location.hash).name !== "feed") router.refresh();
+    if (currentRoute().name !== "feed") router.refresh();
   });
 
   // The skip link names #main; following it as a link would change the route.
