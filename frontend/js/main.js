@@ -33,7 +33,7 @@
  */
 
 import { byId, showMessage } from "./helpers/dom.js";
-import { createRouter, feedHref, parseRoute } from "./helpers/router.js";
+import { createRouter, currentRoute, feedHref } from "./helpers/router.js";
 import { createApiClient } from "./services/api.js";
 import { createCognitoClient } from "./services/cognito.js";
 import { loadConfig } from "./services/config.js";
@@ -109,7 +109,7 @@ async function start() {
 
   function askToSignIn() {
     if (session.isSignedIn()) return;
-    if (parseRoute(location.hash).name === "feed") {
+    if (currentRoute().name === "feed") {
       auth.focus();
     } else {
       signInRequested = true;
@@ -138,7 +138,7 @@ async function start() {
     else showSignedOut(note, { focus: true });
     views.feed.restart();
     views.profile.forget();
-    if (parseRoute(location.hash).name !== "feed") router.refresh();
+    if (currentRoute().name !== "feed") router.refresh();
   });
 
   // The skip link names #main; following it as a link would change the route.

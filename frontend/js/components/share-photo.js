@@ -11,6 +11,7 @@
  */
 
 import { element, icon, visuallyHidden } from "../helpers/dom.js";
+import { photoUrl } from "../helpers/router.js";
 import { describePhoto } from "./photo-frame.js";
 import { showToast } from "./toast.js";
 
@@ -19,11 +20,6 @@ const LINK_PATH = "M10 14a4.5 4.5 0 0 0 6.4 0l3.2-3.2a4.5 4.5 0 0 0-6.4-6.4l-1.1
 const SHARE_PATH = "M12 15V3M7.5 7.5 12 3l4.5 4.5M8 11H6a1 1 0 0 0-1 1v8a1 1 0 0 0 1 1h12a1 1 0 0 0 1-1v-8a1 1 0 0 0-1-1h-2";
 
 let fallbacksCreated = 0;
-
-/** The photo's canonical address: /p/<id> on this site's origin. */
-function photoAddress(photoId) {
-  return new URL(`/p/${encodeURIComponent(photoId)}`, location.origin).href;
-}
 
 /** Returns the element holding the buttons; `compact` for a feed card (Copy link as an icon). */
 export function createShareActions(photo, { compact = false } = {}) {
@@ -57,7 +53,7 @@ function shareButton(label, pathData, compact) {
 }
 
 async function copyLink(photo, fallback) {
-  const address = photoAddress(photo.id);
+  const address = photoUrl(photo.id);
   try {
     // Missing outside secure contexts; refused when the browser's permission says no.
     await navigator.clipboard.writeText(address);
@@ -89,7 +85,7 @@ function showForCopying(address, fallback) {
 
 async function sharePhoto(photo) {
   try {
-    await navigator.share({ title: describePhoto(photo), url: photoAddress(photo.id) });
+    await navigator.share({ title: describePhoto(photo), url: photoUrl(photo.id) });
   } catch (error) {
     // AbortError: the person closed the share sheet, which is an answer, not a failure.
     if (error.name !== "AbortError") {

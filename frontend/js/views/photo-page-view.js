@@ -1,5 +1,5 @@
 /**
- * One photo's own page, at #/p/<id>: the picture as large as the screen allows (the `full` and
+ * One photo's own page, at /p/<id>: the picture as large as the screen allows (the `full` and
  * `feed` renditions in a srcset, so the browser picks the size it needs), who shared it (a link
  * to their profile), when, the caption, the like button (a double tap on the picture likes it
  * too), Copy link and Share (components/share-photo.js); for its owner also Edit and Delete.
