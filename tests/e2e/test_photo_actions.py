@@ -324,7 +324,7 @@ def test_back_on_the_photo_page_returns_where_the_person_came_from_or_to_the_fee
     # When someone arrives at a photo straight from outside, then Back takes them to the feed
     visitor = page.context.new_page()
     visitor.set_viewport_size(SCREENS[screen][1])
-    visitor.goto(f"/#/p/{lighthouse['id']}")
+    visitor.goto(f"/p/{lighthouse['id']}")
     expect(visitor.locator(".photo-page__caption")).to_have_text("Tall lighthouse")
     visitor.get_by_role("button", name="Back").click()
     expect(visitor).to_have_title("Latest photos · CloudGram")
@@ -368,7 +368,7 @@ def test_a_double_tap_likes_a_photo_once_with_a_heart_and_a_single_tap_still_ope
     # When they tap the lighthouse once, then its page opens, where a double tap likes it too,
     # with the heart shown still (not popping) for people who ask for less motion
     single_tap(card_picture(page, lighthouse), screen)
-    expect(page).to_have_url(re.compile(f"#/p/{lighthouse['id']}$"))
+    expect(page).to_have_url(re.compile(f"/p/{lighthouse['id']}$"))
     page.emulate_media(reduced_motion="reduce")
     frame = page.locator(".photo-page__frame")
     double_tap(frame, screen)
@@ -383,7 +383,7 @@ def test_a_double_tap_likes_a_photo_once_with_a_heart_and_a_single_tap_still_ope
     page.get_by_role("button", name="Back").click()
     card_picture(page, pier).focus()
     page.keyboard.press("Enter")
-    expect(page).to_have_url(re.compile(f"#/p/{pier['id']}$"), timeout=DOUBLE_TAP_MS)
+    expect(page).to_have_url(re.compile(f"/p/{pier['id']}$"), timeout=DOUBLE_TAP_MS)
 
 
 def test_a_signed_out_double_tap_does_what_the_like_button_does(
@@ -415,7 +415,7 @@ def test_copy_link_puts_the_photos_address_on_the_clipboard_and_says_so(
     _, (pier, lighthouse, _) = owner_with_photos
     page = screen_page
     page.add_init_script(RECORD_CLIPBOARD_SCRIPT + "delete Navigator.prototype.share;")
-    page.goto(f"/#/p/{pier['id']}")
+    page.goto(f"/p/{pier['id']}")
     expect(page.locator(".photo-page__caption")).to_have_text("Old pier")
 
     # Then Share is not offered, Copy link is
@@ -448,7 +448,7 @@ def test_a_refused_clipboard_offers_the_link_to_copy_by_hand(
     _, (pier, _, _) = owner_with_photos
     page = screen_page
     page.add_init_script(REFUSE_CLIPBOARD_SCRIPT)
-    page.goto(f"/#/p/{pier['id']}")
+    page.goto(f"/p/{pier['id']}")
 
     # When they press Copy link, then the link is offered in a field, selected, to copy by hand
     page.locator("#photo-view").get_by_role("button", name="Copy link").click()
@@ -482,7 +482,7 @@ def test_share_is_offered_where_the_browser_has_the_web_share_api(
     owner, (pier, _, _) = owner_with_photos
     page = screen_page
     page.add_init_script(RECORD_SHARES_SCRIPT)
-    page.goto(f"/#/p/{pier['id']}")
+    page.goto(f"/p/{pier['id']}")
 
     # When they press Share…, then the system's share sheet gets the photo's title and address
     page.get_by_role("button", name="Share…").click()
