@@ -4,8 +4,9 @@ chalicelib/, one package a feature.
 Request path: CloudFront `/api/*` -> API Gateway (stage `api`, Cognito authorizer on routes that
 need a user) -> this Lambda -> a route here: chalicelib.edge parses the request, a feature's
 service does the work (DynamoDB, S3), its presenter makes the JSON, and `answers_in_http` turns
-a domain error into its status code. Locally the local stack's gateway stands in for CloudFront
-and API Gateway (see infra/local/).
+a domain error into its status code. CloudFront's `/p/*` (a photo's page) comes to the same
+stage as `/api/p/*`, and is answered with HTML. Locally the local stack's gateway stands in for
+CloudFront and API Gateway (see infra/local/).
 
 After a write: DynamoDB Streams -> `on_table_change` (a second Lambda that Chalice creates) ->
 chalicelib.shared.table_stream, which hands each change to its reactions: photos.cleanup (likes
@@ -15,7 +16,7 @@ waiting) and feeds.fanout (home feeds: fan-out on write).
 
 from chalice import Chalice, CognitoUserPoolAuthorizer, Response
 
-from chalicelib.edge import caller, request_parsing
+from chalicelib.edge import caller, photo_page, request_parsing
 from chalicelib.edge.errors import answers_in_http
 from chalicelib.edge.middleware import register_middleware
 from chalicelib.edge.page_cursor import USER_ID_PATTERN, page_json
@@ -173,6 +174,15 @@ def get_user_photos(username):
     username = request_parsing.username_from_path(username)
     page = person_photos.photos_page(username, wanted, viewer)
     return page_json(page, photo_presenter.present)
+
+
+@app.route("/p/{photo_id}", methods=["GET"])
+@answers_in_http
+def get_photo_page(photo_id):
+    # A photo's own address on the site, /p/<id>, which CloudFront sends here: a web page with
+    # the photo's link preview, not JSON, so that chat apps and crawlers can show the photo.
+    page = photo_page.photo_page(photo_id)
+    return Response(body=page.html, status_code=page.status, headers=page.headers)
 
 
 @app.route("/openapi.json", methods=["GET"])

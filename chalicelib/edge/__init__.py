@@ -1,8 +1,9 @@
 """HTTP at the edge: everything between an API Gateway event and a feature's service, and only
 that. app.py's routes call it to learn who is calling (`caller`, with `token_verifier`), to turn
 a request into checked values (`request_parsing`, `page_cursor`), and to turn a domain error into
-its status code (`errors`); `middleware` puts logs, traces and metrics around every route, and
-`openapi` describes the API.
+its status code (`errors`); `middleware` puts logs, traces and metrics around every route,
+`openapi` describes the API, and `photo_page` answers a photo's address, /p/<id>, with the site's
+page and the photo's link preview (HTML, where every other route answers JSON).
 
 The edge uses `shared` and the features (`photos`, `people`, `feeds`: their request and answer
 types, and the messages they refuse with); no feature uses the edge. It is the only package that

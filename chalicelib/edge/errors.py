@@ -92,6 +92,18 @@ def _too_many_requests(error: errors.LimitReachedError) -> chalice.Response:
     return error_response(http_error_for(error), str(error), headers)
 
 
+def is_aws_outage(error: Exception) -> bool:
+    """Whether an AWS error says "not now" (throttling, an outage, AWS out of reach), which
+    deserves a 503, rather than "never" (a bug)."""
+    if isinstance(error, UNREACHABLE_ERRORS):
+        return True
+    if not isinstance(error, ClientError):
+        return False
+    response = error.response
+    status = response.get("ResponseMetadata", {}).get("HTTPStatusCode", 0)
+    return response["Error"].get("Code") in OUTAGE_ERROR_CODES or status >= 500
+
+
 def answers_in_http(view):
     """A route decorator: domain errors and AWS outages answered with their HTTP status."""
 
@@ -103,15 +115,10 @@ def answers_in_http(view):
             return _too_many_requests(error)
         except errors.CloudGramError as error:
             raise http_error_for(error)(str(error)) from error
-        except ClientError as error:
-            response = error.response
-            status = response.get("ResponseMetadata", {}).get("HTTPStatusCode", 0)
-            if response["Error"].get("Code") not in OUTAGE_ERROR_CODES and status < 500:
+        except (ClientError, *UNREACHABLE_ERRORS) as error:
+            if not is_aws_outage(error):
                 raise
-            logger.warning("AWS refused the request for now", extra={"error": str(error)})
-            raise ServiceUnavailableError(errors.TRY_AGAIN_MESSAGE) from error
-        except UNREACHABLE_ERRORS as error:
-            logger.warning("AWS could not be reached", extra={"error": str(error)})
+            logger.warning("AWS is busy or out of reach", extra={"error": str(error)})
             raise ServiceUnavailableError(errors.TRY_AGAIN_MESSAGE) from error
 
     answering.answers_in_http = True

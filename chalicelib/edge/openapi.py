@@ -33,6 +33,11 @@ def _answer(description: str, schema_name: str | None = None) -> dict:
     return {"description": description, **(_json(ref(schema_name)) if schema_name else {})}
 
 
+def _html(description: str) -> dict:
+    """An answer that is a web page, whatever its status (chalicelib/edge/photo_page.py)."""
+    return {"description": description, "content": {"text/html": {"schema": {"type": "string"}}}}
+
+
 ERROR_MEANINGS = {
     400: "The request is not valid; the message says what to change.",
     401: "No valid ID token where one is needed, or a token that is no longer valid.",
@@ -248,6 +253,20 @@ def _paths() -> dict:
                 SIGNED_IN_OR_NOT,
                 {"200": _answer("A page", "PeoplePage")} | _errors(400, 401, 404),
                 [USERNAME, *PEOPLE_PAGE],
+            )
+        },
+        "/p/{photo_id}": {
+            "get": _operation(
+                "A photo's page: the site's page with the photo's link preview (Open Graph and "
+                "Twitter card tags), as the site serves it at /p/<id>",
+                [{}],
+                {
+                    "200": _html("The page, previewing a READY photo"),
+                    "404": _html("The page without a preview: no READY photo has this id"),
+                    "429": _answer(ERROR_MEANINGS[429], "Error"),
+                    "503": _html(ERROR_MEANINGS[503]),
+                },
+                [PHOTO_ID],
             )
         },
         "/openapi.json": {

@@ -7,6 +7,7 @@ per-person limits), reading, editing and deleting it, liking it, and cleaning up
     visibility     who may see a photo (404 for anyone else, as if it did not exist)
     shown          photos as a viewer is shown them: status as of now, and likedByMe
     presenter      a shown photo as the API's JSON
+    preview        what a link preview of a READY photo shows (its page at /p/<id> carries it)
     likes          liking and unliking, and which photos of a page the viewer likes
     like_store     DynamoDB access for likes, which live in their photo's partition
     upload_policy  the presigned POST a browser uploads the file with

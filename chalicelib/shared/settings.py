@@ -35,6 +35,11 @@ class Settings(NamedTuple):
     max_upload_bytes: int
     upload_expiry_seconds: int
     feed_shards: int
+    # Where the site's own page (index.html) is published (infra/deploy/site.py), and the
+    # site's public origin (`https://<distribution>.cloudfront.net`): a photo's page at /p/<id>
+    # is made of the one and names its addresses on the other (chalicelib/edge/photo_page.py).
+    site_bucket: str
+    site_url: str
     # The CloudFront distribution serving media, whose cache forgets deleted photos; empty
     # locally, where nothing caches.
     distribution_id: str
@@ -71,6 +76,8 @@ def load_settings() -> Settings:
         table_name=os.environ["TABLE_NAME"],
         uploads_bucket=os.environ["UPLOADS_BUCKET"],
         media_bucket=os.environ["MEDIA_BUCKET"],
+        site_bucket=os.environ.get("SITE_BUCKET", ""),
+        site_url=os.environ.get("SITE_URL", "").rstrip("/"),
         user_pool_id=user_pool_id,
         user_pool_client_id=os.environ["USER_POOL_CLIENT_ID"],
         # Locally the pool's keys are served by the local AWS endpoint, not by Cognito.

@@ -16,11 +16,14 @@
  *                photo-page-view.js and not-found-view.js; the side panel's auth-view.js (signed
  *                out) and composer-view.js (signed in); the header's account-bar.js.
  *   components/  the parts views are built from. A photo: photo-frame.js (the picture),
- *                like-button.js, owner-controls.js (Edit with caption-editor.js, Delete after
- *                confirm-dialog.js), all in one photo-card.js in the feed; unfinished-photo.js
- *                (an owner's photo that did not make it, with Retry and Remove). The feed's tabs.js
- *                each hold a feed-list.js; follow-suggestions.js fills an empty Following tab;
- *                follow-button.js follows people; paged-list.js loads any list page by page.
+ *                like-button.js (and double-tap-like.js, a double tap on the picture),
+ *                share-photo.js (Copy link, Share), owner-controls.js (Edit with
+ *                caption-editor.js, Delete after confirm-dialog.js), all in one photo-card.js in
+ *                the feed; unfinished-photo.js (an owner's photo that did not make it, with Retry
+ *                and Remove). The feed's tabs.js each hold a feed-list.js; follow-suggestions.js
+ *                fills an empty Following tab; follow-button.js follows people (unfollowing
+ *                after confirm-dialog.js); paged-list.js loads any list page by page; toast.js
+ *                says what happened away from the focus ("Link copied").
  *   uploads/     sharing photos: upload-queue.js runs the upload list, one upload-item.js per
  *                file; upload.js takes one photo from file to READY; file-type.js tells what a
  *                file is; uploads-here.js tells other places what this page is uploading and
@@ -32,7 +35,7 @@
  */
 
 import { byId, showMessage } from "./helpers/dom.js";
-import { createRouter, feedHref, parseRoute } from "./helpers/router.js";
+import { createRouter, currentRoute, feedHref } from "./helpers/router.js";
 import { createApiClient } from "./services/api.js";
 import { createCognitoClient } from "./services/cognito.js";
 import { loadConfig } from "./services/config.js";
@@ -118,7 +121,7 @@ async function start() {
 
   function askToSignIn() {
     if (session.isSignedIn()) return;
-    if (parseRoute(location.hash).name === "feed") {
+    if (currentRoute().name === "feed") {
       auth.focus();
     } else {
       signInRequested = true;
@@ -147,7 +150,7 @@ async function start() {
     else showSignedOut(note, { focus: true });
     views.feed.restart();
     views.profile.forget();
-    if (parseRoute(location.hash).name !== "feed") router.refresh();
+    if (currentRoute().name !== "feed") router.refresh();
   });
 
   // The skip link names #main; following it as a link would change the route.

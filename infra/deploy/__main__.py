@@ -3,8 +3,8 @@
 deploy: package the worker and the user pool's triggers -> artifacts bucket (the zips, the
 template) -> the origin secret (SSM Parameter Store) -> the web ACL (AWS WAF, in us-east-1) ->
 stack -> .chalice/config.json -> chalice deploy (then the stream trigger's failure handling, the
-stage's throttling and gateway responses) -> point CloudFront's /api/* at the API -> frontend/
-and config.json -> invalidation -> site URL.
+stage's throttling and gateway responses) -> point CloudFront's /api/* and /p/* at the API ->
+frontend/ and config.json -> invalidation -> site URL.
 destroy: chalice delete -> empty the buckets -> delete the stack -> delete the web ACL and the
 origin secret -> remove the stage's artifacts.
 Running deploy again updates everything in place and skips what has not changed.
@@ -134,7 +134,7 @@ def deploy(stage: str) -> None:
     api_stage.configure(chalice_stage.rest_api_id(stage))
     report("API stage: throttling, and gateway responses in the API's error shape")
 
-    announce(8, total, f"Routing CloudFront's /api/* to {api_domain}")
+    announce(8, total, f"Routing CloudFront's /api/* and /p/* to {api_domain}")
     if api_domain == known_api_domain:
         report("Already routed")
     else:

@@ -25,6 +25,12 @@ ENVIRONMENT_FROM_OUTPUTS = {
     "USER_POOL_ID": "UserPoolId",
     "USER_POOL_CLIENT_ID": "UserPoolClientId",
     "DISTRIBUTION_ID": "DistributionId",
+    # A photo's page (/p/<id>) is the site's index.html with its preview's tags, whose
+    # addresses are absolute on the site's origin (chalicelib/edge/photo_page.py). The stack,
+    # and so the distribution, exists before chalice deploys the API: naming it here makes no
+    # cycle (distribution -> API origin -> API's environment -> distribution) in any template.
+    "SITE_BUCKET": "SiteBucketName",
+    "SITE_URL": "SiteUrl",
 }
 # app.py's stream function, which has its own role (least privilege per function).
 STREAM_FUNCTION = "on_table_change"

@@ -92,7 +92,7 @@ def plan(stage: str) -> list[tuple[str, list[str]]]:
         ),
         (f"chalice deploy --stage {stage}", _chalice(stage, config)),
         (
-            "Route CloudFront's /api/* to the API",
+            "Route CloudFront's /api/* and /p/* (photo pages) to the API",
             ["stack update: ApiDomainName = the new API's domain (nothing on later deploys)"],
         ),
         (
@@ -130,7 +130,8 @@ def _web_acl(stage: str) -> list[str]:
         for rule in rules
         if "RateBasedStatement" in rule["Statement"]
     ]
-    counted = rate["ScopeDownStatement"]["ByteMatchStatement"]["SearchString"]
+    scope = rate["ScopeDownStatement"]["OrStatement"]["Statements"]
+    counted = " and ".join(match["ByteMatchStatement"]["SearchString"] for match in scope)
     name = _rendered(acl["Name"], stage).replace("<AppRegion>", REGION)
     return [
         f"stack {web_acl.web_acl_stack_name(stage, REGION)} (infra/waf.yaml): "

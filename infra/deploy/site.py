@@ -111,8 +111,9 @@ def publish(bucket: str, files: list[SiteFile]) -> list[str]:
 def invalidation_paths(changed_keys: list[str]) -> list[str]:
     paths = [f"/{key}" for key in changed_keys]
     if "index.html" in changed_keys:
-        # The site's root is served from index.html too.
-        paths.append("/")
+        # The site's root is served from index.html too, and so is every photo's page (the
+        # API makes /p/<id> of it), which CloudFront keeps a minute: one wildcard path.
+        paths += ["/", "/p/*"]
     if len(paths) > MAX_LISTED_INVALIDATION_PATHS:
         return ["/*"]
     return paths

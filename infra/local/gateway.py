@@ -1,7 +1,11 @@
-"""The local stand-in for CloudFront: one HTTP server, one origin, four kinds of path.
+"""The local stand-in for CloudFront: one HTTP server, one origin, five kinds of path.
 
     /api/*       -> the Chalice app, through Chalice's local API Gateway with verified tokens,
                     with the origin's secret header added as CloudFront adds it
+    /p/*         -> a photo's page: the Chalice app too, as the stage's /api/p/* (CloudFront's
+                    /p/* behaviour, whose origin path is /api), GET and HEAD only; the site's
+                    page it is made of is published to the local site bucket first if it has
+                    changed (infra/local/site_page.py)
     /config.json -> the page's runtime settings (in AWS a file in the site bucket)
     /media/*     -> objects of the media bucket (renditions only; uploads are never served)
     /*           -> the static frontend/ folder
@@ -12,7 +16,7 @@ only requests addressed to it: a `Host` that is not a loopback name gets 403, so
 points its own domain name at this machine (DNS rebinding) cannot read the site or the API as if
 they were its own (infra/local/loopback_hosts.py).
 
-AWS WAF stands in front of it as in AWS: its rate limit per address on /api/ is played
+AWS WAF stands in front of it as in AWS: its rate limit per address on /api/ and /p/ is played
 (infra/local/waf_like_aws.py), AWS's managed rule set is not.
 
 A second server plays API Gateway's own address (`execute-api`), /api/* only and nothing added:
@@ -35,10 +39,13 @@ from chalicelib.edge.origin_check import ORIGIN_SECRET_HEADER
 from infra import api_gateway
 from infra.local.logs import local_logger
 from infra.local.loopback_hosts import is_loopback_host
+from infra.local.site_page import LocalSitePage
 from infra.local.token_authorizer import VerifyingLocalGateway
 from infra.local.waf_like_aws import RateLimitPerAddress
 
 API_PREFIX = "/api"
+# A photo's own address on the site, which CloudFront sends to the API's stage as /api/p/*.
+PHOTO_PAGE_PREFIX = "/p/"
 MEDIA_PREFIX = "/media/"
 RENDITION_TYPE = "image/webp"
 API_PAYLOAD_LIMIT_BYTES = 10 * 1024 * 1024
@@ -48,14 +55,15 @@ mimetypes.add_type("text/javascript", ".js")
 
 
 class SiteContent:
-    """What the gateway serves besides the API: the frontend folder, config.json, media; and
-    the security headers every response carries."""
+    """What the gateway serves besides the API: the frontend folder, config.json, media; the
+    site's page the photo pages are made of; and the security headers every response carries."""
 
     def __init__(
         self,
         frontend_dir: Path,
         config: dict,
         media_bucket: str,
+        site_page: LocalSitePage,
         s3_client,
         headers: dict,
         web_acl: RateLimitPerAddress,
@@ -63,6 +71,7 @@ class SiteContent:
         self.frontend_dir = frontend_dir.resolve()
         self.config_json = json.dumps(config).encode()
         self.media_bucket = media_bucket
+        self.site_page = site_page
         self.s3_client = s3_client
         self.security_headers = headers
         # AWS WAF in front of CloudFront: its rate limit per address (infra/local/waf_like_aws.py).
@@ -103,12 +112,14 @@ class CloudFrontLikeHandler(ChaliceRequestHandler):
             web_acl = self.site.web_acl
             self._send(web_acl.status, web_acl.body.encode(), "application/json", NO_CACHE)
         elif path == API_PREFIX or path.startswith(API_PREFIX + "/"):
-            self._add_origin_secret()
             # API Gateway's stage `api` sits behind CloudFront's /api/*: the app sees the rest.
-            self.path = self.path[len(API_PREFIX) :] or "/"
-            self._generic_handle()
+            self._send_to_the_api(self.path[len(API_PREFIX) :] or "/")
         elif self.command not in ("GET", "HEAD"):
             self._send_plain(HTTPStatus.METHOD_NOT_ALLOWED, "Only GET and HEAD are allowed here.")
+        elif path.startswith(PHOTO_PAGE_PREFIX):
+            # CloudFront's /p/* behaviour reaches the same stage with the origin path /api
+            # before it: the app sees the path as it came.
+            self._send_to_the_api(self.path)
         elif path == "/config.json":
             self._send(HTTPStatus.OK, self.site.config_json, "application/json", NO_CACHE)
         elif path.startswith(MEDIA_PREFIX):
@@ -122,6 +133,15 @@ class CloudFrontLikeHandler(ChaliceRequestHandler):
     def _refused_by_the_web_acl(self, path: str) -> bool:
         """AWS WAF sees every request before CloudFront serves it."""
         return self.site.web_acl.refuses(self.client_address[0], path)
+
+    def _send_to_the_api(self, path_in_stage: str) -> None:
+        """What API Gateway's stage does with a request CloudFront passes on: the app's route
+        for `path_in_stage` (the path and query below the stage's /api) answers it."""
+        if urlsplit(path_in_stage).path.startswith(PHOTO_PAGE_PREFIX):
+            self.site.site_page.publish_if_changed()
+        self._add_origin_secret()
+        self.path = path_in_stage
+        self._generic_handle()
 
     def _add_origin_secret(self) -> None:
         """CloudFront's `OriginCustomHeaders`: the secret goes with every request to the API,

@@ -83,6 +83,10 @@ class ResourceNames:
         return f"{self.prefix}-media"
 
     @property
+    def site_bucket(self) -> str:
+        return f"{self.prefix}-site"
+
+    @property
     def uploads_queue(self) -> str:
         return f"{self.prefix}-uploads"
 

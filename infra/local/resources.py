@@ -30,6 +30,7 @@ class LocalResources:
             "TABLE_NAME": self.names.table,
             "UPLOADS_BUCKET": self.names.uploads_bucket,
             "MEDIA_BUCKET": self.names.media_bucket,
+            "SITE_BUCKET": self.names.site_bucket,
             "USER_POOL_ID": self.user_pool_id,
             "USER_POOL_CLIENT_ID": self.user_pool_client_id,
         }
@@ -99,7 +100,7 @@ def _queue_arn(sqs, queue_url: str) -> str:
 def _create_buckets(
     s3, names: definitions.ResourceNames, site_origins: list[str], queue_arn: str, region: str
 ) -> None:
-    for bucket in (names.uploads_bucket, names.media_bucket):
+    for bucket in (names.uploads_bucket, names.media_bucket, names.site_bucket):
         if region == "us-east-1":
             s3.create_bucket(Bucket=bucket)
         else:

@@ -42,6 +42,7 @@ from infra.local.gateway import (
 from infra.local.resource_definitions import ResourceNames
 from infra.local.resources import LocalResources, create_resources
 from infra.local.security_headers import security_headers
+from infra.local.site_page import LocalSitePage
 from infra.local.waf_like_aws import rate_limit_from_template
 from infra.site_config import site_config
 
@@ -90,6 +91,7 @@ def start_stack(
     api_server = SiteServer((host, api_port), None)
     site_port = server.server_address[1]
     site_origins = [f"http://localhost:{site_port}", f"http://127.0.0.1:{site_port}"]
+    site_url = site_origins[0]
     names = ResourceNames()
     aws = start_local_aws_endpoint_process(
         host=host, port=aws_port, site_page=SitePage(site_origins, names.uploads_bucket)
@@ -103,9 +105,13 @@ def start_stack(
     resources = create_resources(None, REGION, names, site_origins=site_origins)
     # A new secret for each run, as the deploy makes one for each stage (infra/deploy/).
     origin_secret = secrets.token_urlsafe(32)
-    _point_the_code_at(aws.url, resources, origin_secret)
+    _point_the_code_at(aws.url, resources, origin_secret, site_url)
     # Forked before this process starts any thread, with the environment just set.
     stop_functions = start_functions_process(resources, REGION)
+    s3_client = boto3.client("s3", region_name=REGION)
+    # What the deploy publishes to the site bucket, as far as the API reads it.
+    site_page = LocalSitePage(s3_client, resources.names.site_bucket, PROJECT_ROOT / "frontend")
+    site_page.publish_if_changed()
     parts = {
         "app_object": _load_chalice_app(),
         "chalice_config": Config.create(chalice_stage="dev", app_name="cloudgram"),
@@ -113,7 +119,8 @@ def start_stack(
             frontend_dir=PROJECT_ROOT / "frontend",
             config=_page_config(aws.url, resources),
             media_bucket=resources.names.media_bucket,
-            s3_client=boto3.client("s3", region_name=REGION),
+            site_page=site_page,
+            s3_client=s3_client,
             headers=security_headers(aws.url),
             web_acl=rate_limit_from_template(_local_waf_limit()),
         ),
@@ -144,7 +151,7 @@ def start_stack(
         dynamodb.stop()
 
     return RunningStack(
-        site_url=f"http://localhost:{site_port}",
+        site_url=site_url,
         api_url=f"http://{host}:{api_server.server_address[1]}",
         aws_endpoint_url=aws.url,
         dynamodb_endpoint_url=dynamodb.url,
@@ -179,11 +186,15 @@ def _local_waf_limit() -> int | None:
     return int(limit) if limit else None
 
 
-def _point_the_code_at(aws_url: str, resources: LocalResources, origin_secret: str) -> None:
+def _point_the_code_at(
+    aws_url: str, resources: LocalResources, origin_secret: str, site_url: str
+) -> None:
     """Set the environment the API and worker read their settings from, as Lambda would."""
     os.environ.update(
         {
             **resources.function_environment(),
+            # The deploy gives the API the distribution's address; here the gateway is the site.
+            "SITE_URL": site_url,
             "COGNITO_JWKS_URL": f"{aws_url}/{resources.user_pool_id}/.well-known/jwks.json",
             "MAX_UPLOAD_BYTES": str(MAX_UPLOAD_BYTES),
             # The API is given the digest of the gateway's secret, as the deploy gives it.

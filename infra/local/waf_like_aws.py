@@ -2,8 +2,9 @@
 infra/waf.yaml itself, so the local stack refuses what the deployed web ACL would refuse.
 
 The rule played is `api-requests-per-address`: at most `Limit` requests whose path starts with
-`/api/` from one client address in any `EvaluationWindowSec` seconds; beyond that, the rule's
-custom response (429, with the TooManyRequests body in the API's `{Code, Message}` shape).
+one of its prefixes (`/api/`, and `/p/` for photo pages, which the API answers) from one client
+address in any `EvaluationWindowSec` seconds; beyond that, the rule's custom response (429, with
+the TooManyRequests body in the API's `{Code, Message}` shape).
 AWS counts approximately and applies the limit near it rather than exactly; here the count is
 exact, over a sliding window.
 
@@ -15,8 +16,8 @@ Locally every browser tab, test and benchmark shares one address, 127.0.0.1, as 
 behind one office's network share one in AWS: the test suite and the benchmarks, which send far
 more than a person does, raise the limit with LOCAL_WAF_API_LIMIT.
 
-Request path: browser -> the local CloudFront (infra/local/gateway.py) -> here -> /api/* to the
-API. API Gateway's own address is not behind the web ACL, in AWS or here.
+Request path: browser -> the local CloudFront (infra/local/gateway.py) -> here -> /api/* and /p/*
+to the API. API Gateway's own address is not behind the web ACL, in AWS or here.
 """
 
 import threading
@@ -31,15 +32,20 @@ RATE_RULE_NAME = "api-requests-per-address"
 
 
 class RateLimitPerAddress:
-    """One rate-based rule: requests under `path_prefix`, counted per client address over the
-    last `window_seconds`; the one past `limit` is refused."""
+    """One rate-based rule: requests under any of `path_prefixes`, counted per client address
+    over the last `window_seconds`; the one past `limit` is refused."""
 
     def __init__(
-        self, limit: int, window_seconds: int, path_prefix: str, status: int, body: str
+        self,
+        limit: int,
+        window_seconds: int,
+        path_prefixes: tuple[str, ...],
+        status: int,
+        body: str,
     ) -> None:
         self.limit = limit
         self.window_seconds = window_seconds
-        self.path_prefix = path_prefix
+        self.path_prefixes = path_prefixes
         self.status = status
         self.body = body
         self._seen: dict[str, deque] = defaultdict(deque)
@@ -47,9 +53,9 @@ class RateLimitPerAddress:
         self._lock = threading.Lock()
 
     def refuses(self, address: str, path: str, now: float | None = None) -> bool:
-        """Whether this request is refused; every request under the prefix counts, refused or
+        """Whether this request is refused; every request under a prefix counts, refused or
         not, as WAF counts what it sees."""
-        if not path.startswith(self.path_prefix):
+        if not path.startswith(self.path_prefixes):
             return False
         now = time.monotonic() if now is None else now
         with self._lock:
@@ -68,12 +74,13 @@ def rate_limit_from_template(
     web_acl = load_template(template_path)["Resources"]["WebAcl"]["Properties"]
     rule = next(rule for rule in web_acl["Rules"] if rule["Name"] == RATE_RULE_NAME)
     rate = rule["Statement"]["RateBasedStatement"]
+    scope = rate["ScopeDownStatement"]["OrStatement"]["Statements"]
     response = rule["Action"]["Block"]["CustomResponse"]
     body = web_acl["CustomResponseBodies"][response["CustomResponseBodyKey"]]["Content"]
     return RateLimitPerAddress(
         limit=limit_override or rate["Limit"],
         window_seconds=rate["EvaluationWindowSec"],
-        path_prefix=rate["ScopeDownStatement"]["ByteMatchStatement"]["SearchString"],
+        path_prefixes=tuple(match["ByteMatchStatement"]["SearchString"] for match in scope),
         status=response["ResponseCode"],
         body=body,
     )

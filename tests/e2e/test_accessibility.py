@@ -1,9 +1,9 @@
 """Accessibility, as axe-core judges it: the feed (both tabs, and an empty Following tab with its
 suggestions), a profile (with its Follow button), a list of followers (with theirs) and a photo
 page have no violation of "serious" or "critical" impact, signed out and signed in, in light and
-dark colours, with the upload list, the caption editor and the delete dialog open, and the
-owner's list of photos that couldn't be shared; and neither
-has the sign-up form while it refuses a username.
+dark colours, with the upload list, the caption editor, the unfollow and delete dialogs open,
+"Link copied" shown, and the owner's list of photos that couldn't be shared; and neither has the
+sign-up form while it refuses a username.
 
 axe-core is installed, pinned, by `make test` (see the Makefile); a missing copy skips this test
 on a developer's machine and fails it in CI. The assertion message lists every violation found,
@@ -130,6 +130,10 @@ def test_the_feed_a_profile_and_a_photo_page_have_no_serious_accessibility_viola
     follow.click()
     expect(follow).to_have_attribute("aria-pressed", "true")
     found["someone else's profile, followed"] = axe_violations(page, axe_script)
+    follow.click()
+    expect(page.get_by_role("dialog", name=f"Unfollow @{newcomer.username}?")).to_be_visible()
+    found["someone else's profile, unfollow dialog open"] = axe_violations(page, axe_script)
+    page.keyboard.press("Escape")
 
     page.get_by_role("link", name="2 followers").click()
     expect(page.locator("#people-list").get_by_role("link")).to_have_count(2)
@@ -144,6 +148,11 @@ def test_the_feed_a_profile_and_a_photo_page_have_no_serious_accessibility_viola
     page.locator(".photo-grid__item a").click()
     expect(page.locator(".photo-page__caption")).to_have_text("Boats in the bay")
     found["photo page"] = axe_violations(page, axe_script)
+
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.get_by_role("button", name="Copy link").click()
+    expect(page.get_by_role("status").filter(has_text="Link copied")).to_be_visible()
+    found["photo page, link copied"] = axe_violations(page, axe_script)
 
     page.get_by_role("button", name="Edit caption").click()
     found["photo page, editing the caption"] = axe_violations(page, axe_script)

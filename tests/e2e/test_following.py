@@ -91,10 +91,13 @@ def test_a_followed_persons_photos_come_and_go_in_the_following_tab_and_a_celebr
     b_card = card_in(following, photo)
     expect(b_card).to_be_visible()
 
-    # When A unfollows B from B's profile, opened from the card
+    # When A unfollows B from B's profile, opened from the card (and confirms, as asked)
     b_card.get_by_role("link", name=b.username, exact=True).click()
     expect(follow_b).to_have_attribute("aria-pressed", "true")
     follow_b.click()
+    page.get_by_role("dialog", name=f"Unfollow @{b.username}?").get_by_role(
+        "button", name="Unfollow"
+    ).click()
     expect(follow_b).to_have_attribute("aria-pressed", "false")
     expect(page.locator("#profile-followers-link")).to_have_text("0 followers")
 

@@ -71,7 +71,7 @@ def test_the_owner_likes_edits_opens_their_profile_and_deletes_a_photo(
 
     # When they open it from the feed, then its page shows it large, named and focused
     card.get_by_role("link", name=f"Photo by {owner.username}: Tall lighthouse").click()
-    expect(page).to_have_url(re.compile(f"#/p/{lighthouse['id']}$"))
+    expect(page).to_have_url(re.compile(f"/p/{lighthouse['id']}$"))
     heading = page.get_by_role("heading", level=1, name=f"Photo by {owner.username}")
     expect(heading).to_be_focused()
     expect(page).to_have_title(f"Photo by {owner.username} · CloudGram")
@@ -187,7 +187,7 @@ def test_another_person_can_like_a_photo_but_not_change_or_delete_it(
     expect(other_card.get_by_role("button", name="Like")).to_be_visible()
     expect(other_card.get_by_role("button", name="Edit caption")).to_have_count(0)
     expect(other_card.get_by_role("button", name="Delete photo")).to_have_count(0)
-    other_page.goto(f"/#/p/{lighthouse['id']}")
+    other_page.goto(f"/p/{lighthouse['id']}")
     expect(other_page.get_by_role("heading", level=1)).to_have_text(f"Photo by {owner.username}")
     expect(other_page.get_by_role("button", name="Edit caption")).to_have_count(0)
     expect(other_page.get_by_role("button", name="Delete photo")).to_have_count(0)
@@ -197,7 +197,7 @@ def test_another_person_can_like_a_photo_but_not_change_or_delete_it(
     other_like.click()
     expect(other_like).to_have_attribute("aria-pressed", "true")
     expect(other_page.locator("#photo-view .like__count")).to_have_text("1 like")
-    page.goto(f"/#/p/{lighthouse['id']}")
+    page.goto(f"/p/{lighthouse['id']}")
     expect(page.locator("#photo-view .like__count")).to_have_text("1 like")
     expect(page.get_by_role("main").get_by_role("button", name="Like")).to_have_attribute(
         "aria-pressed", "false"
@@ -245,7 +245,7 @@ def test_reload_back_and_forward_keep_the_place_and_the_feed_keeps_working(
     # When they go forward and open the lighthouse, then a reload keeps the photo page
     page.go_forward()
     grid_tile_link(page, lighthouse).click()
-    expect(page).to_have_url(re.compile(f"#/p/{lighthouse['id']}$"))
+    expect(page).to_have_url(re.compile(f"/p/{lighthouse['id']}$"))
     page.reload()
     expect(page).to_have_title(f"Photo by {owner.username} · CloudGram")
     expect(page.locator(".photo-page__caption")).to_have_text("Tall lighthouse")
@@ -265,7 +265,8 @@ def test_reload_back_and_forward_keep_the_place_and_the_feed_keeps_working(
     [
         ("/#/u/nobody-by-this-name", "User not found", "There is no CloudGram user called"),
         ("/#/u/nobody-by-this-name/followers", "User not found", "There is no CloudGram user"),
-        ("/#/p/01J00000000000000000000000", "Photo not found", "This photo does not exist"),
+        ("/p/01J00000000000000000000000", "Photo not found", "This photo does not exist"),
+        ("/p/not-a-photo-id", "Photo not found", "This photo does not exist"),
         ("/#/p/not-a-photo-id", "Photo not found", "This photo does not exist"),
         ("/#/somewhere/else", "Page not found", "This address does not lead to anything"),
     ],
@@ -290,7 +291,7 @@ def test_a_like_the_api_refuses_is_rolled_back_with_the_reason(
     # Given someone signed in on another person's photo, whose like requests are held back
     _, lighthouse, _ = owner_with_photos
     sign_in(page, new_user(http_client).username)
-    page.goto(f"/#/p/{lighthouse['id']}")
+    page.goto(f"/p/{lighthouse['id']}")
     held_requests = []
     page.route("**/api/photos/*/like", lambda route: held_requests.append(route))
     like = page.get_by_role("main").get_by_role("button", name="Like")
@@ -328,7 +329,7 @@ def test_a_like_the_api_refuses_is_rolled_back_with_the_reason(
 def test_signed_out_people_pressing_like_are_asked_to_sign_in(page: Page, owner_with_photos):
     # Given a visitor who is not signed in, on a photo page
     _, lighthouse, _ = owner_with_photos
-    page.goto(f"/#/p/{lighthouse['id']}")
+    page.goto(f"/p/{lighthouse['id']}")
     like_requests = requests_to(page, "/like")
 
     # When they press Like, then nothing is sent, and they are asked to sign in

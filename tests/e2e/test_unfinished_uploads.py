@@ -6,6 +6,7 @@ interrupted" with Retry and Remove; signing out mid-upload asks and leaves nothi
 """
 
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -280,7 +281,7 @@ def test_an_upload_the_page_could_not_withdraw_shows_as_interrupted_then_remove_
     screenshot(page, f"uploads-interrupted-profile-{device}")
 
     # And its own page says the same, with Remove, and no caption editor
-    page.goto(f"/#/p/{photo_id}")
+    page.goto(f"/p/{photo_id}")
     expect(page.locator(".unfinished-photo")).to_contain_text("Upload interrupted")
     expect(page.get_by_role("button", name="Edit caption")).to_have_count(0)
     expect(page.get_by_text("being processed")).to_have_count(0)
@@ -414,7 +415,7 @@ def test_photos_that_did_not_make_it_are_kept_apart_with_retry_where_it_can_work
     screenshot(page, f"uploads-kept-apart-{device}")
 
     # And the refused photo's own page offers Remove, not Edit caption
-    page.goto(f"/#/p/{unusable['photo']['id']}")
+    page.goto(f"/p/{unusable['photo']['id']}")
     expect(page.get_by_role("button", name="Remove “Unusable”")).to_be_visible()
     expect(page.get_by_role("button", name="Edit caption")).to_have_count(0)
     page.go_back()
@@ -454,3 +455,28 @@ def create_photo_over_http(client, user, caption: str, size: int) -> dict:
     created = client.api("POST", "/photos", user.id_token, json=announced)
     assert created.status_code == 201, created.text
     return created.json()
+
+
+def test_retry_on_an_interrupted_photos_page_shows_the_photo_shared_again_in_its_place(
+    page: Page, http_client
+):
+    # Given someone whose upload was cut off, on that photo's page
+    owner = new_user(http_client)
+    cut_off = create_photo_over_http(http_client, owner, "Second try", size=len(scene_jpeg(5)))
+    sign_in(page, owner.username)
+    page.goto(f"/p/{cut_off['photo']['id']}")
+    expect(page.locator(".unfinished-photo")).to_contain_text("Upload interrupted")
+
+    # When they retry, choosing the file again
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name="Retry “Second try”").click()
+    chooser.value.set_files(jpeg_file("second-try.jpg", scene_jpeg(5)))
+
+    # Then the page shows the photo shared in its place, at that photo's own address, with its
+    # caption and a like button, and the interrupted photo is gone
+    expect(page.get_by_role("button", name="Like")).to_be_visible(timeout=READY_TIMEOUT_MS)
+    expect(page.locator(".photo-page__caption")).to_have_text("Second try")
+    expect(page).not_to_have_url(re.compile(cut_off["photo"]["id"]))
+    expect(page).to_have_url(re.compile(r"/p/[0-9A-Z]{26}$"))
+    gone = http_client.api("GET", f"/photos/{cut_off['photo']['id']}", owner.id_token)
+    assert gone.status_code == 404

@@ -8,6 +8,9 @@ drift apart: a request the document calls valid must not be refused (positive_da
 one it calls invalid must be (negative_data_rejection), and every status and body must be one
 the document lists. Its examples, coverage (boundaries) and fuzzing phases all run.
 
+One route answers with a web page, not JSON: GET /p/{photo_id}, a photo's page, as the document
+says; what refuses a request before the route runs answers in JSON there too.
+
 Two answers are right although a check, which knows only the document, would flag them; the
 one check is left out for exactly that answer, and every other check still runs on it:
 - following yourself: the username is valid, but it is yours; the API answers 400 and says so
@@ -35,6 +38,11 @@ from chalicelib.shared.table_keys import username_key
 FUZZ_EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "20"))
 # What CloudFront passes on to API Gateway (infra/template.yaml: the /api/* AllowedMethods).
 METHODS_CLOUDFRONT_FORWARDS = {"GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE"}
+# The one route that answers HTML: a photo's page (chalicelib/edge/photo_page.py), with these
+# statuses; what stops a request before it runs (a throttle's 429, a body of a type the app
+# does not take, 415) is JSON, as on every route.
+PHOTO_PAGE = "/p/{photo_id}"
+PHOTO_PAGE_STATUSES = {200, 404, 503}
 
 
 @pytest.fixture(scope="session")
@@ -88,10 +96,19 @@ def test_given_any_generated_request_then_the_api_answers_as_its_document_says(c
         response, transport_kwargs={"timeout": 10}, excluded_checks=excluded_checks
     )
     assert response.status_code < 500, response.text
-    if response.status_code >= 400:
+    if _answered_by_the_photo_page(case, response):
+        (content_type,) = response.headers["content-type"]
+        assert content_type.startswith("text/html"), response.headers
+    elif response.status_code >= 400:
         error = response.json()
         assert set(error) == {"Code", "Message"}, error
         assert isinstance(error["Message"], str) and error["Message"], error
+
+
+def _answered_by_the_photo_page(case, response) -> bool:
+    """An answer of the photo page's route itself: a web page, whatever its status."""
+    route = (case.method.upper(), case.path)
+    return route == ("GET", PHOTO_PAGE) and response.status_code in PHOTO_PAGE_STATUSES
 
 
 def _refuses_following_yourself(case, response, username: str) -> bool:

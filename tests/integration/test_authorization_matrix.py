@@ -4,7 +4,8 @@ checks). One table holds the expected answers; a test holds the table to app.py'
 new route cannot be left out.
 
 What each route names belongs to Alice, "the owner": her profile, and a photo of hers, READY
-(or, for GET /photos/{photo_id}, still PENDING, which only she may see).
+(or, for GET /photos/{photo_id}, still PENDING, which only she may see). A photo's page,
+/p/{photo_id}, is the same for everyone: it is made as a signed-out visitor sees the photo.
 
 "Another user" is never someone whose name reads as hers: the user pool refuses to make an
 account under her name in other capitals, or under a look-alike of it (the last test).
@@ -36,6 +37,7 @@ EXPECTED = {
     ("DELETE", "/users/{username}/follow"): (401, 200, 400),
     ("GET", "/users/{username}/followers"): (200, 200, 200),
     ("GET", "/users/{username}/following"): (200, 200, 200),
+    ("GET", "/p/{photo_id}"): (200, 200, 200),
     ("GET", "/openapi.json"): (200, 200, 200),
 }
 BODIES = {

@@ -36,6 +36,8 @@ def local_resources(aws_environment, monkeypatch):
         monkeypatch.setenv("TABLE_NAME", resources.names.table)
         monkeypatch.setenv("UPLOADS_BUCKET", resources.names.uploads_bucket)
         monkeypatch.setenv("MEDIA_BUCKET", resources.names.media_bucket)
+        monkeypatch.setenv("SITE_BUCKET", resources.names.site_bucket)
+        monkeypatch.setenv("SITE_URL", SITE_ORIGIN)
         monkeypatch.setenv("USER_POOL_ID", resources.user_pool_id)
         monkeypatch.setenv("USER_POOL_CLIENT_ID", resources.user_pool_client_id)
         _forget_cached_settings_and_clients()

@@ -1,39 +1,47 @@
 /**
- * The confirmation asked before something that cannot be undone: "Delete this photo?", and
- * "Stop uploading and sign out?" when photos are still on their way.
+ * The confirmations asked before a step a person may regret: "Delete this photo?" before a photo
+ * is deleted for good, "Unfollow @name?" before an unfollow (follow-button.js), and "Stop
+ * uploading and sign out?" when photos are still uploading (views/composer-view.js).
  *
- * It is the <dialog id="confirm-dialog"> in index.html, given its words each time and opened
+ * Each is a <dialog> in index.html (#delete-dialog, #unfollow-dialog, #sign-out-dialog), opened
  * with showModal(), which gives what a confirmation needs without extra code: the rest of the
- * page cannot be reached while it is open, focus starts on its safe button (the cancel one),
- * Escape closes it as a cancel, and focus goes back to the button that opened it. Its two
- * buttons submit a `method="dialog"` form, which closes the dialog with the pressed button's
- * value as `returnValue`.
+ * page cannot be reached while it is open, focus starts on its safe button, Escape closes it as
+ * a cancel, and focus goes back to the button that opened it. Its two buttons submit a
+ * `method="dialog"` form, which closes the dialog with the pressed button's value as
+ * `returnValue`.
  */
 
 import { byId } from "../helpers/dom.js";
 
-const CONFIRM_VALUE = "confirm";
-
 /** Resolves to true when the person confirms, false when they cancel (button or Escape). */
-export function askToConfirm({ title, text, confirmLabel, cancelLabel = "Cancel" }) {
-  const dialog = byId("confirm-dialog");
-  byId("confirm-dialog-title").textContent = title;
-  byId("confirm-dialog-text").textContent = text;
-  byId("confirm-dialog-confirm").textContent = confirmLabel;
-  byId("confirm-dialog-cancel").textContent = cancelLabel;
+export function confirmPhotoDeletion() {
+  return ask(byId("delete-dialog"), "delete");
+}
+
+/** Asks "Unfollow @<username>?"; resolves as confirmPhotoDeletion does. */
+export function confirmUnfollow(username) {
+  byId("unfollow-dialog-name").textContent = `@${username}`;
+  return ask(byId("unfollow-dialog"), "unfollow");
+}
+
+/** Asks "Stop uploading and sign out?", saying how many photos (`count`) are still uploading;
+ * resolves as confirmPhotoDeletion does. */
+export function confirmStoppingUploads(count) {
+  byId("sign-out-dialog-text").textContent =
+    count === 1
+      ? "A photo has not finished uploading. If you sign out now, it is not shared."
+      : `${count} photos have not finished uploading. If you sign out now, they are not shared.`;
+  return ask(byId("sign-out-dialog"), "sign-out");
+}
+
+/** Opens `dialog`; resolves to whether it was closed with the button whose value is
+ * `confirmValue`. */
+function ask(dialog, confirmValue) {
   return new Promise((resolve) => {
     dialog.returnValue = "";
-    dialog.addEventListener("close", () => resolve(dialog.returnValue === CONFIRM_VALUE), {
+    dialog.addEventListener("close", () => resolve(dialog.returnValue === confirmValue), {
       once: true,
     });
     dialog.showModal();
-  });
-}
-
-export function confirmPhotoDeletion() {
-  return askToConfirm({
-    title: "Delete this photo?",
-    text: "It disappears from CloudGram for everyone, with its likes. This cannot be undone.",
-    confirmLabel: "Delete",
   });
 }

@@ -8,7 +8,8 @@
  * to helpers/photo-events.js: a photo shared from this page takes its place at the top (photos
  * shared together become READY in any order, and each goes where the API would list it), a
  * deleted one leaves, a caption changed elsewhere shows here too (like buttons keep themselves in
- * step).
+ * step). A photo found deleted by its owner elsewhere (a like answered 404) leaves too, and the
+ * toast says why.
  *
  * Photos can also join a list after it was loaded (the people someone just followed): a check
  * asks for the newest photos again and slots each one it did not have into its place by
@@ -19,6 +20,7 @@ import { hideMessage, part, showMessage } from "../helpers/dom.js";
 import { onPhotoChanged, onPhotoDeleted, onPhotoShared } from "../helpers/photo-events.js";
 import { createPager } from "./paged-list.js";
 import { renderPhotoCard, showCaption } from "./photo-card.js";
+import { showToast } from "./toast.js";
 
 const PAGE_SIZE = 12;
 
@@ -26,6 +28,7 @@ const PAGE_SIZE = 12;
 const sharedOrder = (photo) => `${photo.createdAt}#${photo.id}`;
 // A check for newer photos reads at most this many pages: enough to reach the loaded ones.
 const MAX_CHECKED_PAGES = 3;
+const DELETED_ELSEWHERE_NOTE = "This photo was deleted by its owner.";
 
 /**
  * `panel` holds the list's parts (data-part="list", "loading", "error", "more", "end" and an
@@ -149,9 +152,11 @@ export function createFeedList({
     insertInOrder(photo);
     updateFooter();
   });
-  onPhotoDeleted((photo) => {
+  onPhotoDeleted((photo, { deletedElsewhere }) => {
     const card = cardOf(photo.id);
     if (!card) return;
+    // Said only by the list in sight (both tabs may hold the photo).
+    if (deletedElsewhere && !panel.closest("[hidden]")) showToast(DELETED_ELSEWHERE_NOTE);
     removeCard(card);
     updateFooter();
   });

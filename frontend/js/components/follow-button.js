@@ -1,8 +1,13 @@
 /**
  * The Follow button of a person, on their profile, in the suggestions of an empty Following tab
- * and in lists of followers: a toggle <button> that reads "Follow", or "Following" once pressed. Its accessible name
- * stays "Follow <name>" whatever it shows, and aria-pressed says whether the signed-in person
- * follows them: a toggle keeps its name, and screen readers announce the state.
+ * and in lists of followers: a toggle <button> that reads "Follow", or "Following" once pressed,
+ * and "Unfollow" while a pointer is over it or the keyboard's focus is on it, which is what
+ * pressing it then does. Its accessible name stays "Follow <name>" whatever it shows, and
+ * aria-pressed says whether the signed-in person follows them: a toggle keeps its name, and
+ * screen readers announce the state.
+ *
+ * Following is one press; unfollowing asks first ("Unfollow @name?", confirm-dialog.js), since a
+ * slip would take the person's photos out of the Following feed. Cancel or Escape changes nothing.
  *
  * It behaves like the like button (helpers/optimistic-toggle.js): a press shows the new state and
  * follower count at once; if the API refuses, both go back and a message says why. Signed-out
@@ -14,6 +19,7 @@
 import { element, hideMessage, showMessage, showSignInPrompt, visuallyHidden } from "../helpers/dom.js";
 import { announceFollowChanged, onFollowChanged, sameUsername } from "../helpers/follow-events.js";
 import { createOptimisticToggle } from "../helpers/optimistic-toggle.js";
+import { confirmUnfollow } from "./confirm-dialog.js";
 
 /**
  * `person` is {username, followedByMe, followerCount}, as GET /users/{username} answers.
@@ -28,7 +34,10 @@ export function createFollowButton({ person, api, session, onSignInRequested, on
   // Sighted people read the state in the label; the name stays the same for everyone else.
   const label = element("span", "follow__label");
   label.setAttribute("aria-hidden", "true");
-  button.append(label, visuallyHidden(`Follow ${username}`));
+  // Takes the label's place on hover and focus while following (people.css).
+  const unfollowLabel = element("span", "follow__unfollow-label", "Unfollow");
+  unfollowLabel.setAttribute("aria-hidden", "true");
+  button.append(label, unfollowLabel, visuallyHidden(`Follow ${username}`));
   // Created empty and filled later: screen readers announce an alert when its text changes.
   const message = element("p", "message follow__message");
   message.setAttribute("role", "alert");
@@ -56,12 +65,17 @@ export function createFollowButton({ person, api, session, onSignInRequested, on
     },
   });
 
-  button.addEventListener("click", () => {
+  button.addEventListener("click", async () => {
     if (!session.isSignedIn()) {
       showSignInPrompt(message, "Following people needs an account.", onSignInRequested);
       return;
     }
     hideMessage(message);
+    if (follow.on) {
+      // Looked at again once answered: the person may have been unfollowed elsewhere meanwhile.
+      const confirmed = await confirmUnfollow(username);
+      if (!confirmed || !follow.on) return;
+    }
     follow.toggle();
   });
 

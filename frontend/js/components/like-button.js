@@ -10,18 +10,28 @@
  * people are asked to sign in instead; nothing is sent.
  *
  * Other places showing the same photo hear about every confirmed change (helpers/photo-events.js).
+ * A 404 means the photo was deleted (by its owner, in another session) while it was shown here:
+ * the heart empties, since a deleted photo is liked by nobody, the button stops answering, and the
+ * places showing the photo hear that it is gone and say so (the feed, the photo page).
+ *
+ * A double tap on the picture likes the photo through this button (likeOnce, for
+ * double-tap-like.js), so it does just what pressing Like does.
  */
 
 import { element, hideMessage, icon, showMessage, showSignInPrompt, visuallyHidden } from "../helpers/dom.js";
 import { countOf } from "../helpers/format.js";
 import { createOptimisticToggle } from "../helpers/optimistic-toggle.js";
-import { announcePhotoChanged, onPhotoChanged } from "../helpers/photo-events.js";
+import { announcePhotoChanged, announcePhotoDeleted, onPhotoChanged } from "../helpers/photo-events.js";
 
-const HEART_PATH =
+export const HEART_PATH =
   "M12 20.7 10.6 19.4C5.4 14.7 2 11.6 2 7.8 2 4.7 4.4 2.3 7.5 2.3c1.7 0 3.4.8 4.5 2.1 " +
   "1.1-1.3 2.8-2.1 4.5-2.1 3.1 0 5.5 2.4 5.5 5.5 0 3.8-3.4 6.9-8.6 11.6L12 20.7z";
 
-/** Returns the control's element. `onSignInRequested` takes a signed-out person to sign-in. */
+/**
+ * Returns {element, likeOnce}: the control, and what a double tap does (likes the photo unless it
+ * is liked already; returns whether it is liked now). `onSignInRequested` takes a signed-out
+ * person to sign-in.
+ */
 export function createLikeButton({ photo, api, session, onSignInRequested, signal }) {
   const control = element("div", "like");
   const row = element("div", "like__row");
@@ -45,14 +55,23 @@ export function createLikeButton({ photo, api, session, onSignInRequested, signa
     onConfirmed: ({ on, count: likeCount }) =>
       announcePhotoChanged(photo.id, { likedByMe: on, likeCount }),
     onRefused: (error, attemptedLike) => {
+      if (error.status === 404) return forgetDeletedPhoto();
       const what = attemptedLike ? "Your like was not saved" : "Your like was not removed";
       showMessage(message, `${what}: ${error.message}`, "error");
+      return null;
     },
     render: (shown) => {
       button.setAttribute("aria-pressed", String(shown.on));
       count.textContent = countOf(shown.count, "like");
     },
   });
+
+  /** The photo no longer exists: what the heart shows now. */
+  function forgetDeletedPhoto() {
+    button.disabled = true;
+    announcePhotoDeleted(photo, { deletedElsewhere: true });
+    return { on: false, count: 0 };
+  }
 
   button.addEventListener("click", () => {
     if (!session.isSignedIn()) {
@@ -74,5 +93,11 @@ export function createLikeButton({ photo, api, session, onSignInRequested, signa
     { signal },
   );
 
-  return control;
+  function likeOnce() {
+    // The button's own click, so that signed-out people get what pressing Like gives them.
+    if (!like.on) button.click();
+    return like.on;
+  }
+
+  return { element: control, likeOnce };
 }

@@ -1,15 +1,18 @@
 /**
  * One photo in the feed, as an <article>: who shared it (a link to their profile) and when, the
- * picture (a link to the photo's own page), the like button, the caption, and for the owner the
- * Edit and Delete buttons. Every value from the API goes in as text or as an attribute.
+ * picture (a link to the photo's own page; a double tap on it likes the photo), the like button,
+ * Copy link, the caption, and for the owner the Edit and Delete buttons. Every value from the API
+ * goes in as text or as an attribute.
  */
 
 import { avatar, element, link } from "../helpers/dom.js";
 import { timeAgo } from "../helpers/format.js";
 import { photoHref, profileHref } from "../helpers/router.js";
+import { likeOnDoubleTap } from "./double-tap-like.js";
 import { createLikeButton } from "./like-button.js";
 import { createOwnerControls, isOwnPhoto } from "./owner-controls.js";
 import { describePhoto, renderPhotoFrame } from "./photo-frame.js";
+import { createShareActions } from "./share-photo.js";
 
 // The feed column is at most 600 CSS pixels wide; on phones it is the whole screen.
 const FEED_IMAGE_SIZES = "(min-width: 640px) 600px, 100vw";
@@ -24,7 +27,12 @@ export function renderPhotoCard(photo, context) {
   card.setAttribute("aria-label", describePhoto(photo));
   const caption = element("p", "photo-card__caption");
   showCaption(caption, photo.caption);
-  card.append(renderHeader(photo), renderPicture(photo), renderBody(photo, caption, context));
+  const likeButton = createLikeButton({ photo, ...context });
+  card.append(
+    renderHeader(photo),
+    renderPicture(photo, likeButton),
+    renderBody(photo, caption, likeButton, context),
+  );
   return card;
 }
 
@@ -48,27 +56,27 @@ function renderHeader(photo) {
   return header;
 }
 
-function renderPicture(photo) {
+function renderPicture(photo, likeButton) {
   const renditions = photo.renditions ?? {};
   const main = renditions.feed ?? renditions.full ?? renditions.grid;
   if (!main) return element("div", "photo-frame photo-frame--empty");
   // The picture opens the photo's own page; its alt text names the link.
   const pictureLink = link(photoHref(photo.id), "photo-card__picture");
-  pictureLink.append(
-    renderPhotoFrame(photo, {
-      rendition: main,
-      candidates: [renditions.feed, renditions.full].filter(Boolean),
-      sizes: FEED_IMAGE_SIZES,
-      aspectRatio: Math.max(main.width / main.height, TALLEST_FEED_RATIO),
-    }),
-  );
+  const frame = renderPhotoFrame(photo, {
+    rendition: main,
+    candidates: [renditions.feed, renditions.full].filter(Boolean),
+    sizes: FEED_IMAGE_SIZES,
+    aspectRatio: Math.max(main.width / main.height, TALLEST_FEED_RATIO),
+  });
+  pictureLink.append(frame);
+  likeOnDoubleTap({ picture: pictureLink, frame, likeButton });
   return pictureLink;
 }
 
-function renderBody(photo, caption, context) {
+function renderBody(photo, caption, likeButton, context) {
   const body = element("div", "photo-card__body");
   const actions = element("div", "photo-card__actions");
-  actions.append(createLikeButton({ photo, ...context }));
+  actions.append(likeButton.element, createShareActions(photo, { compact: true }));
   if (isOwnPhoto(photo, context.session)) {
     actions.append(
       createOwnerControls({

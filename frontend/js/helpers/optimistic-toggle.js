@@ -14,7 +14,9 @@
 /**
  * `confirmed` is what the server last said: {on, count}. `send(on)` asks the API and resolves to
  * the new {on, count}; `onConfirmed(state)` hears each confirmed change (to tell other places);
- * `onRefused(error, attemptedOn)` hears a refusal; `render({on, count})` shows the state.
+ * `onRefused(error, attemptedOn)` hears a refusal, and may return what the refusal says of the
+ * server's state (some of {on, count}: a photo that no longer exists is liked by nobody), which
+ * is then shown instead of the last confirmed state; `render({on, count})` shows the state.
  */
 export function createOptimisticToggle({ confirmed, send, onConfirmed, onRefused, render }) {
   // What the server last said, and what the person wants now (which is what the control shows).
@@ -38,8 +40,8 @@ export function createOptimisticToggle({ confirmed, send, onConfirmed, onRefused
         onConfirmed?.(server);
       }
     } catch (error) {
+      server = { ...server, ...onRefused(error, attempted) };
       wanted = server.on;
-      onRefused(error, attempted);
     } finally {
       sending = false;
       render(shown());
@@ -49,6 +51,11 @@ export function createOptimisticToggle({ confirmed, send, onConfirmed, onRefused
   render(shown());
 
   return {
+    /** Whether the control shows "on" (what the person wants, on its way to the server). */
+    get on() {
+      return wanted;
+    },
+
     /** The person pressed the control. */
     toggle() {
       wanted = !wanted;

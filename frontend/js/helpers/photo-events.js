@@ -5,7 +5,9 @@
  * looks at a profile), a tile on a profile, the photo page. When one place changes it (a like,
  * a new caption, a delete) or a new photo is shared, it announces the change here, and every
  * other place that shows the photo updates itself, so coming back never shows stale counts or a
- * deleted photo.
+ * deleted photo. A photo can also turn out to be gone while it is shown: its owner deleted it in
+ * another session, and the API answers 404 to a like. That is announced as a delete too, marked
+ * `deletedElsewhere`, so the places showing it can tell the person why it leaves.
  *
  * Listeners pass an AbortSignal: a view that throws its content away aborts it, and its
  * listeners go with it.
@@ -18,8 +20,10 @@ export function announcePhotoChanged(photoId, changes) {
   photoNews.dispatchEvent(new CustomEvent("changed", { detail: { photoId, changes } }));
 }
 
-export function announcePhotoDeleted(photo) {
-  photoNews.dispatchEvent(new CustomEvent("deleted", { detail: { photo } }));
+/** The photo is gone: deleted by the person here, or found deleted elsewhere (`deletedElsewhere`,
+ * when the API no longer knows it). */
+export function announcePhotoDeleted(photo, { deletedElsewhere = false } = {}) {
+  photoNews.dispatchEvent(new CustomEvent("deleted", { detail: { photo, deletedElsewhere } }));
 }
 
 /** A photo the person shared from this page has become READY. */
@@ -36,9 +40,13 @@ export function onPhotoChanged(listener, { signal } = {}) {
   );
 }
 
-/** `listener(photo)` */
+/** `listener(photo, {deletedElsewhere})` */
 export function onPhotoDeleted(listener, { signal } = {}) {
-  photoNews.addEventListener("deleted", (event) => listener(event.detail.photo), { signal });
+  photoNews.addEventListener(
+    "deleted",
+    (event) => listener(event.detail.photo, { deletedElsewhere: event.detail.deletedElsewhere }),
+    { signal },
+  );
 }
 
 /** `listener(photo)` */

@@ -14,7 +14,7 @@
  * (stopUploadsBeforeSigningOut).
  */
 
-import { askToConfirm } from "../components/confirm-dialog.js";
+import { confirmStoppingUploads } from "../components/confirm-dialog.js";
 import { byId, hideMessage, showMessage } from "../helpers/dom.js";
 import { describeContentTypes, formatBytes } from "../helpers/format.js";
 import { createUploadQueue } from "../uploads/upload-queue.js";
@@ -117,16 +117,7 @@ export function createComposerView({ api, limits }) {
     async stopUploadsBeforeSigningOut() {
       const unsent = queue.unsentCount();
       if (unsent === 0) return true;
-      const text =
-        unsent === 1
-          ? "A photo has not finished uploading. If you sign out now, it is not shared."
-          : `${unsent} photos have not finished uploading. If you sign out now, they are not shared.`;
-      const stop = await askToConfirm({
-        title: "Stop uploading and sign out?",
-        text,
-        confirmLabel: "Stop and sign out",
-        cancelLabel: "Keep uploading",
-      });
+      const stop = await confirmStoppingUploads(unsent);
       if (stop) await queue.stopUnfinished();
       return stop;
     },

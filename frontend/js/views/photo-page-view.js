@@ -1,35 +1,42 @@
 /**
- * One photo's own page, at #/p/<id>: the picture as large as the screen allows (the `full` and
+ * One photo's own page, at /p/<id>: the picture as large as the screen allows (the `full` and
  * `feed` renditions in a srcset, so the browser picks the size it needs), who shared it (a link
- * to their profile), when, the caption and the like button; for its owner also Edit and Delete.
+ * to their profile), when, the caption, the like button (a double tap on the picture likes it
+ * too), Copy link and Share (components/share-photo.js); for its owner also Edit and Delete.
  *
  * A photo that did not make it (an interrupted upload, a file CloudGram could not use) shows its
  * owner what went wrong, with Retry where it can work and Remove, instead of the caption editor
  * (components/unfinished-photo.js); one still on its way says so.
  *
- * After the owner deletes it, the page goes back where the person came from (or to their
- * profile, when the photo page was opened from a link), since this address now names nothing.
- * An unknown or invisible photo gets a clear message instead of an empty page.
+ * A Back button, and Escape, go back where the person came from in CloudGram, or to the feed
+ * when they arrived from elsewhere. After the owner deletes the photo, the page goes back the
+ * same way (or to their profile, when the photo page was opened from a link), since this address
+ * now names nothing. An unknown or invisible photo gets a clear message instead of an empty page,
+ * and so does a photo found deleted while it is shown (its owner deleted it elsewhere).
  */
 
+import { likeOnDoubleTap } from "../components/double-tap-like.js";
 import { createLikeButton } from "../components/like-button.js";
 import { createOwnerControls, isOwnPhoto } from "../components/owner-controls.js";
 import { showCaption } from "../components/photo-card.js";
 import { renderPhotoFrame } from "../components/photo-frame.js";
+import { createShareActions } from "../components/share-photo.js";
 import { problemOf, renderUnfinishedPhoto } from "../components/unfinished-photo.js";
 import { avatar, byId, element, link, visuallyHidden } from "../helpers/dom.js";
 import { timeAgo } from "../helpers/format.js";
-import { onPhotoChanged } from "../helpers/photo-events.js";
-import { photoHref, profileHref } from "../helpers/router.js";
+import { onPhotoChanged, onPhotoDeleted } from "../helpers/photo-events.js";
+import { feedHref, photoHref, profileHref } from "../helpers/router.js";
 import { isUploadingHere } from "../uploads/uploads-here.js";
 
 // Beside the details on wide screens the picture is at most about 700 CSS pixels wide.
 const PHOTO_PAGE_IMAGE_SIZES = "(min-width: 1000px) 700px, 100vw";
 
-/** `context` is {api, session, limits, onSignInRequested}; `router` leaves after a delete. */
+/** `context` is {api, session, limits, onSignInRequested}; `router` leaves the page (Back, a
+ * delete). */
 export function createPhotoPageView({ context, router }) {
   const { api, session, limits } = context;
   const section = byId("photo-view");
+  const backButton = byId("photo-back-button");
   const loadingNote = byId("photo-loading");
   const missing = byId("photo-missing");
   const missingTitle = byId("photo-missing-title");
@@ -37,8 +44,41 @@ export function createPhotoPageView({ context, router }) {
   const content = byId("photo-content");
 
   let loadNumber = 0;
+  // The id of the photo shown, once loaded.
+  let shownPhotoId = null;
   // Aborted when the page shows another photo, which removes the old one's listeners.
   let lifetime = new AbortController();
+
+  function goBack() {
+    router.leave(feedHref());
+  }
+
+  backButton.addEventListener("click", goBack);
+  // Escape closes the photo, as in most photo apps; not when something else on the page answers
+  // it first (the dialogs, the caption editor) or when it is typed in a field.
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape" || section.hidden || event.defaultPrevented) return;
+    if (document.querySelector("dialog[open]") || event.target.closest?.("input, textarea")) return;
+    goBack();
+  });
+
+  // The photo was deleted elsewhere (a like was answered 404): the page says it is gone. Focus
+  // that was in the photo's details (on the like button, most likely) goes to what says so.
+  onPhotoDeleted((photo, { deletedElsewhere }) => {
+    if (!deletedElsewhere || photo.id !== shownPhotoId) return;
+    const focusWasHere = content.contains(document.activeElement);
+    lifetime.abort();
+    content.replaceChildren();
+    content.hidden = true;
+    showMissing("This photo no longer exists", "It was deleted by its owner.");
+    if (focusWasHere || document.activeElement === document.body) missingTitle.focus();
+  });
+
+  function showMissing(title, text) {
+    missingTitle.textContent = title;
+    missingText.textContent = text;
+    missing.hidden = false;
+  }
 
   function render(photo) {
     const username = photo.owner?.username ?? "someone";
@@ -74,11 +114,10 @@ export function createPhotoPageView({ context, router }) {
           limits,
           withCaption: false,
           onRemoved: () => router.leave(profileHref(username)),
-          // This address names the photo that was removed; the one shared in its place has its own.
-          onSharedAgain: (shared) => location.replace(photoHref(shared.id)),
+          onSharedAgain: showSharedAgain,
         }),
       );
-      content.replaceChildren(renderMedia(photo), details);
+      content.replaceChildren(renderMedia(photo, null), details);
       content.hidden = false;
       return heading;
     }
@@ -86,9 +125,9 @@ export function createPhotoPageView({ context, router }) {
     if (note) details.append(note);
 
     const actions = element("div", "photo-page__actions");
-    if (photo.status === "READY") {
-      actions.append(createLikeButton({ photo, ...context, signal: lifetime.signal }));
-    }
+    const likeButton =
+      photo.status === "READY" ? createLikeButton({ photo, ...context, signal: lifetime.signal }) : null;
+    if (likeButton) actions.append(likeButton.element, createShareActions(photo));
     if (isOwn) {
       actions.append(
         createOwnerControls({
@@ -102,12 +141,20 @@ export function createPhotoPageView({ context, router }) {
     }
     details.append(actions);
 
-    content.replaceChildren(renderMedia(photo), details);
+    content.replaceChildren(renderMedia(photo, likeButton), details);
     content.hidden = false;
     return heading;
   }
 
-  return {
+  /** The photo shared again in place of the one shown: this address named the photo removed, so
+   * the page shows the new one, at its own address, in the same history entry. */
+  async function showSharedAgain(shared) {
+    history.replaceState(history.state, "", photoHref(shared.id));
+    const shown = await view.show({ photoId: shared.id });
+    shown?.heading.focus();
+  }
+
+  const view = {
     section,
 
     async show(route) {
@@ -117,6 +164,7 @@ export function createPhotoPageView({ context, router }) {
       content.replaceChildren();
       content.hidden = true;
       missing.hidden = true;
+      shownPhotoId = null;
       loadingNote.hidden = false;
       loadNumber += 1;
       const thisLoad = loadNumber;
@@ -127,18 +175,18 @@ export function createPhotoPageView({ context, router }) {
         if (thisLoad !== loadNumber) return null;
         loadingNote.hidden = true;
         if (error.status === 404) {
-          missingTitle.textContent = "Photo not found";
-          missingText.textContent =
-            "This photo does not exist: it may have been deleted, or the address is mistyped.";
+          showMissing(
+            "Photo not found",
+            "This photo does not exist: it may have been deleted, or the address is mistyped.",
+          );
         } else {
-          missingTitle.textContent = "This photo could not be loaded";
-          missingText.textContent = error.message;
+          showMissing("This photo could not be loaded", error.message);
         }
-        missing.hidden = false;
         return { title: missingTitle.textContent, heading: missingTitle };
       }
       if (thisLoad !== loadNumber) return null;
       loadingNote.hidden = true;
+      shownPhotoId = photo.id;
       const heading = render(photo);
       return { title: `Photo by ${photo.owner?.username ?? "someone"}`, heading };
     },
@@ -148,9 +196,11 @@ export function createPhotoPageView({ context, router }) {
       lifetime.abort();
     },
   };
+  return view;
 }
 
-function renderMedia(photo) {
+/** The picture; a double tap on it likes it through `likeButton` (null: not likeable). */
+function renderMedia(photo, likeButton) {
   const media = element("div", "photo-page__media");
   const renditions = photo.renditions ?? {};
   const main = renditions.full ?? renditions.feed ?? renditions.grid;
@@ -158,16 +208,16 @@ function renderMedia(photo) {
     media.append(element("div", "photo-frame photo-frame--empty"));
     return media;
   }
-  media.append(
-    renderPhotoFrame(photo, {
-      rendition: main,
-      candidates: [renditions.feed, renditions.full].filter(Boolean),
-      sizes: PHOTO_PAGE_IMAGE_SIZES,
-      aspectRatio: main.width / main.height,
-      eager: true,
-      className: "photo-page__frame",
-    }),
-  );
+  const frame = renderPhotoFrame(photo, {
+    rendition: main,
+    candidates: [renditions.feed, renditions.full].filter(Boolean),
+    sizes: PHOTO_PAGE_IMAGE_SIZES,
+    aspectRatio: main.width / main.height,
+    eager: true,
+    className: "photo-page__frame",
+  });
+  if (likeButton) likeOnDoubleTap({ picture: frame, frame, likeButton });
+  media.append(frame);
   return media;
 }
 

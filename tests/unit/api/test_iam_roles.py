@@ -1,7 +1,7 @@
 """The API's role and the stream function's role grant exactly the AWS calls each makes: every
 route and every stream reaction is run here while every boto3 call is recorded, and the calls are
-compared with the roles in infra/template.yaml. A call without a grant fails in AWS with
-AccessDenied; a grant without a call is more than the function needs."""
+compared with the roles in infra/template.yaml, S3's bucket by bucket. A call without a grant
+fails in AWS with AccessDenied; a grant without a call is more than the function needs."""
 
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -12,6 +12,8 @@ import pytest
 from app import on_table_change
 from chalicelib.shared import aws_clients
 from chalicelib.shared import settings as api_settings
+from infra.deploy.site import FRONTEND_DIR
+from infra.local.site_page import LocalSitePage
 from infra.template_file import load_template
 from tests.support.api_steps import STREAM_CONTEXT, auth, made_ready, upload_requested
 
@@ -33,9 +35,21 @@ TRANSACTION_ACTIONS = {
 }
 
 
+def bucket_resources() -> dict[str, str]:
+    """Each bucket's name -> its logical id in the template."""
+    settings = api_settings.load_settings()
+    return {
+        settings.uploads_bucket: "UploadsBucket",
+        settings.media_bucket: "MediaBucket",
+        settings.site_bucket: "SiteBucket",
+    }
+
+
 @contextmanager
 def recording(calls: set) -> Iterator[None]:
-    """Adds (IAM action, table or index) to `calls` for every call the API's clients make."""
+    """Adds (IAM action, table or index or bucket) to `calls` for every call the API's clients
+    make."""
+    buckets = bucket_resources()
 
     def record(params, model, **_):
         service = model.service_model.service_name
@@ -48,7 +62,7 @@ def recording(calls: set) -> Iterator[None]:
         elif service == "s3" and operation == "CreateBucket":
             pass  # botocore builds a presigned POST's URL with this model; no call is made
         elif service == "s3":
-            calls.add((S3_ACTIONS[operation], "bucket"))
+            calls.add((S3_ACTIONS[operation], buckets[params["Bucket"]]))
         else:
             calls.add((f"{service}:{operation}", "distribution"))
 
@@ -67,7 +81,8 @@ def recording(calls: set) -> Iterator[None]:
 
 
 def granted(role: str) -> set:
-    """(action, table or index or bucket or distribution) that the role's statements grant."""
+    """(action, table or index or bucket or distribution) that the role's statements grant; a
+    bucket by its logical id."""
     (policy,) = load_template()["Resources"][role]["Properties"]["Policies"]
     grants = set()
     for statement in policy["PolicyDocument"]["Statement"]:
@@ -80,10 +95,18 @@ def granted(role: str) -> set:
             if action.startswith("dynamodb:"):
                 grants |= {(action, "index" if "/index/" in str(r) else "table") for r in resources}
             elif action.startswith("s3:"):
-                grants.add((action, "bucket"))
+                grants |= {(action, _bucket_of(resource)) for resource in resources}
             else:
                 grants.add((action, "distribution"))
     return grants
+
+
+def _bucket_of(resource: dict) -> str:
+    """`{"Fn::GetAtt": ["MediaBucket", "Arn"]}` or `{"Fn::Sub": "${MediaBucket.Arn}/media/*"}`
+    -> "MediaBucket"."""
+    if "Fn::GetAtt" in resource:
+        return resource["Fn::GetAtt"][0]
+    return resource["Fn::Sub"].removeprefix("${").split(".Arn}")[0]
 
 
 @pytest.fixture
@@ -123,12 +146,15 @@ def test_given_every_route_and_every_stream_reaction_then_each_role_grants_exact
 ):
     alice, bob, carol = (make_token(name) for name in ("alice", "bob", "carol"))
     api_calls, stream_calls = set(), set()
+    # The site's page, which photo pages are made of, where the deploy publishes it.
+    site_bucket = api_settings.load_settings().site_bucket
+    assert LocalSitePage(boto3.client("s3"), site_bucket, FRONTEND_DIR).publish_if_changed()
 
     with recording(api_calls):
         for token in (alice, bob, carol):
             api.http.get("/me", headers=auth(token))
         photo_id = upload_requested(api, alice)
-        api_calls.add(("s3:PutObject", "bucket"))  # the presigned POST carries this signature
+        api_calls.add(("s3:PutObject", "UploadsBucket"))  # the presigned POST carries its signature
     made_ready(photo_id)
     with recording(api_calls):
         api.http.put("/users/alice/follow", headers=auth(bob))
@@ -141,6 +167,7 @@ def test_given_every_route_and_every_stream_reaction_then_each_role_grants_exact
             "/users/alice/photos",
             "/users/alice/followers",
             "/users/bob/following",
+            f"/p/{photo_id}",
         ):
             assert api.http.get(path, headers=auth(bob)).status_code == 200, path
         assert api.http.put(f"/photos/{photo_id}/like", headers=auth(bob)).status_code == 200

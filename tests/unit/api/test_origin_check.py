@@ -25,7 +25,15 @@ def straight_to_api_gateway(api_environment, tmp_path):
         yield client.http
 
 
-@pytest.mark.parametrize("path", ["/feed", "/photos/01JCNY0000000000000000000Z", "/openapi.json"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/feed",
+        "/photos/01JCNY0000000000000000000Z",
+        "/p/01JCNY0000000000000000000Z",
+        "/openapi.json",
+    ],
+)
 def test_given_no_origin_header_then_every_route_answers_403_in_the_apis_shape(
     straight_to_api_gateway, path
 ):

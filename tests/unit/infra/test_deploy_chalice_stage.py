@@ -16,6 +16,7 @@ OUTPUTS = {
     "TableStreamArn": "arn:aws:dynamodb:eu-west-1:123456789012:table/t/stream/2026-11-30",
     "TableStreamRoleArn": "arn:aws:iam::123456789012:role/cloudgram-dev-TableStreamRole-XYZ",
     "SiteUrl": "https://d111.cloudfront.net",
+    "SiteBucketName": "cloudgram-dev-site-123456789012-eu-west-1",
 }
 DIGEST = "5e8f" * 16  # of the origin secret, which the config never holds
 CONFIG = {
@@ -39,6 +40,8 @@ def test_given_stack_outputs_when_applied_then_the_stage_gets_role_and_resource_
         "USER_POOL_ID": "eu-west-1_abc",
         "USER_POOL_CLIENT_ID": "client123",
         "DISTRIBUTION_ID": "E2EXAMPLE",
+        "SITE_BUCKET": "cloudgram-dev-site-123456789012-eu-west-1",
+        "SITE_URL": "https://d111.cloudfront.net",
         "ORIGIN_SECRET_SHA256": DIGEST,
     }
 

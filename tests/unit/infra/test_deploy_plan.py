@@ -17,7 +17,7 @@ STEPS_IN_ORDER = [
     "Deploy stack cloudgram-{stage}",
     "Write the stack's outputs into .chalice/config.json",
     "chalice deploy --stage {stage}",
-    "Route CloudFront's /api/* to the API",
+    "Route CloudFront's /api/* and /p/* (photo pages) to the API",
     "Publish the site",
     "Invalidate the changed paths in CloudFront",
 ]

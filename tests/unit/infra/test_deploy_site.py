@@ -90,11 +90,12 @@ def test_given_a_published_site_when_published_again_then_only_changes_and_remov
     assert keys == ["index.html", "new.js"]
 
 
-def test_given_index_html_changed_when_invalidating_then_the_root_path_goes_too():
+def test_given_index_html_changed_when_invalidating_then_the_root_and_photo_pages_go_too():
     assert site.invalidation_paths(["index.html", "config.json"]) == [
         "/index.html",
         "/config.json",
         "/",
+        "/p/*",
     ]
 
 

@@ -7,7 +7,10 @@ import boto3
 import pytest
 from botocore.config import Config
 
+from app import app
+from chalicelib.edge import photo_page
 from chalicelib.edge.origin_check import ORIGIN_SECRET_HEADER
+from chalicelib.shared import site_page
 from infra.deploy import __main__ as deploy_driver
 from infra.deploy import buckets, chalice_stage, worker_package
 from infra.local import worker_loop
@@ -106,6 +109,11 @@ def test_given_the_api_role_when_read_then_it_signs_uploads_only_under_the_uploa
         "dynamodb:DeleteItem",
     }
     assert statements["PagesAndLists"]["Action"] == "dynamodb:Query"
+    # Of the site bucket, the API reads the page photo pages are made of, and nothing else.
+    assert statements["ReadSitePage"]["Action"] == "s3:GetObject"
+    assert statements["ReadSitePage"]["Resource"] == {
+        "Fn::Sub": f"${{SiteBucket.Arn}}/{site_page.SITE_PAGE_KEY}"
+    }
     # Deleting files is the stream function's job, not the API's.
     assert not any(
         "s3:DeleteObject" in str(statement["Action"]) for statement in statements.values()
@@ -157,7 +165,7 @@ def test_given_the_worker_role_when_read_then_it_writes_only_renditions(resource
 
 def test_given_cloudfront_when_read_then_media_and_api_paths_reach_their_origins(resources):
     config = resources["SiteDistribution"]["Properties"]["DistributionConfig"]
-    media_behaviour, api_condition = config["CacheBehaviors"]
+    media_behaviour, api_condition, _photo_pages = config["CacheBehaviors"]
     condition_name, api_behaviour, _no_api = api_condition["Fn::If"]
 
     assert config["DefaultCacheBehavior"]["TargetOriginId"] == "site"
@@ -173,18 +181,62 @@ def test_given_cloudfront_when_read_then_media_and_api_paths_reach_their_origins
     )
 
 
+def test_given_cloudfront_when_read_then_photo_pages_reach_the_apis_page_route(resources):
+    config = resources["SiteDistribution"]["Properties"]["DistributionConfig"]
+    condition_name, behaviour, _no_api = config["CacheBehaviors"][-1]["Fn::If"]
+    origin = _api_origins(resources)["photo-pages"]
+    stage = json.loads(chalice_stage.CHALICE_CONFIG.read_text())["api_gateway_stage"]
+
+    assert condition_name == "HasApi"
+    assert (behaviour["PathPattern"], behaviour["TargetOriginId"]) == ("/p/*", "photo-pages")
+    # The stage below the origin path: /p/<id> reaches the API's route /p/{photo_id}.
+    assert origin["DomainName"] == {"Ref": "ApiDomainName"}
+    assert origin["OriginPath"] == f"/{stage}"
+    assert "/p/{photo_id}" in app.routes
+    assert behaviour["AllowedMethods"] == ["GET", "HEAD"]
+    # Under the site's own security headers, CSP included: it is the site's page.
+    assert (
+        behaviour["ResponseHeadersPolicyId"]
+        == config["DefaultCacheBehavior"]["ResponseHeadersPolicyId"]
+    )
+    # Nothing that differs from one visitor to another reaches the API, or the cache key.
+    assert behaviour["CachePolicyId"] == {"Ref": "PhotoPageCachePolicy"}
+    assert "OriginRequestPolicyId" not in behaviour
+
+
+def test_given_the_photo_page_cache_policy_then_the_path_alone_is_the_key_for_a_minute(resources):
+    policy = resources["PhotoPageCachePolicy"]["Properties"]["CachePolicyConfig"]
+    key = policy["ParametersInCacheKeyAndForwardedToOrigin"]
+    kept_by_the_api = int(photo_page.PREVIEW_CACHE_CONTROL.split("max-age=")[1])
+
+    assert key["CookiesConfig"] == {"CookieBehavior": "none"}
+    assert key["HeadersConfig"] == {"HeaderBehavior": "none"}
+    assert key["QueryStringsConfig"] == {"QueryStringBehavior": "none"}
+    # The API's Cache-Control decides, within bounds that let a deleted photo go soon.
+    assert policy["MinTTL"] == 0
+    assert policy["DefaultTTL"] == kept_by_the_api <= policy["MaxTTL"] <= 300
+
+
 def test_given_cloudfront_then_every_request_to_the_api_carries_the_header_the_api_checks(
     template, resources
 ):
-    origins = resources["SiteDistribution"]["Properties"]["DistributionConfig"]["Origins"]
-    (api_condition,) = [origin for origin in origins if "Fn::If" in origin]
-    _condition, api_origin, _no_api = api_condition["Fn::If"]
+    api_origins = _api_origins(resources)
 
-    (header,) = api_origin["OriginCustomHeaders"]
-    assert header["HeaderName"].lower() == ORIGIN_SECRET_HEADER
-    assert header["HeaderValue"] == {"Ref": "OriginSecret"}
+    assert set(api_origins) == {"api", "photo-pages"}
+    for api_origin in api_origins.values():
+        (header,) = api_origin["OriginCustomHeaders"]
+        assert header["HeaderName"].lower() == ORIGIN_SECRET_HEADER
+        assert header["HeaderValue"] == {"Ref": "OriginSecret"}
     # CloudFormation never shows the value (describe-stacks, the console, events).
     assert template["Parameters"]["OriginSecret"]["NoEcho"] is True
+
+
+def _api_origins(resources) -> dict:
+    """The distribution's origins that exist once the API does, by id."""
+    origins = resources["SiteDistribution"]["Properties"]["DistributionConfig"]["Origins"]
+    conditional = [origin["Fn::If"] for origin in origins if "Fn::If" in origin]
+    assert {condition for condition, _origin, _none in conditional} == {"HasApi"}
+    return {origin["Id"]: origin for _condition, origin, _none in conditional}
 
 
 def test_given_the_deploy_driver_when_it_reads_outputs_then_the_template_declares_them(template):

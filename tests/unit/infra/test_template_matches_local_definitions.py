@@ -4,8 +4,11 @@ the same resources; these tests keep them in agreement, so what runs locally run
 from datetime import timedelta
 
 from chalicelib.photos import status as photo_status
-from infra.local import cognito_like_aws, security_headers
+from chalicelib.shared.site_page import SITE_PAGE_KEY
+from infra.deploy import chalice_stage
+from infra.local import cognito_like_aws, gateway, security_headers
 from infra.local import resource_definitions as local
+from infra.local.waf_like_aws import rate_limit_from_template
 
 # The template names resources after its Stage parameter the way the local stack names them
 # after its prefix.
@@ -205,3 +208,39 @@ def test_given_the_app_client_then_an_id_token_outlives_its_session_by_15_minute
     assert id_token_seconds <= 15 * 60
     # The page plans its refresh by a sign-in's ExpiresIn, which is the access token's lifetime
     assert cognito_like_aws.token_lifetime_seconds(client, "access") == id_token_seconds
+
+
+def test_given_cloudfronts_photo_pages_then_the_local_gateway_plays_the_same_behaviour(resources):
+    config = resources["SiteDistribution"]["Properties"]["DistributionConfig"]
+    _condition, behaviour, _no_api = config["CacheBehaviors"][-1]["Fn::If"]
+    origins = {
+        origin["Fn::If"][1]["Id"]: origin["Fn::If"][1]
+        for origin in config["Origins"]
+        if "Fn::If" in origin
+    }
+
+    # The same paths, sent to the API's stage below the same path, GET and HEAD only (the
+    # gateway refuses other methods, 405, as it does on the site's files)
+    assert behaviour["PathPattern"] == f"{gateway.PHOTO_PAGE_PREFIX}*"
+    assert origins[behaviour["TargetOriginId"]]["OriginPath"] == gateway.API_PREFIX
+    assert behaviour["AllowedMethods"] == ["GET", "HEAD"]
+    # Every path that reaches the API counts towards the web ACL's limit, here and in AWS
+    assert set(rate_limit_from_template().path_prefixes) == {
+        f"{gateway.API_PREFIX}/",
+        gateway.PHOTO_PAGE_PREFIX,
+    }
+
+
+def test_given_the_apis_role_then_it_may_read_the_site_page_in_the_bucket_it_is_given(
+    template, resources
+):
+    statements = resources["ApiRole"]["Properties"]["Policies"][0]["PolicyDocument"]["Statement"]
+    (read,) = [statement for statement in statements if statement["Sid"] == "ReadSitePage"]
+    bucket_output = chalice_stage.ENVIRONMENT_FROM_OUTPUTS["SITE_BUCKET"]
+
+    # The object the API reads (and the local stack publishes), in the bucket the deploy names
+    assert read["Resource"] == {"Fn::Sub": f"${{SiteBucket.Arn}}/{SITE_PAGE_KEY}"}
+    assert template["Outputs"][bucket_output]["Value"] == {"Ref": "SiteBucket"}
+    assert template["Outputs"][chalice_stage.ENVIRONMENT_FROM_OUTPUTS["SITE_URL"]]["Value"] == {
+        "Fn::Sub": "https://${SiteDistribution.DomainName}"
+    }

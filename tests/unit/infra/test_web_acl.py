@@ -59,13 +59,17 @@ def test_given_one_address_at_its_limit_then_it_gets_at_most_a_tenth_of_the_stag
     assert rate["Limit"] >= 10
     per_second = rate["Limit"] / rate["EvaluationWindowSec"]
     assert per_second <= api_gateway.THROTTLING_RATE / 10
-    # Only API requests count: a visit's 41 site files and its photos do not.
-    scope = rate["ScopeDownStatement"]["ByteMatchStatement"]
-    assert (scope["FieldToMatch"], scope["PositionalConstraint"], scope["SearchString"]) == (
-        {"UriPath": {}},
-        "STARTS_WITH",
-        "/api/",
-    )
+    # Only requests that reach the API count (its own, and photo pages, which it answers): a
+    # visit's 41 site files and its photos do not.
+    scope = rate["ScopeDownStatement"]["OrStatement"]["Statements"]
+    assert [
+        (
+            match["ByteMatchStatement"]["FieldToMatch"],
+            match["ByteMatchStatement"]["PositionalConstraint"],
+            match["ByteMatchStatement"]["SearchString"],
+        )
+        for match in scope
+    ] == [({"UriPath": {}}, "STARTS_WITH", "/api/"), ({"UriPath": {}}, "STARTS_WITH", "/p/")]
 
 
 def test_given_what_the_common_rule_set_flags_then_it_is_refused(web_acl_properties):

@@ -30,6 +30,18 @@ def test_given_the_local_table_then_its_keys_and_indexes_are_the_defined_ones(lo
     assert table["LatestStreamArn"] == local_resources.table_stream_arn
 
 
+def test_given_the_local_site_bucket_then_it_exists_and_the_api_is_given_its_name(
+    local_resources,
+):
+    # The API reads the site's page from it (chalicelib/shared/site_page.py), as in AWS
+    bucket = local_resources.names.site_bucket
+
+    assert (
+        boto3.client("s3").head_bucket(Bucket=bucket)["ResponseMetadata"]["HTTPStatusCode"] == 200
+    )
+    assert local_resources.function_environment()["SITE_BUCKET"] == bucket
+
+
 def test_given_the_local_stream_dead_letter_queue_then_it_keeps_notes_as_long_as_defined(
     local_resources,
 ):

@@ -1,5 +1,5 @@
 """The local web ACL plays the deployed one's rate limit, read from infra/waf.yaml itself: per
-address, API requests only, over a sliding window."""
+address, requests that reach the API only (its own, and photo pages), over a sliding window."""
 
 from infra.local.waf_like_aws import (
     WAF_TEMPLATE_PATH,
@@ -10,17 +10,19 @@ from infra.template_file import load_template
 
 
 def a_limit(limit=3, window_seconds=60) -> RateLimitPerAddress:
-    return RateLimitPerAddress(limit, window_seconds, "/api/", 429, '{"Code":"x","Message":"y"}')
+    return RateLimitPerAddress(
+        limit, window_seconds, ("/api/", "/p/"), 429, '{"Code":"x","Message":"y"}'
+    )
 
 
 def test_given_the_template_then_the_local_rule_is_its_rule():
     rule = rate_limit_from_template()
     web_acl = load_template(WAF_TEMPLATE_PATH)["Resources"]["WebAcl"]["Properties"]
 
-    assert (rule.limit, rule.window_seconds, rule.path_prefix, rule.status) == (
+    assert (rule.limit, rule.window_seconds, rule.path_prefixes, rule.status) == (
         300,
         60,
-        "/api/",
+        ("/api/", "/p/"),
         429,
     )
     assert rule.body == web_acl["CustomResponseBodies"]["TooManyRequests"]["Content"]
@@ -30,8 +32,10 @@ def test_given_the_template_then_the_local_rule_is_its_rule():
 def test_given_more_api_requests_than_the_limit_from_one_address_then_the_next_is_refused():
     rule = a_limit(limit=3)
 
-    answers = [rule.refuses("10.0.0.1", "/api/feed", now=second) for second in range(4)]
+    paths = ["/api/feed", "/p/01JCNY0000000000000000000Z", "/api/me", "/api/feed"]
+    answers = [rule.refuses("10.0.0.1", path, now=second) for second, path in enumerate(paths)]
 
+    # Photo pages count with the API's requests: the API answers them.
     assert answers == [False, False, False, True]
     assert not rule.refuses("10.0.0.2", "/api/feed", now=4)  # another address has its own count
     assert not rule.refuses("10.0.0.1", "/js/main.js", now=4)  # the site's files are not counted
