@@ -19,14 +19,16 @@
  *                like-button.js, owner-controls.js (Edit with caption-editor.js, Delete after
  *                confirm-dialog.js), all in one photo-card.js in the feed. The feed's tabs.js
  *                each hold a feed-list.js; follow-suggestions.js fills an empty Following tab;
- *                follow-button.js follows people; paged-list.js loads any list page by page.
+ *                follow-button.js follows people; paged-list.js loads any list page by page;
+ *                password-field.js gives the sign-in forms Show password and the rules checklist.
  *   uploads/     sharing photos: upload-queue.js runs the upload list, one upload-item.js per
  *                file; upload.js takes one photo from file to READY; file-type.js tells what a
  *                file is.
  *   helpers/     small modules the others share: router.js (the places and their addresses),
  *                dom.js, format.js, optimistic-toggle.js (behind the like and follow buttons),
  *                and photo-events.js and follow-events.js, which keep every place that shows the
- *                same photo or person in step.
+ *                same photo or person in step; for the sign-in forms password-rules.js,
+ *                field-errors.js and cognito-messages.js (Cognito's refusals in CloudGram's words).
  */
 
 import { byId, showMessage } from "./helpers/dom.js";
@@ -56,7 +58,12 @@ async function start() {
   const cognito = createCognitoClient(config.cognito);
   const session = createSession({ cognito });
   const api = createApiClient({ apiBase: config.apiBase, session });
-  const auth = createAuthView({ cognito, session, isLocal: config.local === true });
+  const auth = createAuthView({
+    cognito,
+    session,
+    isLocal: config.local === true,
+    passwordPolicy: config.cognito.passwordPolicy,
+  });
   const composer = createComposerView({ api, limits: config.limits });
   const account = createAccountBar({ api, session, onSignInRequested: askToSignIn });
   const layout = byId("main");
