@@ -27,10 +27,17 @@
  *   helpers/     small modules the others share: router.js (the places and their addresses),
  *                dom.js, format.js, optimistic-toggle.js (behind the like and follow buttons),
  *                and photo-events.js and follow-events.js, which keep every place that shows the
- *                same photo or person in step; for the sign-in forms password-rules.js,
+ *                same photo or person in step; after-sign-in.js (back to the place, with the like
+ *                or follow started there done), and for the sign-in forms password-rules.js,
  *                field-errors.js and cognito-messages.js (Cognito's refusals in CloudGram's words).
  */
 
+import {
+  currentPlace,
+  forgetPlace,
+  placeAfterSignIn,
+  rememberPlace,
+} from "./helpers/after-sign-in.js";
 import { byId, showMessage } from "./helpers/dom.js";
 import { createRouter, feedHref, parseRoute } from "./helpers/router.js";
 import { createApiClient } from "./services/api.js";
@@ -113,6 +120,7 @@ async function start() {
 
   function askToSignIn() {
     if (session.isSignedIn()) return;
+    rememberPlace();
     if (parseRoute(location.hash).name === "feed") {
       auth.focus();
     } else {
@@ -135,15 +143,32 @@ async function start() {
   }
 
   // Sign-in and sign-out after the page has loaded move focus to the panel that appears, so
-  // keyboard and screen-reader users are not left on an element that has just vanished. What
-  // the pages show depends on who is looking (likes, owner controls), so they load again.
+  // keyboard and screen-reader users are not left on an element that has just vanished; someone
+  // who came to sign in from another place goes back there instead, and the focus goes to its
+  // heading (or to the button they had pressed there). What the pages show depends on who is
+  // looking (likes, owner controls), so they load again.
   session.onChange((user, note) => {
-    if (user) showSignedIn(user, { focus: true });
-    else showSignedOut(note, { focus: true });
+    if (user) {
+      returnToPlaceBeforeSignIn(user);
+      showSignedIn(user, { focus: parseRoute(location.hash).name === "feed" });
+    } else {
+      forgetPlace();
+      showSignedOut(note, { focus: true });
+    }
     views.feed.restart();
     views.profile.forget();
     if (parseRoute(location.hash).name !== "feed") router.refresh();
   });
+
+  // Someone who left a place to sign in goes back there (helpers/after-sign-in.js), in place of
+  // the feed's address, so Back does not lead to the sign-in form they have just used. The
+  // place's view then shows it, and presses the like or follow button they pressed, if any.
+  function returnToPlaceBeforeSignIn(user) {
+    const place = placeAfterSignIn(user.username, api);
+    if (!place || place === currentPlace()) return;
+    history.replaceState(history.state, "", place);
+    window.scrollTo(0, 0);
+  }
 
   // The skip link names #main; following it as a link would change the route.
   byId("skip-link").addEventListener("click", (event) => {

@@ -12,6 +12,7 @@
  * Other places showing the same photo hear about every confirmed change (helpers/photo-events.js).
  */
 
+import { finishAfterSignIn } from "../helpers/after-sign-in.js";
 import { element, hideMessage, icon, showMessage, showSignInPrompt, visuallyHidden } from "../helpers/dom.js";
 import { countOf } from "../helpers/format.js";
 import { createOptimisticToggle } from "../helpers/optimistic-toggle.js";
@@ -62,6 +63,8 @@ export function createLikeButton({ photo, api, session, onSignInRequested, signa
     hideMessage(message);
     like.toggle();
   });
+  // A like started before signing in is done once the person has signed in.
+  finishAfterSignIn(button, { kind: "like", photoId: photo.id }, { session, signal });
 
   // The same photo liked elsewhere on the page (its photo page, its feed card).
   onPhotoChanged(
