@@ -23,7 +23,8 @@
  *                and Remove). The feed's tabs.js each hold a feed-list.js; follow-suggestions.js
  *                fills an empty Following tab; follow-button.js follows people (unfollowing
  *                after confirm-dialog.js); paged-list.js loads any list page by page; toast.js
- *                says what happened away from the focus ("Link copied").
+ *                says what happened away from the focus ("Link copied"); password-field.js
+ *                gives the sign-in forms Show password and the rules checklist.
  *   uploads/     sharing photos: upload-queue.js runs the upload list, one upload-item.js per
  *                file; upload.js takes one photo from file to READY; file-type.js tells what a
  *                file is; uploads-here.js tells other places what this page is uploading and
@@ -31,9 +32,17 @@
  *   helpers/     small modules the others share: router.js (the places and their addresses),
  *                dom.js, format.js, optimistic-toggle.js (behind the like and follow buttons),
  *                and photo-events.js and follow-events.js, which keep every place that shows the
- *                same photo or person in step.
+ *                same photo or person in step; after-sign-in.js (back to the place, with the like
+ *                or follow started there done), and for the sign-in forms password-rules.js,
+ *                field-errors.js and cognito-messages.js (Cognito's refusals in CloudGram's words).
  */
 
+import {
+  currentPlace,
+  forgetPlace,
+  placeAfterSignIn,
+  rememberPlace,
+} from "./helpers/after-sign-in.js";
 import { byId, showMessage } from "./helpers/dom.js";
 import { createRouter, currentRoute, feedHref } from "./helpers/router.js";
 import { createApiClient } from "./services/api.js";
@@ -61,7 +70,12 @@ async function start() {
   const cognito = createCognitoClient(config.cognito);
   const session = createSession({ cognito });
   const api = createApiClient({ apiBase: config.apiBase, session });
-  const auth = createAuthView({ cognito, session, isLocal: config.local === true });
+  const auth = createAuthView({
+    cognito,
+    session,
+    isLocal: config.local === true,
+    passwordPolicy: config.cognito.passwordPolicy,
+  });
   const composer = createComposerView({ api, limits: config.limits });
   const account = createAccountBar({
     api,
@@ -121,6 +135,7 @@ async function start() {
 
   function askToSignIn() {
     if (session.isSignedIn()) return;
+    rememberPlace();
     if (currentRoute().name === "feed") {
       auth.focus();
     } else {
@@ -143,15 +158,32 @@ async function start() {
   }
 
   // Sign-in and sign-out after the page has loaded move focus to the panel that appears, so
-  // keyboard and screen-reader users are not left on an element that has just vanished. What
-  // the pages show depends on who is looking (likes, owner controls), so they load again.
+  // keyboard and screen-reader users are not left on an element that has just vanished; someone
+  // who came to sign in from another place goes back there instead, and the focus goes to its
+  // heading (or to the button they had pressed there). What the pages show depends on who is
+  // looking (likes, owner controls), so they load again.
   session.onChange((user, note) => {
-    if (user) showSignedIn(user, { focus: true });
-    else showSignedOut(note, { focus: true });
+    if (user) {
+      returnToPlaceBeforeSignIn(user);
+      showSignedIn(user, { focus: currentRoute().name === "feed" });
+    } else {
+      forgetPlace();
+      showSignedOut(note, { focus: true });
+    }
     views.feed.restart();
     views.profile.forget();
     if (currentRoute().name !== "feed") router.refresh();
   });
+
+  // Someone who left a place to sign in goes back there (helpers/after-sign-in.js), in place of
+  // the feed's address, so Back does not lead to the sign-in form they have just used. The
+  // place's view then shows it, and presses the like or follow button they pressed, if any.
+  function returnToPlaceBeforeSignIn(user) {
+    const place = placeAfterSignIn(user.username, api);
+    if (!place || place === currentPlace()) return;
+    history.replaceState(history.state, "", place);
+    window.scrollTo(0, 0);
+  }
 
   // The skip link names #main; following it as a link would change the route.
   byId("skip-link").addEventListener("click", (event) => {

@@ -10,8 +10,9 @@ calls need credentials a page never has; locally they need none. So a request ca
 `Origin` is let through only when it comes from the site's own origin and is one of the calls
 the page makes:
 
-- Cognito's JSON API for the person's own account: SignUp, ConfirmSignUp, InitiateAuth,
-  RevokeToken (POST / as `application/x-amz-json-1.1`, told apart by `X-Amz-Target`);
+- Cognito's JSON API for the person's own account: SignUp, ConfirmSignUp,
+  ResendConfirmationCode, InitiateAuth, RevokeToken (POST / as `application/x-amz-json-1.1`,
+  told apart by `X-Amz-Target`);
 - the presigned POST of a photo to the uploads bucket (POST /<uploads bucket> as
   `multipart/form-data`, the form S3's POST policy guards);
 - and the CORS preflights of those two.
@@ -38,7 +39,13 @@ from werkzeug.wrappers import Request, Response
 from infra.local.loopback_hosts import is_loopback_host
 
 COGNITO_TARGET_PREFIX = "AWSCognitoIdentityProviderService."
-PAGE_COGNITO_OPERATIONS = {"SignUp", "ConfirmSignUp", "InitiateAuth", "RevokeToken"}
+PAGE_COGNITO_OPERATIONS = {
+    "SignUp",
+    "ConfirmSignUp",
+    "ResendConfirmationCode",
+    "InitiateAuth",
+    "RevokeToken",
+}
 # What the page's requests carry beyond CORS-safe headers.
 PAGE_REQUEST_HEADERS = {"content-type", "x-amz-target", "x-amz-user-agent"}
 COGNITO_JSON = "application/x-amz-json-1.1"

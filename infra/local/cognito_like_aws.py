@@ -1,6 +1,6 @@
 """Where moto's Cognito falls short of Cognito, for the user pool CloudGram defines, the local
-stack makes up the difference: who may sign up under which username, and how long tokens live.
-`install()` puts both in place, in this process.
+stack makes up the difference: who may sign up under which username, how long tokens live, and
+sending a new confirmation code. `install()` puts all three in place, in this process.
 
 **Sign-up.** moto accepts a user pool's `LambdaConfig` and `UsernameConfiguration` and acts on
 neither (FACTS: triggers "accepted and never run", `CaseSensitive: false` "ignored"). Both matter
@@ -29,8 +29,28 @@ record 11, says why) and the page refreshes them before they expire
 token's `exp` claim and the sign-in's `ExpiresIn` follow from it, so the local gateway refuses an
 expired token as API Gateway would (infra/local/token_authorizer.py).
 
+**A new confirmation code.** The page's confirmation step offers "Send a new code", which calls
+ResendConfirmationCode; moto has no such operation (it answers that it is not implemented). Here
+it answers as Cognito does for an app client like CloudGram's (`PreventUserExistenceErrors:
+ENABLED`, infra/template.yaml), without sending anything, since locally no e-mail is sent and any
+code confirms an account (moto's ConfirmSignUp checks none):
+
+- an account waiting for confirmation: 200 with `CodeDeliveryDetails`, the e-mail address masked
+  as Cognito masks it ("a***@e***");
+- no such account: the same answer with a made-up address, as the API reference says of
+  `PreventUserExistenceErrors: ENABLED` ("a response indicating a code was sent to a simulated
+  destination"), so the answer tells nobody which usernames exist; an app client without that
+  setting gets `UserNotFoundException`;
+- an account already confirmed: 400 `InvalidParameterException`, "User is already confirmed.",
+  the answer commonly seen from Cognito. It was not checked against AWS here, and some report
+  that a client preventing user existence errors answers as if a code was sent instead; the page
+  reads only the exception's type, and either answer leaves the person at a sensible step.
+
+Cognito's limit on how often a code may be sent again (`LimitExceededException`) is not played.
+
 Request path: browser or boto3 -> the local AWS endpoint (infra/local/aws_endpoint.py) -> moto's
-SignUp and its token signing, which `install()` replaces in this process.
+SignUp and its token signing, which `install()` replaces in this process, and the
+ResendConfirmationCode it adds.
 
 Not played, because CloudGram does not need them: signing in under another case of the name
 (moto still matches exactly), the trigger on AdminCreateUser (nothing local makes accounts that
@@ -41,9 +61,22 @@ hours), and calls that take an access token (GetUser, GlobalSignOut) accept an e
 page makes none of them.
 """
 
-from moto.cognitoidp.exceptions import UsernameExistsException
-from moto.cognitoidp.models import CognitoIdpBackend, CognitoIdpUserPool
+from moto.cognitoidp.exceptions import (
+    InvalidParameterException,
+    ResourceNotFoundError,
+    UsernameExistsException,
+    UserNotFoundError,
+)
+from moto.cognitoidp.models import (
+    CognitoIdpBackend,
+    CognitoIdpUserPool,
+    UserStatus,
+    cognitoidp_backends,
+    find_account_region_by_value,
+)
+from moto.cognitoidp.responses import CognitoIdpResponse
 from moto.core.exceptions import JsonRESTError
+from moto.core.responses import ActionResult
 
 from cognito_triggers import pre_sign_up
 
@@ -62,10 +95,12 @@ class UserLambdaValidationException(JsonRESTError):  # noqa: N818 - Cognito's na
 
 
 def install() -> None:
-    """Put `sign_up_like_cognito` in place of moto's SignUp, and
-    `create_jwt_as_the_client_says` in place of its token signing, in this process."""
+    """Put `sign_up_like_cognito` in place of moto's SignUp and `create_jwt_as_the_client_says`
+    in place of its token signing, and give moto the ResendConfirmationCode it lacks, in this
+    process. moto answers an operation when its response class has a method of that name."""
     CognitoIdpBackend.sign_up = sign_up_like_cognito
     CognitoIdpUserPool.create_jwt = create_jwt_as_the_client_says
+    CognitoIdpResponse.resend_confirmation_code = _resend_confirmation_code_response
 
 
 def sign_up_like_cognito(self, client_id: str, username: str, password: str, attributes):
@@ -155,3 +190,54 @@ def create_jwt_as_the_client_says(
     if expires_in is None:
         return ORIGINAL_CREATE_JWT(pool, client_id, username, token_use, extra_data=extra_data)
     return ORIGINAL_CREATE_JWT(pool, client_id, username, token_use, expires_in, extra_data)
+
+
+# A new confirmation code, as Cognito answers it.
+ALREADY_CONFIRMED_MESSAGE = "User is already confirmed."
+UNKNOWN_USER_MESSAGE = "Username/client id combination not found."
+
+
+def _resend_confirmation_code_response(response: CognitoIdpResponse) -> ActionResult:
+    """moto's request handling for ResendConfirmationCode: finds the backend that holds the app
+    client, as moto's own unauthenticated operations do (ForgotPassword)."""
+    client_id = response._get_param("ClientId")
+    account, region = find_account_region_by_value(
+        "client_id", client_id, fallback=(response.current_account, response.region)
+    )
+    backend = cognitoidp_backends[account][region]
+    return ActionResult(
+        resend_confirmation_code(backend, client_id, response._get_param("Username"))
+    )
+
+
+def resend_confirmation_code(backend: CognitoIdpBackend, client_id: str, username: str) -> dict:
+    """ResendConfirmationCode's answer for `username` through the app client `client_id`."""
+    pool = next((pool for pool in backend.user_pools.values() if client_id in pool.clients), None)
+    if pool is None:
+        raise ResourceNotFoundError(client_id)
+    user = pool._get_user(username)
+    if user is None:
+        client_settings = pool.clients[client_id].extended_config
+        if client_settings.get("PreventUserExistenceErrors") != "ENABLED":
+            raise UserNotFoundError(UNKNOWN_USER_MESSAGE)
+        return _code_sent_to(f"{username}@example.com")
+    if user.status == UserStatus.CONFIRMED:
+        raise InvalidParameterException(ALREADY_CONFIRMED_MESSAGE)
+    return _code_sent_to(user.attribute_lookup.get("email", ""))
+
+
+def _code_sent_to(email: str) -> dict:
+    return {
+        "CodeDeliveryDetails": {
+            "Destination": masked_email(email),
+            "DeliveryMedium": "EMAIL",
+            "AttributeName": "email",
+        }
+    }
+
+
+def masked_email(email: str) -> str:
+    """An address as Cognito shows where it sent a code: the first character of each side of
+    the "@", then "***" ("ana@example.com" -> "a***@e***")."""
+    local_part, _, domain = email.partition("@")
+    return f"{local_part[:1]}***@{domain[:1]}***"

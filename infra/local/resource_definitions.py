@@ -3,8 +3,8 @@
 `infra/template.yaml` describes the same resources for AWS; a test
 (tests/unit/infra/test_template_matches_local_definitions.py) checks that the two agree: table
 keys and indexes, queue redrive, bucket CORS, notification filter, the user pool's password
-policy, username case and sign-up trigger, the app client's token lifetimes. So what runs locally
-is what will run in the cloud.
+policy, username case and sign-up trigger, the app client's token lifetimes and its answers about
+accounts that do not exist. So what runs locally is what will run in the cloud.
 """
 
 from dataclasses import dataclass
@@ -38,8 +38,8 @@ USERNAME_CONFIGURATION = {"CaseSensitive": False}
 # moto's account: the local trigger's ARN only names the function, which moto never runs.
 LOCAL_ACCOUNT_ID = "123456789012"
 
-# The user pool's password policy, as in infra/template.yaml; the sign-up form's hint says the
-# same (a test reads both).
+# The user pool's password policy, as in infra/template.yaml; config.json hands its rules to the
+# page (infra/site_config.py), which checks a new password as it is typed.
 PASSWORD_POLICY = {
     "MinimumLength": 10,
     "RequireLowercase": True,
@@ -62,6 +62,12 @@ APP_CLIENT_TOKENS = {
     "RefreshTokenValidity": 30,
     "TokenValidityUnits": {"IdToken": "minutes", "AccessToken": "minutes", "RefreshToken": "days"},
 }
+
+
+# What the app client answers about accounts that do not exist, as in infra/template.yaml: a
+# sign-in says "Incorrect username or password." whether or not the name exists, and asking for a
+# new confirmation code answers as if one was sent (infra/local/cognito_like_aws.py plays that).
+APP_CLIENT_USER_EXISTENCE_ERRORS = {"PreventUserExistenceErrors": "ENABLED"}
 
 
 @dataclass(frozen=True)

@@ -133,5 +133,6 @@ def _create_user_pool(cognito, names: definitions.ResourceNames, region: str) ->
         GenerateSecret=False,
         ExplicitAuthFlows=["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
         **definitions.APP_CLIENT_TOKENS,
+        **definitions.APP_CLIENT_USER_EXISTENCE_ERRORS,
     )["UserPoolClient"]["ClientId"]
     return pool_id, client_id

@@ -3,7 +3,8 @@ suggestions), a profile (with its Follow button), a list of followers (with thei
 page have no violation of "serious" or "critical" impact, signed out and signed in, in light and
 dark colours, with the upload list, the caption editor, the unfollow and delete dialogs open,
 "Link copied" shown, and the owner's list of photos that couldn't be shared; and neither has the
-sign-up form while it refuses a username.
+sign-up form while it refuses a username or a weak password (shown, with its rules), nor the
+confirmation step once a new code is sent.
 
 axe-core is installed, pinned, by `make test` (see the Makefile); a missing copy skips this test
 on a developer's machine and fails it in CI. The assertion message lists every violation found,
@@ -83,6 +84,35 @@ def test_the_sign_up_form_refusing_a_username_has_no_serious_accessibility_viola
     found["sign-up form, username refused, dark"] = axe_violations(page, axe_script)
 
     # Then none is serious or critical
+    report = json.dumps(found, indent=1)
+    assert blocking_violations(found) == [], f"axe-core found:\n{report}"
+
+
+def test_the_password_rules_shown_passwords_and_a_sent_code_have_no_serious_violation(
+    new_context, axe_script: Path, account: Account
+):
+    # Given the sign-up form refusing a weak password, with the password shown and its rules
+    # half met
+    page = new_context(bypass_csp=True).new_page()
+    page.goto("/")
+    submit_sign_up(page, Account(account.username, account.email, "photo1"))
+    expect(page.locator("#sign-up-password-error")).to_be_visible()
+    page.locator("#sign-up-form").get_by_role("button", name="Show password").click()
+    found = {"sign-up form, weak password shown": axe_violations(page, axe_script)}
+    page.emulate_media(color_scheme="dark")
+    found["sign-up form, weak password shown, dark"] = axe_violations(page, axe_script)
+    page.emulate_media(color_scheme="light")
+
+    # And the confirmation step, a new code just sent, its button resting
+    page.locator("#sign-up-form").get_by_label("Password").fill(account.password)
+    page.get_by_role("button", name="Create account").click()
+    page.get_by_role("button", name="Send a new code").click()
+    expect(page.locator("#confirm-resend-status")).to_be_visible()
+    found["confirmation step, code sent"] = axe_violations(page, axe_script)
+    page.emulate_media(color_scheme="dark")
+    found["confirmation step, code sent, dark"] = axe_violations(page, axe_script)
+
+    # Then axe finds nothing serious or critical
     report = json.dumps(found, indent=1)
     assert blocking_violations(found) == [], f"axe-core found:\n{report}"
 

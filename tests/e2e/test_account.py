@@ -134,12 +134,16 @@ def test_a_person_can_sign_out_and_sign_back_in(signed_in_page: Page, account):
     page.reload()
     expect(page.get_by_role("heading", name="Sign in to CloudGram")).to_be_visible()
 
-    # When they sign in with a wrong password, then the page says so
+    # When they sign in with a wrong password, then the page says so next to the password, which
+    # gets the focus
     sign_in_form = page.locator("#sign-in-form")
     sign_in_form.get_by_label("Username").fill(account.username)
-    sign_in_form.get_by_label("Password").fill("not-the-password")
+    password = sign_in_form.get_by_label("Password")
+    password.fill("not-the-password")
     sign_in_form.get_by_role("button", name="Sign in").click()
-    expect(page.locator("#auth-message")).to_have_text("Incorrect username or password.")
+    expect(page.locator("#sign-in-password-error")).to_have_text("Incorrect username or password.")
+    expect(password).to_have_attribute("aria-invalid", "true")
+    expect(password).to_be_focused()
 
     # When they sign in with the right one, then they are back
     sign_in_form.get_by_label("Password").fill(account.password)

@@ -57,7 +57,8 @@ def test_given_the_site_then_it_serves_the_page_and_its_config(client, local_sta
     assert "text/html" in page.headers["Content-Type"]
     assert set(config) == {"apiBase", "mediaBase", "region", "cognito", "limits", "local"}
     assert config["apiBase"] == "/api" and config["mediaBase"] == "/media"
-    assert set(config["cognito"]) == {"userPoolId", "clientId", "endpoint"}
+    assert set(config["cognito"]) == {"userPoolId", "clientId", "endpoint", "passwordPolicy"}
+    assert config["cognito"]["passwordPolicy"]["minimumLength"] == 10
     assert config["limits"]["maxUploadBytes"] == 26214400
     assert config["limits"]["captionMaxLength"] == 2200
     assert config["local"] is True

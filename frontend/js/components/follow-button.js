@@ -16,6 +16,7 @@
  * the Following tab.
  */
 
+import { finishAfterSignIn } from "../helpers/after-sign-in.js";
 import { element, hideMessage, showMessage, showSignInPrompt, visuallyHidden } from "../helpers/dom.js";
 import { announceFollowChanged, onFollowChanged, sameUsername } from "../helpers/follow-events.js";
 import { createOptimisticToggle } from "../helpers/optimistic-toggle.js";
@@ -78,6 +79,8 @@ export function createFollowButton({ person, api, session, onSignInRequested, on
     }
     follow.toggle();
   });
+  // A follow started before signing in is done once the person has signed in.
+  finishAfterSignIn(button, { kind: "follow", username }, { session, signal });
 
   // The same person followed or unfollowed elsewhere on the page.
   onFollowChanged(

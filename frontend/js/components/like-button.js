@@ -18,6 +18,7 @@
  * double-tap-like.js), so it does just what pressing Like does.
  */
 
+import { finishAfterSignIn } from "../helpers/after-sign-in.js";
 import { element, hideMessage, icon, showMessage, showSignInPrompt, visuallyHidden } from "../helpers/dom.js";
 import { countOf } from "../helpers/format.js";
 import { createOptimisticToggle } from "../helpers/optimistic-toggle.js";
@@ -81,6 +82,8 @@ export function createLikeButton({ photo, api, session, onSignInRequested, signa
     hideMessage(message);
     like.toggle();
   });
+  // A like started before signing in is done once the person has signed in.
+  finishAfterSignIn(button, { kind: "like", photoId: photo.id }, { session, signal });
 
   // The same photo liked elsewhere on the page (its photo page, its feed card).
   onPhotoChanged(

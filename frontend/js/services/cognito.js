@@ -2,25 +2,18 @@
  * A small client for the Cognito user pool's JSON API, called straight from the page.
  *
  * Amazon Cognito accepts unsigned POSTs for the operations a person performs on their own
- * account (sign up, confirm, sign in, refresh, revoke), so no SDK is needed: each call is one fetch with
- * the operation named in the X-Amz-Target header. Locally the endpoint is the local AWS server.
- * Errors come back as HTTP 400 with {"__type", "message"}; they become CognitoError.
+ * account (sign up, confirm, ask for a new code, sign in, refresh, revoke), so no SDK is needed:
+ * each call is one fetch with the operation named in the X-Amz-Target header. Locally the
+ * endpoint is the local AWS server. Errors come back as HTTP 400 with {"__type", "message"}; they
+ * become CognitoError. Cognito's messages are written for developers (and locally come from
+ * moto), so the page never shows them: helpers/cognito-messages.js says what went wrong in
+ * CloudGram's words, from the error's type.
  */
 
 const TARGET_PREFIX = "AWSCognitoIdentityProviderService.";
 
-// Most of Cognito's messages can be shown as they are. These two are replaced: the local server
-// answers them with the bare username, which tells a person nothing.
-const FRIENDLY_MESSAGES = {
-  UsernameExistsException: "That username is taken. Choose another one, or sign in if it is yours.",
-  UserNotFoundException: "Incorrect username or password.",
-};
-// A trigger that refuses (the Pre Sign-up trigger, cognito_triggers/pre_sign_up.py) has its words
-// wrapped in a sentence of Cognito's, commonly "PreSignUp failed with error <words>.". The person
-// is shown the trigger's words alone; a message in another shape is shown as it is.
-const TRIGGER_REFUSAL = /^\w+ failed with error (.+?)\.?$/s;
-
-/** An error answered by Cognito: `type` is its exception name, `message` is for people. */
+/** An error answered by Cognito: `type` is its exception name ("NetworkError" when Cognito could
+ * not be reached), `message` is Cognito's own, for developers. */
 export class CognitoError extends Error {
   constructor(type, message) {
     super(message);
@@ -44,6 +37,11 @@ export function createCognitoClient({ endpoint, clientId }) {
 
     confirmSignUp: ({ username, code }) =>
       call("ConfirmSignUp", { ClientId: clientId, Username: username, ConfirmationCode: code }),
+
+    /** Sends the account's confirmation code again; resolves to {CodeDeliveryDetails:
+     * {Destination, DeliveryMedium, AttributeName}}, the address masked ("a***@e***"). */
+    resendConfirmationCode: ({ username }) =>
+      call("ResendConfirmationCode", { ClientId: clientId, Username: username }),
 
     /** Resolves to Cognito's AuthenticationResult (IdToken, AccessToken, RefreshToken, ExpiresIn). */
     signIn: async ({ username, password }) =>
@@ -83,10 +81,7 @@ async function callCognito(endpoint, operation, payload) {
       body: JSON.stringify(payload),
     });
   } catch {
-    throw new CognitoError(
-      "NetworkError",
-      "The sign-in service could not be reached. Check your connection and try again.",
-    );
+    throw new CognitoError("NetworkError", "Cognito could not be reached.");
   }
   const body = await response.json().catch(() => ({}));
   if (!response.ok) {
@@ -98,22 +93,13 @@ async function callCognito(endpoint, operation, payload) {
 function toCognitoError(status, body) {
   // __type is either "NameException" or "namespace#NameException".
   const type = String(body.__type ?? "UnknownError").split("#").pop();
-  const message =
-    FRIENDLY_MESSAGES[type] ?? (body.message || `The sign-in service failed (HTTP ${status}).`);
-  if (type === "UserLambdaValidationException") {
-    const words = TRIGGER_REFUSAL.exec(message)?.[1];
-    if (words) return new CognitoError(type, `${words}.`);
-  }
-  return new CognitoError(type, message);
+  return new CognitoError(type, body.message || `Cognito answered HTTP ${status}.`);
 }
 
 function authenticationResult(response) {
   if (!response.AuthenticationResult) {
     // A challenge such as a forced password change or MFA: not offered by this page yet.
-    throw new CognitoError(
-      response.ChallengeName ?? "UnsupportedChallenge",
-      "This account needs an extra sign-in step that CloudGram does not support yet.",
-    );
+    throw new CognitoError("UnsupportedChallenge", `Cognito asked for ${response.ChallengeName}.`);
   }
   return response.AuthenticationResult;
 }

@@ -2,12 +2,22 @@
  * The signed-out panel: sign in, create an account, and confirm it with the code Cognito sends.
  *
  * Real Cognito e-mails a confirmation code after sign-up and refuses to sign in an unconfirmed
- * account; the confirmation form is that step. Locally no e-mail is sent and any code is accepted,
- * and the form says so. After confirming, the person is signed in with the password they just
- * chose, which is kept in memory for that moment only.
+ * account; the confirmation form is that step, and it can ask for a new code. Locally no e-mail
+ * is sent and any code is accepted, and the form says so. After confirming, the person is signed
+ * in with the password they just chose, which is kept in memory for that moment only.
+ *
+ * Every field says what is wrong with it next to itself (helpers/field-errors.js): the page's own
+ * checks first, so nothing is sent while a field is wrong (the username rule, and the password
+ * rules ticked off as they are typed, components/password-field.js), then Cognito's refusals, in
+ * CloudGram's words (helpers/cognito-messages.js). Refusals that concern no one field are shown
+ * at the top of the panel. Every password field has a Show password button.
  */
 
+import { addShowPasswordButton, createPasswordChecklist } from "../components/password-field.js";
+import { explainCognitoError, STEPS } from "../helpers/cognito-messages.js";
 import { byId, hideMessage, setBusy, showMessage } from "../helpers/dom.js";
+import { clearFieldErrors, explainInvalidFields, showFieldError } from "../helpers/field-errors.js";
+import { passwordRules } from "../helpers/password-rules.js";
 
 const HEADINGS = {
   "sign-in": ["Sign in to CloudGram", "Share photos and see what everyone is posting."],
@@ -16,6 +26,10 @@ const HEADINGS = {
 };
 const LOCAL_CONFIRMATION_NOTE =
   "You are running CloudGram locally: no e-mail is sent, and any code works.";
+const LOCAL_CODE_SENT = "Code sent. Locally no e-mail is sent: any code works.";
+// After a new code is sent, how long before another may be asked for: the e-mail can take a
+// minute, and Cognito limits how often it sends one.
+const RESEND_COOLDOWN_MS = 30_000;
 // The username rule the user pool's Pre Sign-up trigger enforces (cognito_triggers/usernames.py),
 // checked before sending so that a person learns at once what to change. index.html's pattern
 // and maxlength say the same; tests/unit/test_username_rules.py holds the copies together.
@@ -23,10 +37,9 @@ const USERNAME_CHARACTER = /^[A-Za-z0-9._-]$/;
 const USERNAME_FIRST_CHARACTER = /^[A-Za-z0-9]$/;
 // Characters that cannot be shown alone between quotes: marks, controls, invisible formatting.
 const UNSHOWABLE = /^[\p{M}\p{C}]$/u;
-// Cognito's refusals of a username, shown next to the username field.
-const USERNAME_REFUSALS = new Set(["UserLambdaValidationException", "UsernameExistsException"]);
 
-export function createAuthView({ cognito, session, isLocal }) {
+/** `passwordPolicy` is config.json's cognito.passwordPolicy (infra/site_config.py). */
+export function createAuthView({ cognito, session, isLocal, passwordPolicy }) {
   const panel = byId("auth-panel");
   const title = byId("auth-title");
   const lede = byId("auth-lede");
@@ -38,28 +51,46 @@ export function createAuthView({ cognito, session, isLocal }) {
     confirm: byId("confirm-form"),
   };
   const usernameInput = byId("sign-up-username");
-  const usernameError = byId("sign-up-username-error");
+  const newPassword = createPasswordChecklist({
+    input: byId("sign-up-password"),
+    rules: passwordPolicy ? passwordRules(passwordPolicy) : [],
+    list: byId("sign-up-password-rules-list"),
+    status: byId("sign-up-password-rules-status"),
+  });
   // Who is being confirmed: {username, password, email?}. Never stored anywhere.
   let pendingAccount = null;
+  const resend = createResendButton({
+    cognito,
+    isLocal,
+    pendingUsername: () => pendingAccount?.username,
+  });
 
-  function showUsernameError(text) {
-    usernameInput.setAttribute("aria-invalid", String(Boolean(text)));
-    if (text) showMessage(usernameError, text, "error");
-    else hideMessage(usernameError);
-  }
-
-  // The browser's own form check runs the rule, so the form is not sent while the name breaks
-  // it; the reason is shown next to the field, in words, rather than in the browser's bubble.
+  // The browser's own form check runs the page's rules, so a form is not sent while a field
+  // breaks one; the reason is shown next to the field, in words, not in the browser's bubble.
   usernameInput.addEventListener("input", () => {
-    const problem = usernameProblem(usernameInput.value);
-    usernameInput.setCustomValidity(problem);
-    if (!usernameError.hidden) showUsernameError(problem);
+    usernameInput.setCustomValidity(usernameProblem(usernameInput.value));
   });
-  usernameInput.addEventListener("invalid", (event) => {
-    event.preventDefault();
-    showUsernameError(usernameProblem(usernameInput.value));
-    usernameInput.focus();
+  byId("sign-up-password").addEventListener("input", (event) => {
+    event.target.setCustomValidity(newPassword.problem());
   });
+  byId("sign-up-password").setCustomValidity(newPassword.problem());
+  const fieldProblems = {
+    "sign-in-username": () => "Enter your username.",
+    "sign-in-password": () => "Enter your password.",
+    "sign-up-username": (input) => usernameProblem(input.value),
+    "sign-up-email": (input) =>
+      input.validity.valueMissing
+        ? "Enter your e-mail address: your confirmation code goes there."
+        : "Enter an e-mail address such as name@example.com.",
+    "sign-up-password": () => newPassword.problem(),
+    "confirm-code": () => "Enter the confirmation code from the e-mail.",
+  };
+  for (const form of Object.values(forms)) {
+    explainInvalidFields(form, (input) => fieldProblems[input.id]?.(input) ?? "");
+  }
+  for (const button of panel.querySelectorAll(".password-input__toggle")) {
+    addShowPasswordButton(button);
+  }
 
   function showForm(name, { focus = true } = {}) {
     for (const [formName, form] of Object.entries(forms)) form.hidden = formName !== name;
@@ -73,6 +104,7 @@ export function createAuthView({ cognito, session, isLocal }) {
   function askForConfirmation(account) {
     pendingAccount = account;
     confirmExplanation.textContent = confirmationNote(account);
+    resend.reset();
     showForm("confirm");
   }
 
@@ -82,35 +114,49 @@ export function createAuthView({ cognito, session, isLocal }) {
     return "Enter the code from the e-mail we sent when you signed up.";
   }
 
-  /** Runs a form's action with its button busy; Cognito's refusals are shown in the panel. */
-  function handleSubmit(form, action) {
+  /** Runs a form's action with its button busy; a refusal is shown where it belongs. */
+  function handleSubmit(form, step, action) {
     form.addEventListener("submit", async (event) => {
       event.preventDefault();
       const button = form.querySelector('button[type="submit"]');
       setBusy(button, true);
       hideMessage(message);
+      clearFieldErrors(form);
       try {
         await action(new FormData(form));
-      } catch (error) {
-        showMessage(message, error.message, "error");
-      } finally {
         setBusy(button, false);
+      } catch (error) {
+        setBusy(button, false);
+        showRefusal(form, explainCognitoError(error, step), button);
       }
     });
   }
 
-  handleSubmit(forms["sign-in"], async (fields) => {
+  /** Shows a refusal next to its field, which gets the focus; a refusal of the whole form goes
+   * at the top of the panel, and the focus (lost while the button was busy) back to `button`. */
+  function showRefusal(form, { field, text }, button) {
+    const input = field && form.querySelector(`input[name="${field}"]`);
+    if (!input) {
+      showMessage(message, text, "error");
+      button?.focus();
+      return;
+    }
+    showFieldError(input, text);
+    input.focus();
+  }
+
+  handleSubmit(forms["sign-in"], STEPS.signIn, async (fields) => {
     const account = { username: fields.get("username").trim(), password: fields.get("password") };
     try {
       await session.signIn(account);
     } catch (error) {
       if (error.type !== "UserNotConfirmedException") throw error;
       askForConfirmation(account);
-      showMessage(message, "This account is not confirmed yet. Enter your confirmation code.");
+      showMessage(message, explainCognitoError(error, STEPS.signIn).text);
     }
   });
 
-  handleSubmit(forms["sign-up"], async (fields) => {
+  handleSubmit(forms["sign-up"], STEPS.signUp, async (fields) => {
     const account = {
       username: fields.get("username").trim(),
       email: fields.get("email").trim(),
@@ -120,10 +166,11 @@ export function createAuthView({ cognito, session, isLocal }) {
     try {
       result = await cognito.signUp(account);
     } catch (error) {
-      // The user pool has the last word on a username: its refusal goes next to the field.
-      if (!USERNAME_REFUSALS.has(error.type)) throw error;
-      showUsernameError(error.message);
-      usernameInput.focus();
+      // The pool's refusal names no rule; the page can (if its check was bypassed, or the pool's
+      // rules differ from config.json's).
+      const problem = error.type === "InvalidPasswordException" && newPassword.problem();
+      if (!problem) throw error;
+      showRefusal(forms["sign-up"], { field: "password", text: problem });
       return;
     }
     if (result.UserConfirmed) {
@@ -133,16 +180,21 @@ export function createAuthView({ cognito, session, isLocal }) {
     }
   });
 
-  handleSubmit(forms.confirm, async (fields) => {
+  handleSubmit(forms.confirm, STEPS.confirm, async (fields) => {
     const { username, password } = pendingAccount;
-    await cognito.confirmSignUp({ username, code: fields.get("code").trim() });
+    try {
+      await cognito.confirmSignUp({ username, code: fields.get("code").trim() });
+    } catch (error) {
+      // Confirmed already (in another tab, say): all that is left to do is to sign in.
+      if (error.type !== "NotAuthorizedException") throw error;
+    }
     await session.signIn({ username, password });
   });
 
   for (const button of panel.querySelectorAll("[data-show-form]")) {
     button.addEventListener("click", () => {
       hideMessage(message);
-      showUsernameError("");
+      for (const form of Object.values(forms)) clearFieldErrors(form);
       showForm(button.dataset.showForm);
     });
   }
@@ -165,11 +217,69 @@ export function createAuthView({ cognito, session, isLocal }) {
       panel.hidden = true;
       pendingAccount = null;
       hideMessage(message);
-      showUsernameError("");
+      resend.reset();
+      for (const form of Object.values(forms)) {
+        form.reset();
+        clearFieldErrors(form);
+      }
       usernameInput.setCustomValidity("");
-      for (const form of Object.values(forms)) form.reset();
     },
   };
+}
+
+/**
+ * The confirmation step's "Send a new code": one request per press however fast the presses
+ * come, then a pause (RESEND_COOLDOWN_MS) during which the button says "Code sent" and does
+ * nothing. It stays focusable meanwhile (aria-disabled, not disabled), so the focus never falls
+ * to the page. Returns {reset()}, to end the pause when another account is being confirmed.
+ */
+function createResendButton({ cognito, isLocal, pendingUsername }) {
+  const button = byId("confirm-resend");
+  const status = byId("confirm-resend-status");
+  let resting = false;
+  let cooldown = null;
+
+  function rest(label) {
+    resting = true;
+    button.setAttribute("aria-disabled", "true");
+    button.textContent = label;
+  }
+
+  function ready() {
+    clearTimeout(cooldown);
+    resting = false;
+    button.removeAttribute("aria-disabled");
+    button.textContent = "Send a new code";
+  }
+
+  button.addEventListener("click", async () => {
+    const username = pendingUsername();
+    if (resting || !username) return;
+    rest("Sending…");
+    hideMessage(status);
+    try {
+      const { CodeDeliveryDetails: sentTo } = await cognito.resendConfirmationCode({ username });
+      showMessage(status, codeSentNote(sentTo, isLocal), "success");
+      rest("Code sent");
+      cooldown = setTimeout(ready, RESEND_COOLDOWN_MS);
+    } catch (error) {
+      showMessage(status, explainCognitoError(error, STEPS.resend).text, "error");
+      ready();
+    }
+  });
+
+  return {
+    reset() {
+      ready();
+      hideMessage(status);
+    },
+  };
+}
+
+function codeSentNote(sentTo, isLocal) {
+  if (isLocal) return LOCAL_CODE_SENT;
+  const where = sentTo?.Destination ? ` to ${sentTo.Destination}` : "";
+  return `Code sent${where}. It can take a minute to arrive; the previous code no longer works.`;
 }
 
 /** What keeps `name` from being a new username, in words, or "" when nothing does. */

@@ -40,6 +40,13 @@ def test_given_the_stack_outputs_when_config_json_is_made_then_it_has_the_docume
             "userPoolId": "eu-west-1_abc",
             "clientId": "client123",
             "endpoint": "https://cognito-idp.eu-west-1.amazonaws.com/",
+            "passwordPolicy": {
+                "minimumLength": 10,
+                "requireLowercase": True,
+                "requireUppercase": True,
+                "requireNumbers": True,
+                "requireSymbols": False,
+            },
         },
         "limits": {
             "maxUploadBytes": 26214400,

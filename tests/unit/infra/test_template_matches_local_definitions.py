@@ -9,6 +9,7 @@ from infra.deploy import chalice_stage
 from infra.local import cognito_like_aws, gateway, security_headers
 from infra.local import resource_definitions as local
 from infra.local.waf_like_aws import rate_limit_from_template
+from infra.site_config import site_config
 
 # The template names resources after its Stage parameter the way the local stack names them
 # after its prefix.
@@ -186,6 +187,28 @@ def test_given_the_user_pool_when_compared_then_the_password_policy_matches(reso
     assert policy == local.PASSWORD_POLICY
 
 
+def test_given_the_user_pool_then_the_page_checks_new_passwords_against_its_policy(resources):
+    policy = resources["UserPool"]["Properties"]["Policies"]["PasswordPolicy"]
+
+    page_settings = site_config(
+        region="eu-west-1",
+        user_pool_id="pool",
+        user_pool_client_id="client",
+        cognito_endpoint="https://cognito-idp.eu-west-1.amazonaws.com/",
+        max_upload_bytes=1,
+        local=False,
+    )
+
+    # config.json carries every rule a new password must meet, as the deployed pool says them
+    assert page_settings["cognito"]["passwordPolicy"] == {
+        "minimumLength": policy["MinimumLength"],
+        "requireLowercase": policy["RequireLowercase"],
+        "requireUppercase": policy["RequireUppercase"],
+        "requireNumbers": policy["RequireNumbers"],
+        "requireSymbols": policy["RequireSymbols"],
+    }
+
+
 def test_given_the_user_pool_when_compared_then_its_feature_plan_matches(resources):
     assert resources["UserPool"]["Properties"]["UserPoolTier"] == local.USER_POOL_TIER
 
@@ -196,6 +219,14 @@ def test_given_the_app_client_when_compared_then_token_lifetimes_and_revocation_
     assert {setting: client[setting] for setting in local.APP_CLIENT_TOKENS} == (
         local.APP_CLIENT_TOKENS
     )
+
+
+def test_given_the_app_client_when_compared_then_it_reveals_no_accounts_in_either(resources):
+    client = resources["UserPoolClient"]["Properties"]
+
+    assert {
+        setting: client[setting] for setting in local.APP_CLIENT_USER_EXISTENCE_ERRORS
+    } == local.APP_CLIENT_USER_EXISTENCE_ERRORS
 
 
 def test_given_the_app_client_then_an_id_token_outlives_its_session_by_15_minutes_at_most(

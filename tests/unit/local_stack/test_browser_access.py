@@ -99,6 +99,40 @@ def test_given_the_sites_origin_then_calls_the_page_never_makes_are_refused(stac
     assert "listed-user@example.com" not in listing.text
 
 
+@pytest.mark.parametrize(("origin", "status"), [(SITE, 200), (STRANGER, 403)])
+def test_given_an_account_to_confirm_then_only_the_sites_page_may_ask_for_a_new_code(
+    stack_aws, origin, status
+):
+    url, resources = stack_aws
+    sign_up(url, resources, f"resend-{status}")
+
+    response = cognito(
+        url,
+        "ResendConfirmationCode",
+        {"ClientId": resources.user_pool_client_id, "Username": f"resend-{status}"},
+        origin,
+    )
+
+    assert response.status_code == status
+
+
+@pytest.mark.parametrize("operation", ["AdminConfirmSignUp", "AdminResetUserPassword"])
+def test_given_the_sites_origin_then_the_admin_side_of_confirmation_stays_refused(
+    stack_aws, operation
+):
+    url, resources = stack_aws
+    sign_up(url, resources, f"admin-{operation.lower()}")
+
+    response = cognito(
+        url,
+        operation,
+        {"UserPoolId": resources.user_pool_id, "Username": f"admin-{operation.lower()}"},
+        SITE,
+    )
+
+    assert response.status_code == 403
+
+
 @pytest.mark.parametrize("origin", [SITE, STRANGER])
 def test_given_a_browser_then_it_cannot_write_to_the_media_bucket(stack_aws, origin):
     url, _ = stack_aws

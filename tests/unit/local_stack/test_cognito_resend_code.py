@@ -1,0 +1,177 @@
+"""The local Cognito sends a new confirmation code as Cognito answers it, over HTTP as the page
+asks (infra/local/cognito_like_aws.py): before, moto answered that ResendConfirmationCode is not
+implemented, so the confirmation step's "Send a new code" could not work locally."""
+
+import json
+
+import boto3
+import pytest
+import requests
+
+from infra.local import cognito_like_aws
+from infra.local.aws_endpoint import SitePage, start_local_aws_endpoint
+from infra.local.resource_definitions import ResourceNames
+from infra.local.resources import create_resources
+from tests.support.fake_aws import CREDENTIALS, REGION, SITE_ORIGIN
+
+NAMES = ResourceNames()
+PASSWORD = "Correct-Horse-42"
+
+
+@pytest.fixture(scope="module")
+def endpoint():
+    running = start_local_aws_endpoint(site_page=SitePage([SITE_ORIGIN], NAMES.uploads_bucket))
+    yield running.url
+    running.stop()
+
+
+@pytest.fixture
+def pool(endpoint):
+    """A fresh local stack's resources, the user pool and its app client among them."""
+    requests.post(f"{endpoint}/moto-api/reset", timeout=5).raise_for_status()
+    with pytest.MonkeyPatch.context() as environment:
+        environment.setenv("AWS_ACCESS_KEY_ID", CREDENTIALS["aws_access_key_id"])
+        environment.setenv("AWS_SECRET_ACCESS_KEY", CREDENTIALS["aws_secret_access_key"])
+        return create_resources(endpoint, REGION, NAMES, [SITE_ORIGIN])
+
+
+def cognito_admin(endpoint):
+    return boto3.client("cognito-idp", endpoint_url=endpoint, region_name=REGION, **CREDENTIALS)
+
+
+def from_the_page(endpoint, operation, body) -> requests.Response:
+    """A Cognito call as the page sends it: unsigned JSON from the site's origin."""
+    return requests.post(
+        endpoint + "/",
+        data=json.dumps(body),
+        headers={
+            "Origin": SITE_ORIGIN,
+            "Content-Type": "application/x-amz-json-1.1",
+            "X-Amz-Target": f"AWSCognitoIdentityProviderService.{operation}",
+        },
+        timeout=5,
+    )
+
+
+def sign_up(endpoint, client_id, username):
+    response = from_the_page(
+        endpoint,
+        "SignUp",
+        {
+            "ClientId": client_id,
+            "Username": username,
+            "Password": PASSWORD,
+            "UserAttributes": [{"Name": "email", "Value": f"{username}@example.com"}],
+        },
+    )
+    assert response.status_code == 200, response.text
+
+
+def resend(endpoint, client_id, username) -> requests.Response:
+    return from_the_page(
+        endpoint, "ResendConfirmationCode", {"ClientId": client_id, "Username": username}
+    )
+
+
+def test_given_an_account_waiting_for_its_code_when_the_page_asks_again_then_a_code_is_sent(
+    endpoint, pool
+):
+    sign_up(endpoint, pool.user_pool_client_id, "ana")
+
+    response = resend(endpoint, pool.user_pool_client_id, "ana")
+
+    assert response.status_code == 200, response.text
+    assert response.json() == {
+        "CodeDeliveryDetails": {
+            "Destination": "a***@e***",
+            "DeliveryMedium": "EMAIL",
+            "AttributeName": "email",
+        }
+    }
+    assert response.headers["Access-Control-Allow-Origin"] in (SITE_ORIGIN, "*")
+
+
+def test_given_a_new_code_was_asked_for_when_any_code_is_entered_then_the_account_is_confirmed(
+    endpoint, pool
+):
+    # Locally no e-mail is sent, so the code the person types is whatever they like
+    sign_up(endpoint, pool.user_pool_client_id, "ana")
+    assert resend(endpoint, pool.user_pool_client_id, "ana").status_code == 200
+
+    confirmed = from_the_page(
+        endpoint,
+        "ConfirmSignUp",
+        {"ClientId": pool.user_pool_client_id, "Username": "ana", "ConfirmationCode": "123456"},
+    )
+
+    assert confirmed.status_code == 200
+    user = cognito_admin(endpoint).admin_get_user(UserPoolId=pool.user_pool_id, Username="ana")
+    assert user["UserStatus"] == "CONFIRMED"
+
+
+def test_given_no_such_account_when_a_code_is_asked_for_then_the_answer_reveals_nothing(
+    endpoint, pool
+):
+    # CloudGram's app client prevents user existence errors, as the template's does
+    response = resend(endpoint, pool.user_pool_client_id, "nobody")
+
+    assert response.status_code == 200, response.text
+    details = response.json()["CodeDeliveryDetails"]
+    assert details["DeliveryMedium"] == "EMAIL"
+    assert details["Destination"].endswith("***")
+
+
+def test_given_an_app_client_that_reveals_users_when_no_such_account_then_user_not_found(
+    endpoint, pool
+):
+    legacy_client = cognito_admin(endpoint).create_user_pool_client(
+        UserPoolId=pool.user_pool_id, ClientName="legacy", GenerateSecret=False
+    )["UserPoolClient"]["ClientId"]
+
+    response = resend(endpoint, legacy_client, "nobody")
+
+    assert response.status_code == 400
+    assert response.json() == {
+        "__type": "UserNotFoundException",
+        "message": cognito_like_aws.UNKNOWN_USER_MESSAGE,
+    }
+
+
+def test_given_a_confirmed_account_when_a_code_is_asked_for_then_it_is_refused_as_cognito_does(
+    endpoint, pool
+):
+    sign_up(endpoint, pool.user_pool_client_id, "ana")
+    cognito_admin(endpoint).admin_confirm_sign_up(UserPoolId=pool.user_pool_id, Username="ana")
+
+    response = resend(endpoint, pool.user_pool_client_id, "ana")
+
+    assert response.status_code == 400
+    assert response.headers["x-amzn-ErrorType"].startswith("InvalidParameterException")
+    assert response.json()["message"] == "User is already confirmed."
+
+
+def test_given_an_unknown_app_client_when_a_code_is_asked_for_then_resource_not_found(
+    endpoint, pool
+):
+    response = resend(endpoint, "no-such-client", "ana")
+
+    assert response.status_code == 400
+    assert response.json()["__type"] == "ResourceNotFoundException"
+
+
+def test_given_boto3_when_a_code_is_asked_for_then_the_sdk_reads_the_answer(endpoint, pool):
+    sign_up(endpoint, pool.user_pool_client_id, "ana")
+
+    answer = cognito_admin(endpoint).resend_confirmation_code(
+        ClientId=pool.user_pool_client_id, Username="ana"
+    )
+
+    assert answer["CodeDeliveryDetails"]["Destination"] == "a***@e***"
+
+
+@pytest.mark.parametrize(
+    ("email", "masked"),
+    [("ana@example.com", "a***@e***"), ("x@y", "x***@y***"), ("", "***@***")],
+)
+def test_given_an_address_when_masked_then_only_the_first_letters_show(email, masked):
+    assert cognito_like_aws.masked_email(email) == masked
