@@ -36,7 +36,7 @@ export const HEART_PATH =
 export function createLikeButton({ photo, api, session, onSignInRequested, signal }) {
   const control = element("div", "like");
   const row = element("div", "like__row");
-  const button = element("button", "like__button");
+  const button = element("button", "icon-button like__button");
   button.type = "button";
   button.append(icon(HEART_PATH, "like__icon"), visuallyHidden("Like"));
   const count = element("span", "like__count");

@@ -4,8 +4,10 @@ import boto3
 import pytest
 import requests
 
-from infra.local.aws_endpoint import start_local_aws_endpoint
-from tests.support.fake_aws import CREDENTIALS, REGION
+from infra.local.aws_endpoint import SitePage, start_local_aws_endpoint
+from infra.local.resource_definitions import ResourceNames
+from infra.local.resources import create_resources
+from tests.support.fake_aws import CREDENTIALS, REGION, SITE_ORIGIN
 
 
 @pytest.fixture(scope="module")
@@ -26,3 +28,24 @@ def aws_client(endpoint):
         )
 
     return make
+
+
+@pytest.fixture(scope="module")
+def site_endpoint():
+    """The endpoint as `make dev` runs it, guarding what the site's page may call: its URL."""
+    running = start_local_aws_endpoint(
+        site_page=SitePage([SITE_ORIGIN], ResourceNames().uploads_bucket)
+    )
+    yield running.url
+    running.stop()
+
+
+@pytest.fixture
+def user_pool(site_endpoint):
+    """A fresh local stack's resources on `site_endpoint`, the user pool and its app client among
+    them."""
+    requests.post(f"{site_endpoint}/moto-api/reset", timeout=5).raise_for_status()
+    with pytest.MonkeyPatch.context() as environment:
+        environment.setenv("AWS_ACCESS_KEY_ID", CREDENTIALS["aws_access_key_id"])
+        environment.setenv("AWS_SECRET_ACCESS_KEY", CREDENTIALS["aws_secret_access_key"])
+        return create_resources(site_endpoint, REGION, ResourceNames(), [SITE_ORIGIN])

@@ -9,40 +9,21 @@ import pytest
 import requests
 
 from infra.local import cognito_like_aws
-from infra.local.aws_endpoint import SitePage, start_local_aws_endpoint
-from infra.local.resource_definitions import ResourceNames
-from infra.local.resources import create_resources
 from tests.support.fake_aws import CREDENTIALS, REGION, SITE_ORIGIN
 
-NAMES = ResourceNames()
 PASSWORD = "Correct-Horse-42"
 
 
-@pytest.fixture(scope="module")
-def endpoint():
-    running = start_local_aws_endpoint(site_page=SitePage([SITE_ORIGIN], NAMES.uploads_bucket))
-    yield running.url
-    running.stop()
+def cognito_admin(site_endpoint):
+    return boto3.client(
+        "cognito-idp", endpoint_url=site_endpoint, region_name=REGION, **CREDENTIALS
+    )
 
 
-@pytest.fixture
-def pool(endpoint):
-    """A fresh local stack's resources, the user pool and its app client among them."""
-    requests.post(f"{endpoint}/moto-api/reset", timeout=5).raise_for_status()
-    with pytest.MonkeyPatch.context() as environment:
-        environment.setenv("AWS_ACCESS_KEY_ID", CREDENTIALS["aws_access_key_id"])
-        environment.setenv("AWS_SECRET_ACCESS_KEY", CREDENTIALS["aws_secret_access_key"])
-        return create_resources(endpoint, REGION, NAMES, [SITE_ORIGIN])
-
-
-def cognito_admin(endpoint):
-    return boto3.client("cognito-idp", endpoint_url=endpoint, region_name=REGION, **CREDENTIALS)
-
-
-def from_the_page(endpoint, operation, body) -> requests.Response:
+def from_the_page(site_endpoint, operation, body) -> requests.Response:
     """A Cognito call as the page sends it: unsigned JSON from the site's origin."""
     return requests.post(
-        endpoint + "/",
+        site_endpoint + "/",
         data=json.dumps(body),
         headers={
             "Origin": SITE_ORIGIN,
@@ -53,9 +34,9 @@ def from_the_page(endpoint, operation, body) -> requests.Response:
     )
 
 
-def sign_up(endpoint, client_id, username):
+def sign_up(site_endpoint, client_id, username):
     response = from_the_page(
-        endpoint,
+        site_endpoint,
         "SignUp",
         {
             "ClientId": client_id,
@@ -67,18 +48,18 @@ def sign_up(endpoint, client_id, username):
     assert response.status_code == 200, response.text
 
 
-def resend(endpoint, client_id, username) -> requests.Response:
+def resend(site_endpoint, client_id, username) -> requests.Response:
     return from_the_page(
-        endpoint, "ResendConfirmationCode", {"ClientId": client_id, "Username": username}
+        site_endpoint, "ResendConfirmationCode", {"ClientId": client_id, "Username": username}
     )
 
 
 def test_given_an_account_waiting_for_its_code_when_the_page_asks_again_then_a_code_is_sent(
-    endpoint, pool
+    site_endpoint, user_pool
 ):
-    sign_up(endpoint, pool.user_pool_client_id, "ana")
+    sign_up(site_endpoint, user_pool.user_pool_client_id, "ana")
 
-    response = resend(endpoint, pool.user_pool_client_id, "ana")
+    response = resend(site_endpoint, user_pool.user_pool_client_id, "ana")
 
     assert response.status_code == 200, response.text
     assert response.json() == {
@@ -92,28 +73,34 @@ def test_given_an_account_waiting_for_its_code_when_the_page_asks_again_then_a_c
 
 
 def test_given_a_new_code_was_asked_for_when_any_code_is_entered_then_the_account_is_confirmed(
-    endpoint, pool
+    site_endpoint, user_pool
 ):
     # Locally no e-mail is sent, so the code the person types is whatever they like
-    sign_up(endpoint, pool.user_pool_client_id, "ana")
-    assert resend(endpoint, pool.user_pool_client_id, "ana").status_code == 200
+    sign_up(site_endpoint, user_pool.user_pool_client_id, "ana")
+    assert resend(site_endpoint, user_pool.user_pool_client_id, "ana").status_code == 200
 
     confirmed = from_the_page(
-        endpoint,
+        site_endpoint,
         "ConfirmSignUp",
-        {"ClientId": pool.user_pool_client_id, "Username": "ana", "ConfirmationCode": "123456"},
+        {
+            "ClientId": user_pool.user_pool_client_id,
+            "Username": "ana",
+            "ConfirmationCode": "123456",
+        },
     )
 
     assert confirmed.status_code == 200
-    user = cognito_admin(endpoint).admin_get_user(UserPoolId=pool.user_pool_id, Username="ana")
+    user = cognito_admin(site_endpoint).admin_get_user(
+        UserPoolId=user_pool.user_pool_id, Username="ana"
+    )
     assert user["UserStatus"] == "CONFIRMED"
 
 
 def test_given_no_such_account_when_a_code_is_asked_for_then_the_answer_reveals_nothing(
-    endpoint, pool
+    site_endpoint, user_pool
 ):
     # CloudGram's app client prevents user existence errors, as the template's does
-    response = resend(endpoint, pool.user_pool_client_id, "nobody")
+    response = resend(site_endpoint, user_pool.user_pool_client_id, "nobody")
 
     assert response.status_code == 200, response.text
     details = response.json()["CodeDeliveryDetails"]
@@ -122,13 +109,13 @@ def test_given_no_such_account_when_a_code_is_asked_for_then_the_answer_reveals_
 
 
 def test_given_an_app_client_that_reveals_users_when_no_such_account_then_user_not_found(
-    endpoint, pool
+    site_endpoint, user_pool
 ):
-    legacy_client = cognito_admin(endpoint).create_user_pool_client(
-        UserPoolId=pool.user_pool_id, ClientName="legacy", GenerateSecret=False
+    legacy_client = cognito_admin(site_endpoint).create_user_pool_client(
+        UserPoolId=user_pool.user_pool_id, ClientName="legacy", GenerateSecret=False
     )["UserPoolClient"]["ClientId"]
 
-    response = resend(endpoint, legacy_client, "nobody")
+    response = resend(site_endpoint, legacy_client, "nobody")
 
     assert response.status_code == 400
     assert response.json() == {
@@ -138,12 +125,14 @@ def test_given_an_app_client_that_reveals_users_when_no_such_account_then_user_n
 
 
 def test_given_a_confirmed_account_when_a_code_is_asked_for_then_it_is_refused_as_cognito_does(
-    endpoint, pool
+    site_endpoint, user_pool
 ):
-    sign_up(endpoint, pool.user_pool_client_id, "ana")
-    cognito_admin(endpoint).admin_confirm_sign_up(UserPoolId=pool.user_pool_id, Username="ana")
+    sign_up(site_endpoint, user_pool.user_pool_client_id, "ana")
+    cognito_admin(site_endpoint).admin_confirm_sign_up(
+        UserPoolId=user_pool.user_pool_id, Username="ana"
+    )
 
-    response = resend(endpoint, pool.user_pool_client_id, "ana")
+    response = resend(site_endpoint, user_pool.user_pool_client_id, "ana")
 
     assert response.status_code == 400
     assert response.headers["x-amzn-ErrorType"].startswith("InvalidParameterException")
@@ -151,19 +140,21 @@ def test_given_a_confirmed_account_when_a_code_is_asked_for_then_it_is_refused_a
 
 
 def test_given_an_unknown_app_client_when_a_code_is_asked_for_then_resource_not_found(
-    endpoint, pool
+    site_endpoint, user_pool
 ):
-    response = resend(endpoint, "no-such-client", "ana")
+    response = resend(site_endpoint, "no-such-client", "ana")
 
     assert response.status_code == 400
     assert response.json()["__type"] == "ResourceNotFoundException"
 
 
-def test_given_boto3_when_a_code_is_asked_for_then_the_sdk_reads_the_answer(endpoint, pool):
-    sign_up(endpoint, pool.user_pool_client_id, "ana")
+def test_given_boto3_when_a_code_is_asked_for_then_the_sdk_reads_the_answer(
+    site_endpoint, user_pool
+):
+    sign_up(site_endpoint, user_pool.user_pool_client_id, "ana")
 
-    answer = cognito_admin(endpoint).resend_confirmation_code(
-        ClientId=pool.user_pool_client_id, Username="ana"
+    answer = cognito_admin(site_endpoint).resend_confirmation_code(
+        ClientId=user_pool.user_pool_client_id, Username="ana"
     )
 
     assert answer["CodeDeliveryDetails"]["Destination"] == "a***@e***"

@@ -11,37 +11,16 @@ import requests
 from botocore.exceptions import ClientError
 
 from infra.local import cognito_like_aws
-from infra.local.aws_endpoint import SitePage, start_local_aws_endpoint
-from infra.local.resource_definitions import ResourceNames
-from infra.local.resources import create_resources
 from tests.support.cognito_events import PRE_SIGN_UP_EVENT
 from tests.support.fake_aws import CREDENTIALS, REGION, SITE_ORIGIN
 
-NAMES = ResourceNames()
 PASSWORD = "Correct-Horse-42"
 
 
-@pytest.fixture(scope="module")
-def endpoint():
-    running = start_local_aws_endpoint(site_page=SitePage([SITE_ORIGIN], NAMES.uploads_bucket))
-    yield running.url
-    running.stop()
-
-
-@pytest.fixture
-def pool(endpoint):
-    """A fresh local stack's resources, the user pool among them."""
-    requests.post(f"{endpoint}/moto-api/reset", timeout=5).raise_for_status()
-    with pytest.MonkeyPatch.context() as environment:
-        environment.setenv("AWS_ACCESS_KEY_ID", CREDENTIALS["aws_access_key_id"])
-        environment.setenv("AWS_SECRET_ACCESS_KEY", CREDENTIALS["aws_secret_access_key"])
-        return create_resources(endpoint, REGION, NAMES, [SITE_ORIGIN])
-
-
-def sign_up_from_the_page(endpoint, resources, username) -> requests.Response:
+def sign_up_from_the_page(site_endpoint, resources, username) -> requests.Response:
     """Cognito's SignUp as the page sends it: unsigned JSON from the site's origin."""
     return requests.post(
-        endpoint + "/",
+        site_endpoint + "/",
         data=json.dumps(
             {
                 "ClientId": resources.user_pool_client_id,
@@ -59,8 +38,10 @@ def sign_up_from_the_page(endpoint, resources, username) -> requests.Response:
     )
 
 
-def usernames(endpoint, resources) -> list[str]:
-    cognito = boto3.client("cognito-idp", endpoint_url=endpoint, region_name=REGION, **CREDENTIALS)
+def usernames(site_endpoint, resources) -> list[str]:
+    cognito = boto3.client(
+        "cognito-idp", endpoint_url=site_endpoint, region_name=REGION, **CREDENTIALS
+    )
     users = cognito.list_users(UserPoolId=resources.user_pool_id)["Users"]
     return sorted(user["Username"] for user in users)
 
@@ -74,9 +55,9 @@ def usernames(endpoint, resources) -> list[str]:
     ],
 )
 def test_given_a_look_alike_when_signing_up_then_the_trigger_refuses_as_cognito_does(
-    endpoint, pool, username, named
+    site_endpoint, user_pool, username, named
 ):
-    response = sign_up_from_the_page(endpoint, pool, username)
+    response = sign_up_from_the_page(site_endpoint, user_pool, username)
 
     assert response.status_code == 400
     assert response.headers["x-amzn-ErrorType"] == "UserLambdaValidationException"
@@ -87,19 +68,21 @@ def test_given_a_look_alike_when_signing_up_then_the_trigger_refuses_as_cognito_
     }
     # The page on the site's origin can read the refusal, to show it.
     assert response.headers["Access-Control-Allow-Origin"] in (SITE_ORIGIN, "*")
-    assert usernames(endpoint, pool) == []
+    assert usernames(site_endpoint, user_pool) == []
 
 
 @pytest.mark.parametrize("username", [" karl", "karl "])
 def test_given_spaces_around_a_name_when_boto3_signs_up_then_it_is_refused_too(
-    endpoint, pool, username
+    site_endpoint, user_pool, username
 ):
     # The rule holds for every client of SignUp, not only for the page.
-    cognito = boto3.client("cognito-idp", endpoint_url=endpoint, region_name=REGION, **CREDENTIALS)
+    cognito = boto3.client(
+        "cognito-idp", endpoint_url=site_endpoint, region_name=REGION, **CREDENTIALS
+    )
 
     with pytest.raises(ClientError) as refusal:
         cognito.sign_up(
-            ClientId=pool.user_pool_client_id,
+            ClientId=user_pool.user_pool_client_id,
             Username=username,
             Password=PASSWORD,
             UserAttributes=[{"Name": "email", "Value": "someone@example.com"}],
@@ -109,31 +92,33 @@ def test_given_spaces_around_a_name_when_boto3_signs_up_then_it_is_refused_too(
     assert refusal.value.response["Error"]["Message"] == (
         "PreSignUp failed with error A username cannot contain spaces."
     )
-    assert usernames(endpoint, pool) == []
+    assert usernames(site_endpoint, user_pool) == []
 
 
 @pytest.mark.parametrize("taken_again_as", ["karl", "Karl", "KARL"])
 def test_given_karl_when_someone_signs_up_in_any_case_then_the_name_is_taken(
-    endpoint, pool, taken_again_as
+    site_endpoint, user_pool, taken_again_as
 ):
-    assert sign_up_from_the_page(endpoint, pool, "karl").status_code == 200
+    assert sign_up_from_the_page(site_endpoint, user_pool, "karl").status_code == 200
 
-    response = sign_up_from_the_page(endpoint, pool, taken_again_as)
+    response = sign_up_from_the_page(site_endpoint, user_pool, taken_again_as)
 
     assert response.status_code == 400
     assert response.headers["x-amzn-ErrorType"] == "UsernameExistsException"
     assert response.json()["message"] == "User already exists"
-    assert usernames(endpoint, pool) == ["karl"]
+    assert usernames(site_endpoint, user_pool) == ["karl"]
 
 
-def test_given_a_good_name_then_the_account_is_made_as_it_was_typed(endpoint, pool):
-    response = sign_up_from_the_page(endpoint, pool, "Karl.Marx-1818")
+def test_given_a_good_name_then_the_account_is_made_as_it_was_typed(site_endpoint, user_pool):
+    response = sign_up_from_the_page(site_endpoint, user_pool, "Karl.Marx-1818")
 
     assert response.status_code == 200
-    assert usernames(endpoint, pool) == ["Karl.Marx-1818"]
+    assert usernames(site_endpoint, user_pool) == ["Karl.Marx-1818"]
 
 
-def test_given_a_sign_up_then_the_trigger_gets_cognitos_event(endpoint, pool, monkeypatch):
+def test_given_a_sign_up_then_the_trigger_gets_cognitos_event(
+    site_endpoint, user_pool, monkeypatch
+):
     events = []
 
     def recording_trigger(event, context):
@@ -142,7 +127,7 @@ def test_given_a_sign_up_then_the_trigger_gets_cognitos_event(endpoint, pool, mo
 
     monkeypatch.setattr(cognito_like_aws, "PRE_SIGN_UP_TRIGGER", recording_trigger)
 
-    sign_up_from_the_page(endpoint, pool, "karl")
+    sign_up_from_the_page(site_endpoint, user_pool, "karl")
 
     (event,) = events
     assert event.keys() == PRE_SIGN_UP_EVENT.keys()
@@ -150,20 +135,20 @@ def test_given_a_sign_up_then_the_trigger_gets_cognitos_event(endpoint, pool, mo
     assert event["callerContext"].keys() == PRE_SIGN_UP_EVENT["callerContext"].keys()
     assert event["response"] == PRE_SIGN_UP_EVENT["response"]
     assert (event["triggerSource"], event["userName"]) == ("PreSignUp_SignUp", "karl")
-    assert (event["userPoolId"], event["region"]) == (pool.user_pool_id, REGION)
-    assert event["callerContext"]["clientId"] == pool.user_pool_client_id
+    assert (event["userPoolId"], event["region"]) == (user_pool.user_pool_id, REGION)
+    assert event["callerContext"]["clientId"] == user_pool.user_pool_client_id
     assert event["request"]["userAttributes"] == {"email": "someone@example.com"}
 
 
 def test_given_a_trigger_that_fails_then_cognito_refuses_with_its_message(
-    endpoint, pool, monkeypatch
+    site_endpoint, user_pool, monkeypatch
 ):
     def broken_trigger(event, context):
         raise KeyError("userName")
 
     monkeypatch.setattr(cognito_like_aws, "PRE_SIGN_UP_TRIGGER", broken_trigger)
 
-    response = sign_up_from_the_page(endpoint, pool, "karl")
+    response = sign_up_from_the_page(site_endpoint, user_pool, "karl")
 
     assert response.headers["x-amzn-ErrorType"] == "UserLambdaValidationException"
     assert response.json()["message"] == "PreSignUp failed with error 'userName'."
