@@ -19,11 +19,11 @@ from chalice import Chalice, CognitoUserPoolAuthorizer, Response
 from chalicelib.edge import caller, photo_page, request_parsing
 from chalicelib.edge.errors import answers_in_http
 from chalicelib.edge.middleware import register_middleware
-from chalicelib.edge.page_cursor import USER_ID_PATTERN, page_json
+from chalicelib.edge.page_cursor import LIKE_POSITION_PATTERN, USER_ID_PATTERN, page_json
 from chalicelib.feeds import global_feed, home_feed, person_photos
 from chalicelib.people import follows, profiles
 from chalicelib.people import presenter as people_presenter
-from chalicelib.photos import likes
+from chalicelib.photos import likers, likes
 from chalicelib.photos import presenter as photo_presenter
 from chalicelib.photos import service as photos
 from chalicelib.shared.settings import (
@@ -99,6 +99,16 @@ def unlike_photo(photo_id):
     user = caller.signed_in_user(app.current_request)
     state = likes.unlike(request_parsing.photo_id_or_404(photo_id), user)
     return photo_presenter.present_like_state(state)
+
+
+@app.route("/photos/{photo_id}/likes", methods=["GET"])
+@answers_in_http
+def get_photo_likers(photo_id):
+    request = app.current_request
+    viewer = caller.optional_user(request)
+    wanted = request_parsing.parse_page(request.query_params, LIKE_POSITION_PATTERN)
+    page = likers.likers_page(request_parsing.photo_id_or_404(photo_id), wanted, viewer)
+    return page_json(page, people_presenter.present_person)
 
 
 @app.route("/feed", methods=["GET"])

@@ -1,8 +1,9 @@
 """`python -m bench` (`make bench`): CloudGram's benchmarks, each against a named baseline.
 
 1. `api_import`: the API's cold-start import against a bare `import boto3`.
-2. `request_counts`: DynamoDB requests per page of the feed, a profile, the home feed and a list
-   of followers, against the obvious one-request-per-item way (fan-out on read for the home feed).
+2. `request_counts`: DynamoDB requests per page of the feed, a profile, the home feed, a list
+   of followers and who liked a photo, against the obvious one-request-per-item way (fan-out
+   on read for the home feed).
 3. `upload_to_ready`: a 12 MP phone photo from presigned POST to READY on the local stack,
    against the product's two-second goal.
 4. `fan_out`: one photo into 1,000 followers' home feeds on the local stack, against the

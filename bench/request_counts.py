@@ -18,6 +18,9 @@ every DynamoDB call; each baseline is the obvious way to build the same page, ru
 - followers page of 20, signed in: the API looks the username up, queries the follower edges,
   and asks whether the viewer follows each person in one BatchGetItem; the baseline asks for
   each of those follows on its own (one GetItem per person).
+- likes page of 20 (who liked a photo), signed in: the API queries LikesIndex, then reads the
+  photo and whether the viewer follows each liker in one BatchGetItem; the baseline reads the
+  photo, queries its likes, and asks for each follow on its own (one GetItem per liker).
 """
 
 import json
@@ -71,6 +74,7 @@ def _measure() -> dict[str, int]:
 
     home, home_baseline, home_with_celebrities = _home_feed_pages(viewer, page)
     followers, followers_baseline = _followers_pages(owner, viewer, page)
+    likes, likes_baseline = _likes_pages(viewer, page)
 
     print(f"DynamoDB requests per page of {PAGE} photos, signed in (likedByMe on each):")
     _report(f"feed page ({shards} shard)", feed, "one GetItem per photo", feed_baseline)
@@ -89,12 +93,14 @@ def _measure() -> dict[str, int]:
     )
     print(f"DynamoDB requests per page of {PAGE} people, signed in (followedByMe on each):")
     _report("followers page", followers, "one GetItem per person", followers_baseline)
+    _report("likes page", likes, "one GetItem per liker", likes_baseline)
     return {
         "feed_page": sum(feed.values()),
         "profile_page": sum(profile.values()),
         "home_page": sum(home.values()),
         "home_page_with_celebrities": sum(home_with_celebrities.values()),
         "followers_page": sum(followers.values()),
+        "likes_page": sum(likes.values()),
     }
 
 
@@ -121,6 +127,31 @@ def _followers_pages(owner, viewer, page) -> tuple[Counter, Counter]:
             follow = table_keys.follow_key(viewer.id, edge["followerId"])
             aws_clients.dynamodb_table().get_item(Key=follow, ProjectionExpression="PK")
     return followers, followers_baseline
+
+
+def _likes_pages(viewer, page) -> tuple[Counter, Counter]:
+    """The PAGE fans of _followers_pages (the viewer follows every other one) like a photo."""
+    from boto3.dynamodb.conditions import Key
+
+    from chalicelib.photos import likers, likes
+    from chalicelib.photos import store as photo_store
+    from chalicelib.shared import aws_clients, table_keys
+    from chalicelib.shared.users import User
+
+    (photo,), _ = photo_store.owner_photos(OWNER_NAME, None, 1, ready_only=True)
+    for number in range(PAGE):
+        likes.like(photo["id"], User(f"fan-{number}", f"fan{number}", None))
+    with counting() as likes_page:
+        likers.likers_page(photo["id"], page, viewer)
+    with counting() as likes_baseline:
+        table = aws_clients.dynamodb_table()
+        table.get_item(Key=table_keys.photo_key(photo["id"]))
+        partition = Key("PK").eq(table_keys.photo_key(photo["id"])["PK"])
+        query = partition & Key("SK").begins_with(table_keys.LIKE_PREFIX)
+        for like in table.query(KeyConditionExpression=query, Limit=PAGE)["Items"]:
+            follow = table_keys.follow_key(viewer.id, like["userId"])
+            table.get_item(Key=follow, ProjectionExpression="PK")
+    return likes_page, likes_baseline
 
 
 def _home_feed_pages(viewer, page) -> tuple[Counter, Counter, Counter]:

@@ -119,9 +119,11 @@ def _page(cursor_format: str) -> list[dict]:
     ]
 
 
-# Photo lists continue from a photo's sort key, people lists from a user id: the cursors differ.
+# Photo lists continue from a photo's sort key, people lists from a user id, who-liked lists from
+# a like's time and liker: the cursors differ.
 PHOTO_PAGE = _page("photo-page-cursor")
 PEOPLE_PAGE = _page("people-page-cursor")
+LIKERS_PAGE = _page("likers-page-cursor")
 
 
 def _operation(summary, security, answers, parameters=(), body=None) -> dict:
@@ -191,6 +193,14 @@ def _paths() -> dict:
                 [PHOTO_ID],
             )
             for method, summary in (("put", "Like the photo"), ("delete", "Take the like back"))
+        },
+        "/photos/{photo_id}/likes": {
+            "get": _operation(
+                "Who liked the photo, newest like first",
+                SIGNED_IN_OR_NOT,
+                {"200": _answer("A page", "PeoplePage")} | _errors(400, 401, 404),
+                [PHOTO_ID, *LIKERS_PAGE],
+            )
         },
         "/feed": {
             "get": _operation(

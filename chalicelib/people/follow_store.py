@@ -70,9 +70,24 @@ def remove_follow(follower_id: str, followee_id: str, now: datetime) -> bool:
 
 def followed_among(follower_id: str, user_ids: list[str]) -> set[str]:
     """Which of these people `follower_id` follows, in one BatchGetItem for a whole list page."""
-    keys = [table_keys.follow_key(follower_id, user_id) for user_id in dict.fromkeys(user_ids)]
-    found = batches.get_items(keys, projection="SK")
-    return {item["SK"].removeprefix(table_keys.FOLLOWS_PREFIX) for item in found}
+    found = batches.get_items(follow_keys(follower_id, user_ids), projection="PK, SK")
+    return followees_among(found, follower_id)
+
+
+def follow_keys(follower_id: str, user_ids: list[str]) -> list[dict]:
+    """The keys of `follower_id`'s follow edges to these people (each once), for a caller that
+    reads them in a BatchGetItem together with other items."""
+    return [table_keys.follow_key(follower_id, user_id) for user_id in dict.fromkeys(user_ids)]
+
+
+def followees_among(items: list[dict], follower_id: str) -> set[str]:
+    """Whom `follower_id` follows, from the follow edges found among `items`."""
+    follows_prefix = table_keys.follow_key(follower_id, "")
+    return {
+        item["SK"].removeprefix(table_keys.FOLLOWS_PREFIX)
+        for item in items
+        if item["PK"] == follows_prefix["PK"] and item["SK"].startswith(follows_prefix["SK"])
+    }
 
 
 def edges_page(

@@ -79,6 +79,28 @@ def liked_photo_ids(photo_ids: list[str], user_id: str) -> set[str]:
     return {table_keys.photo_id_of(item) for item in found}
 
 
+def likes_page(photo_id: str, after: str | None, limit: int) -> tuple[list[dict], str | None]:
+    """One page of a photo's likes, newest first, from LikesIndex (one Query), with the position
+    to continue after (`<likedAt>#<user id>`), or None at the end."""
+    partition = table_keys.photo_key(photo_id)["PK"]
+    query = {
+        "IndexName": table_keys.LIKES_INDEX,
+        "KeyConditionExpression": Key("PK").eq(partition),
+        "ScanIndexForward": False,
+        # One more than asked: if it comes, there is a next page (never an empty last page).
+        "Limit": limit + 1,
+    }
+    if after is not None:
+        # Continue below the cursor's like; the like need not exist any more.
+        liked_at, user_id = after.split("#", 1)
+        query["ExclusiveStartKey"] = {**table_keys.like_key(photo_id, user_id), "likedAt": liked_at}
+    likes = aws_clients.dynamodb_table().query(**query)["Items"]
+    if len(likes) > limit:
+        last = likes[limit - 1]
+        return likes[:limit], f"{last['likedAt']}#{last['userId']}"
+    return likes, None
+
+
 def delete_all_likes(photo_id: str) -> int:
     """Delete every like of a photo (after the photo itself is gone); returns how many."""
     condition = Key("PK").eq(table_keys.photo_key(photo_id)["PK"]) & Key("SK").begins_with(

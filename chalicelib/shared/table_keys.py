@@ -32,6 +32,9 @@ image_worker/table_keys.py; tests/unit/test_key_layouts.py holds the two copies 
 
 FEED_INDEX = "FeedIndex"
 OWNER_INDEX = "OwnerIndex"
+# A photo's likes, newest first: the table's own PK as partition, the like's `likedAt` as sort
+# key. Only like items carry `likedAt`, so only they are in the index (docs/data-model.md).
+LIKES_INDEX = "LikesIndex"
 PHOTO_PREFIX = "PHOTO#"
 LIKE_PREFIX = "LIKE#"
 USER_PREFIX = "USER#"

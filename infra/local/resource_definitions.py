@@ -14,6 +14,7 @@ FEED_INDEX = "FeedIndex"
 # Epoch seconds after which DynamoDB deletes an item: set on a PENDING photo, cleared by the worker.
 TIME_TO_LIVE_ATTRIBUTE = "deleteAfter"
 OWNER_INDEX = "OwnerIndex"
+LIKES_INDEX = "LikesIndex"
 # The table's stream carries each changed item's old and new image, so the stream function can
 # tell what changed (a photo removed, and what it was) without reading the table again.
 STREAM_VIEW_TYPE = "NEW_AND_OLD_IMAGES"
@@ -129,9 +130,9 @@ def user_pool_triggers(names: ResourceNames, region: str) -> dict:
 
 
 def table_definition(table_name: str) -> dict:
-    """Arguments for DynamoDB CreateTable: one table, two sparse GSIs (docs/data-model.md), and a
+    """Arguments for DynamoDB CreateTable: one table, three sparse GSIs (docs/data-model.md), and a
     stream of every change with the item's old and new image, which the stream function reads."""
-    string_attributes = ["PK", "SK", "feedShard", "feedSort", "ownerName", "ownerSort"]
+    string_attributes = ["PK", "SK", "feedShard", "feedSort", "ownerName", "ownerSort", "likedAt"]
     return {
         "TableName": table_name,
         "BillingMode": "PAY_PER_REQUEST",
@@ -145,6 +146,7 @@ def table_definition(table_name: str) -> dict:
         "GlobalSecondaryIndexes": [
             _index(FEED_INDEX, "feedShard", "feedSort"),
             _index(OWNER_INDEX, "ownerName", "ownerSort"),
+            _index(LIKES_INDEX, "PK", "likedAt"),
         ],
         "StreamSpecification": {"StreamEnabled": True, "StreamViewType": STREAM_VIEW_TYPE},
     }

@@ -4,7 +4,8 @@ checks). One table holds the expected answers; a test holds the table to app.py'
 new route cannot be left out.
 
 What each route names belongs to Alice, "the owner": her profile, and a photo of hers, READY
-(or, for GET /photos/{photo_id}, still PENDING, which only she may see). A photo's page,
+(or, for GET /photos/{photo_id}, still PENDING, which only she may see; who liked a photo is
+also asked of a PENDING and a deleted one). A photo's page,
 /p/{photo_id}, is the same for everyone: it is made as a signed-out visitor sees the photo.
 
 "Another user" is never someone whose name reads as hers: the user pool refuses to make an
@@ -29,6 +30,7 @@ EXPECTED = {
     ("DELETE", "/photos/{photo_id}"): (401, 403, 204),
     ("PUT", "/photos/{photo_id}/like"): (401, 200, 200),
     ("DELETE", "/photos/{photo_id}/like"): (401, 200, 200),
+    ("GET", "/photos/{photo_id}/likes"): (200, 200, 200),
     ("GET", "/feed"): (200, 200, 200),
     ("GET", "/feed/home"): (401, 200, 200),
     ("GET", "/users/{username}"): (200, 200, 200),
@@ -85,6 +87,52 @@ def test_given_a_route_and_a_caller_then_the_answer_is_the_expected_one(
     assert response.status_code == expected, response.text
     if response.status_code >= 400:
         assert set(response.json()) == {"Code", "Message"}
+
+
+# Who liked a photo is as visible as the photo: for each of its states, the status for each
+# caller, in CALLERS' order. A deleted photo is gone for everyone, its owner included, even
+# while the stream has not yet removed its likes.
+LIKERS_BY_PHOTO_STATE = {
+    "READY": (200, 200, 200),
+    "PENDING": (404, 404, 200),
+    "deleted": (404, 404, 404),
+}
+LIKERS_CASES = [
+    (state, caller, statuses[CALLERS.index(caller)])
+    for state, statuses in LIKERS_BY_PHOTO_STATE.items()
+    for caller in CALLERS
+]
+
+
+@pytest.fixture(scope="module")
+def photos_in_each_state(client, people):
+    owner, other = people["the owner"], people["another user"]
+    ready = client.upload_photo(owner, phone_photo(32, 24))["id"]
+    deleted = client.upload_photo(owner, phone_photo(32, 24))["id"]
+    for photo_id in (ready, deleted):
+        assert client.api("PUT", f"/photos/{photo_id}/like", other.id_token).status_code == 200
+    assert client.api("DELETE", f"/photos/{deleted}", owner.id_token).status_code == 204
+    pending = client.request_upload(owner, phone_photo(32, 24))["photo"]["id"]
+    return {"READY": ready, "PENDING": pending, "deleted": deleted}
+
+
+@pytest.mark.parametrize(
+    ("state", "caller", "expected"),
+    LIKERS_CASES,
+    ids=[f"likers of a {state} photo as {caller}" for state, caller, _ in LIKERS_CASES],
+)
+def test_given_a_photo_in_each_state_when_its_likers_are_asked_then_as_visible_as_the_photo(
+    client, people, photos_in_each_state, state, caller, expected
+):
+    token = people[caller].id_token if caller in people else None
+
+    response = client.api("GET", f"/photos/{photos_in_each_state[state]}/likes", token)
+
+    assert response.status_code == expected, response.text
+    if expected == 200 and state == "READY":
+        assert [person["username"] for person in response.json()["items"]] == [
+            people["another user"].username
+        ]
 
 
 # Ways to write a name that reads as the owner's, and how Cognito refuses each.

@@ -118,3 +118,35 @@ def test_given_a_photo_with_5000_likes_when_deleted_then_the_likes_are_cleaned_u
 
     assert response.status_code == 204
     assert eventually(lambda: likes_stored(table, photo["id"]) == 0)
+
+
+def test_given_two_likes_when_the_owner_pages_who_liked_then_newest_first_with_follow_state(
+    client, alice, bob
+):
+    # Given Alice's photo, liked by Bob and then by Carol, and Alice following Carol
+    carol = client.sign_up_and_in()
+    ids = {
+        person.username: client.api("GET", "/me", person.id_token).json()["id"]
+        for person in (bob, carol)
+    }
+    photo = client.upload_photo(alice, phone_photo(32, 24))
+    for person in (bob, carol):
+        assert client.api("PUT", f"/photos/{photo['id']}/like", person.id_token).ok
+    assert client.api("PUT", f"/users/{carol.username}/follow", alice.id_token).ok
+
+    # When Alice pages through who liked it, one person a page
+    def every_liker() -> list[dict]:
+        people, query = [], "limit=1"
+        while True:
+            page = client.api("GET", f"/photos/{photo['id']}/likes?{query}", alice.id_token).json()
+            people += page["items"]
+            if page["nextCursor"] is None:
+                return people
+            query = f"limit=1&cursor={page['nextCursor']}"
+
+    # Then she sees Carol, whom she follows, then Bob (the index may lag a moment behind)
+    expected = [
+        {"id": ids[carol.username], "username": carol.username, "followedByMe": True},
+        {"id": ids[bob.username], "username": bob.username, "followedByMe": False},
+    ]
+    assert eventually(lambda: every_liker() == expected), every_liker()

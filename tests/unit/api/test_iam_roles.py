@@ -171,6 +171,8 @@ def test_given_every_route_and_every_stream_reaction_then_each_role_grants_exact
         ):
             assert api.http.get(path, headers=auth(bob)).status_code == 200, path
         assert api.http.put(f"/photos/{photo_id}/like", headers=auth(bob)).status_code == 200
+        likers = api.http.get(f"/photos/{photo_id}/likes", headers=auth(alice))
+        assert likers.json_body["items"][0]["username"] == "bob"
         api.http.delete(f"/photos/{photo_id}/like", headers=auth(bob))
         api.http.patch(f"/photos/{photo_id}", headers=auth(alice), body='{"caption": "x"}')
         api.http.delete("/users/alice/follow", headers=auth(carol))

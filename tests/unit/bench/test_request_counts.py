@@ -28,4 +28,5 @@ def test_given_the_request_count_benchmark_when_run_then_each_page_costs_what_th
         "home_page": 2,
         "home_page_with_celebrities": 4,
         "followers_page": 3,
+        "likes_page": 2,
     }

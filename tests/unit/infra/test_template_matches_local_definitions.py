@@ -4,6 +4,7 @@ the same resources; these tests keep them in agreement, so what runs locally run
 from datetime import timedelta
 
 from chalicelib.photos import status as photo_status
+from chalicelib.shared import table_keys
 from chalicelib.shared.site_page import SITE_PAGE_KEY
 from infra.deploy import chalice_stage
 from infra.local import cognito_like_aws, gateway, security_headers
@@ -35,7 +36,7 @@ def test_given_the_table_when_compared_then_keys_indexes_and_billing_match(resou
     assert expected["StreamSpecification"]["StreamViewType"] == local.STREAM_VIEW_TYPE
 
 
-def test_given_both_feed_indexes_when_compared_then_names_are_the_ones_the_code_queries(
+def test_given_the_indexes_when_compared_then_names_are_the_ones_the_code_queries(
     resources,
 ):
     index_names = [
@@ -43,7 +44,12 @@ def test_given_both_feed_indexes_when_compared_then_names_are_the_ones_the_code_
         for index in resources["PhotosTable"]["Properties"]["GlobalSecondaryIndexes"]
     ]
 
-    assert index_names == [local.FEED_INDEX, local.OWNER_INDEX]
+    assert index_names == [local.FEED_INDEX, local.OWNER_INDEX, local.LIKES_INDEX]
+    assert (local.FEED_INDEX, local.OWNER_INDEX, local.LIKES_INDEX) == (
+        table_keys.FEED_INDEX,
+        table_keys.OWNER_INDEX,
+        table_keys.LIKES_INDEX,
+    )
 
 
 def test_given_the_uploads_queue_when_compared_then_redrive_goes_to_the_dlq_after_n_tries(
