@@ -1,7 +1,7 @@
 /**
  * CloudGram's entry point: loads the settings, builds the clients and views, and shows the place
- * the address names (helpers/router.js): the feed, a profile, a list of followers or followed
- * people, a photo page, or "not found".
+ * the address names (helpers/router.js): the feed, a profile, a list of followers, followed
+ * people or people who liked a photo, a photo page, or "not found".
  *
  * The feed's route also shows the side panel: the sign-in forms when signed out, the sharing
  * panel when signed in. Profiles and photo pages take the whole width. Uploads go on while the

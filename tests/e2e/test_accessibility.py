@@ -1,10 +1,10 @@
 """Accessibility, as axe-core judges it: the feed (both tabs, and an empty Following tab with its
-suggestions), a profile (with its Follow button), a list of followers (with theirs) and a photo
-page have no violation of "serious" or "critical" impact, signed out and signed in, in light and
-dark colours, with the upload list, the caption editor, the unfollow and delete dialogs open,
-"Link copied" shown, and the owner's list of photos that couldn't be shared; and neither has the
-sign-up form while it refuses a username or a weak password (shown, with its rules), nor the
-confirmation step once a new code is sent.
+suggestions), a profile (with its Follow button), a list of followers (with theirs), a photo
+page and the list of who liked it have no violation of "serious" or "critical" impact, signed
+out and signed in, in light and dark colours, with the upload list, the caption editor, the
+unfollow and delete dialogs open, "Link copied" shown, and the owner's list of photos that
+couldn't be shared; and neither has the sign-up form while it refuses a username or a weak
+password (shown, with its rules), nor the confirmation step once a new code is sent.
 
 axe-core is installed, pinned, by `make test` (see the Makefile); a missing copy skips this test
 on a developer's machine and fails it in CI. The assertion message lists every violation found,
@@ -127,7 +127,11 @@ def test_the_feed_a_profile_and_a_photo_page_have_no_serious_accessibility_viola
     # A fan of the newcomer, so that the list of the newcomer's followers has a Follow button
     fan = new_user(http_client)
     assert http_client.api("PUT", f"/users/{newcomer.username}/follow", fan.id_token).ok
-    share_photos_over_http(http_client, owner, [scene_jpeg(3)], captions=["Boats in the bay"])
+    (shared,) = share_photos_over_http(
+        http_client, owner, [scene_jpeg(3)], captions=["Boats in the bay"]
+    )
+    # And the fan's like of it, so that the photo's like count opens a list with a Follow button
+    assert http_client.api("PUT", f"/photos/{shared['id']}/like", fan.id_token).ok
     # And one whose upload never finished, which the owner's profile lists apart
     interrupted = {"contentType": "image/jpeg", "size": 1000, "caption": "Half way"}
     assert http_client.api("POST", "/photos", owner.id_token, json=interrupted).ok
@@ -178,6 +182,12 @@ def test_the_feed_a_profile_and_a_photo_page_have_no_serious_accessibility_viola
     page.locator(".photo-grid__item a").click()
     expect(page.locator(".photo-page__caption")).to_have_text("Boats in the bay")
     found["photo page"] = axe_violations(page, axe_script)
+
+    page.get_by_role("link", name="1 like").click()
+    expect(page.get_by_role("button", name=f"Follow {fan.username}")).to_be_visible()
+    found["who liked a photo, with a Follow button"] = axe_violations(page, axe_script)
+    page.go_back()
+    expect(page.locator(".photo-page__caption")).to_have_text("Boats in the bay")
 
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.get_by_role("button", name="Copy link").click()

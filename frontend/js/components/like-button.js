@@ -16,13 +16,25 @@
  *
  * A double tap on the picture likes the photo through this button (likeOnce, for
  * double-tap-like.js), so it does just what pressing Like does.
+ *
+ * The count, once there is a like to show, is a link to who liked the photo (views/people-view.js
+ * at #/p/<id>/likes); "0 likes" is plain text, since there is nobody to list.
  */
 
 import { finishAfterSignIn } from "../helpers/after-sign-in.js";
-import { element, hideMessage, icon, showMessage, showSignInPrompt, visuallyHidden } from "../helpers/dom.js";
+import {
+  element,
+  hideMessage,
+  icon,
+  link,
+  showMessage,
+  showSignInPrompt,
+  visuallyHidden,
+} from "../helpers/dom.js";
 import { countOf } from "../helpers/format.js";
 import { createOptimisticToggle } from "../helpers/optimistic-toggle.js";
 import { announcePhotoChanged, announcePhotoDeleted, onPhotoChanged } from "../helpers/photo-events.js";
+import { likersHref } from "../helpers/router.js";
 
 export const HEART_PATH =
   "M12 20.7 10.6 19.4C5.4 14.7 2 11.6 2 7.8 2 4.7 4.4 2.3 7.5 2.3c1.7 0 3.4.8 4.5 2.1 " +
@@ -40,6 +52,7 @@ export function createLikeButton({ photo, api, session, onSignInRequested, signa
   button.type = "button";
   button.append(icon(HEART_PATH, "like__icon"), visuallyHidden("Like"));
   const count = element("span", "like__count");
+  const likersLink = link(likersHref(photo.id), "like__likers-link");
   row.append(button, count);
   // Created empty and filled later: screen readers announce an alert when its text changes.
   const message = element("p", "message like__message");
@@ -63,9 +76,21 @@ export function createLikeButton({ photo, api, session, onSignInRequested, signa
     },
     render: (shown) => {
       button.setAttribute("aria-pressed", String(shown.on));
-      count.textContent = countOf(shown.count, "like");
+      showCount(shown.count);
     },
   });
+
+  /** "3 likes" as a link to who liked the photo; "0 likes" as text. The same link is kept
+   * while the count moves, so a focus on it stays. */
+  function showCount(likeCount) {
+    const words = countOf(likeCount, "like");
+    if (likeCount > 0) {
+      likersLink.textContent = words;
+      if (likersLink.parentNode !== count) count.replaceChildren(likersLink);
+    } else {
+      count.textContent = words;
+    }
+  }
 
   /** The photo no longer exists: what the heart shows now. */
   function forgetDeletedPhoto() {

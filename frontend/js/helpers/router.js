@@ -6,6 +6,7 @@
  *   /#/u/<username>           someone's profile
  *   /#/u/<username>/followers the people who follow them
  *   /#/u/<username>/following the people they follow
+ *   /#/p/<photo id>/likes     the people who liked a photo
  *   /#/p/<photo id>           an older address of a photo: it opens the photo, and the address
  *                             becomes /p/<photo id>
  *
@@ -14,7 +15,8 @@
  * address is a real path instead, because a chat app or a crawler fetching a shared link sends
  * only the path: the server answers /p/<id> with the same page and the photo's link preview in
  * its head (chalicelib/edge/photo_page.py). So the page's stylesheets, scripts and settings are
- * addressed from the root ("/js/main.js"), to load the same at /p/<id> as at /.
+ * addressed from the root ("/js/main.js"), to load the same at /p/<id> as at /. Who liked a
+ * photo needs no preview, so it is a hash place like the other lists of people.
  *
  * Links are plain <a> elements (photoHref gives a photo's path, the others a hash). A click on
  * one that names a place here is followed with history.pushState, without reloading the page,
@@ -36,20 +38,26 @@ const HASH_ROUTE_PREFIX = "#/";
 
 // The two lists of people a profile links to, as they appear in the address.
 export const PEOPLE_LISTS = ["followers", "following"];
+// The list of people a photo links to, from its like count.
+export const LIKERS_LIST = "likes";
 
 export const feedHref = () => "#/";
 export const profileHref = (username) => PROFILE_PREFIX + encodeURIComponent(username);
 export const photoHref = (photoId) => PHOTO_PATH_PREFIX + encodeURIComponent(photoId);
 /** `list` is "followers" or "following". */
 export const peopleHref = (username, list) => `${profileHref(username)}/${list}`;
+/** Who liked a photo: a list of people, as followers are, after the "#" like them. */
+export const likersHref = (photoId) =>
+  `${OLD_PHOTO_PREFIX}${encodeURIComponent(photoId)}/${LIKERS_LIST}`;
 
 /** A photo's full address, to copy or share: "https://<site>/p/<id>". */
 export const photoUrl = (photoId) => new URL(photoHref(photoId), location.origin).href;
 
 /**
  * "#/u/alice" -> {name: "profile", username: "alice"}; "#/u/alice/followers" -> {name: "people",
- * username: "alice", list: "followers"}; "#/p/<id>" -> {name: "photo", photoId}; unknown
- * hashes -> {name: "not-found"}.
+ * username: "alice", list: "followers"}; "#/p/<id>" -> {name: "photo", photoId};
+ * "#/p/<id>/likes" -> {name: "people", photoId, list: "likes"}; unknown hashes ->
+ * {name: "not-found"}.
  */
 export function parseRoute(hash) {
   if (hash === "" || hash === "#" || hash === "#/") return { name: "feed" };
@@ -58,7 +66,11 @@ export function parseRoute(hash) {
   if (profileMatch?.length === 2 && PEOPLE_LISTS.includes(profileMatch[1])) {
     return { name: "people", username: profileMatch[0], list: profileMatch[1] };
   }
-  return photoRoute(matchPrefix(hash, OLD_PHOTO_PREFIX));
+  const photoMatch = matchPrefix(hash, OLD_PHOTO_PREFIX);
+  if (photoMatch?.length === 2 && photoMatch[1] === LIKERS_LIST) {
+    return { name: "people", photoId: photoMatch[0], list: LIKERS_LIST };
+  }
+  return photoRoute(photoMatch);
 }
 
 /** The place an address (a URL or `location`) names: a photo by its path, any other by its hash,

@@ -95,6 +95,11 @@ export function createApiClient({ apiBase, session }) {
     people: (username, list, { limit, cursor }) =>
       request(`${userPath(username)}/${list}?${pageQuery(limit, cursor)}`, { signInOptional: true }),
 
+    /** One page of the people who liked a photo, newest like first, in the shape of `people`;
+     * a 404 if the photo is gone or not visible to this person. */
+    likers: (photoId, { limit, cursor }) =>
+      request(`${photoPath(photoId)}/likes?${pageQuery(limit, cursor)}`, { signInOptional: true }),
+
     /** One page of someone's photos, newest first; their owner also gets PENDING and FAILED. */
     profilePhotos: (username, { limit, cursor }) =>
       request(`${userPath(username)}/photos?${pageQuery(limit, cursor)}`, { signInOptional: true }),

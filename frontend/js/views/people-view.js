@@ -1,9 +1,11 @@
 /**
- * A list of people, at #/u/<username>/followers (who follows them) and #/u/<username>/following
- * (whom they follow): a heading that says which, a link back to the profile, and the people's
- * names, each a link to their profile, page by page as the person scrolls. A profile's counts link
- * here. Signed in, each person but oneself has a Follow button (components/follow-button.js): the
- * API says whom the viewer follows with each page (`followedByMe`).
+ * A list of people, at #/u/<username>/followers (who follows them), #/u/<username>/following
+ * (whom they follow) and #/p/<photo id>/likes (who liked a photo, newest like first): a heading
+ * that says which, a link back to the profile or the photo, and the people's names, each a link
+ * to their profile, page by page as the person scrolls. A profile's counts and a photo's like
+ * count link here. Signed in, each person but oneself has a Follow button
+ * (components/follow-button.js): the API says whom the viewer follows with each page
+ * (`followedByMe`).
  *
  * Coming back to the same list with the back button keeps it (and the scroll position), unless
  * someone was followed or unfollowed meanwhile, which may have changed it; any other visit loads
@@ -14,7 +16,7 @@ import { createFollowButton } from "../components/follow-button.js";
 import { createPager } from "../components/paged-list.js";
 import { avatar, byId, element, hideMessage, link, showMessage, visuallyHidden } from "../helpers/dom.js";
 import { onFollowChanged, sameUsername } from "../helpers/follow-events.js";
-import { profileHref } from "../helpers/router.js";
+import { LIKERS_LIST, photoHref, profileHref } from "../helpers/router.js";
 
 const PAGE_SIZE = 30;
 
@@ -27,6 +29,10 @@ const WORDING = {
   following: {
     title: (username) => `People ${username} follows`,
     empty: (username) => `${username} does not follow anyone yet.`,
+  },
+  [LIKERS_LIST]: {
+    title: () => "Liked by",
+    empty: () => "Nobody likes this photo yet.",
   },
 };
 
@@ -53,8 +59,15 @@ export function createPeopleView(context) {
   // Aborted when the list is thrown away, which removes its buttons' listeners.
   let lifetime = new AbortController();
 
+  /** A page of the list `route` names: someone's followers or following, or a photo's likers. */
+  function fetchPeople(route, cursor) {
+    const page = { limit: PAGE_SIZE, cursor };
+    if (route.list === LIKERS_LIST) return api.likers(route.photoId, page);
+    return api.people(route.username, route.list, page);
+  }
+
   const pager = createPager({
-    fetchPage: (cursor) => api.people(shown.username, shown.list, { limit: PAGE_SIZE, cursor }),
+    fetchPage: (cursor) => fetchPeople(shown, cursor),
     onItems: (people) => {
       for (const person of people) list.append(renderPerson(person));
     },
@@ -103,7 +116,39 @@ export function createPeopleView(context) {
   }
 
   function isShowing(route) {
-    return shown !== null && shown.list === route.list && shown.username === route.username;
+    return (
+      shown !== null &&
+      shown.list === route.list &&
+      shown.username === route.username &&
+      shown.photoId === route.photoId
+    );
+  }
+
+  /** What a list that could not be loaded says: `error` is the API's refusal. */
+  function showRefused(route, error) {
+    // 404: nobody by that name, or no photo this person may see; 400: not even a possible one.
+    if (error.status !== 404 && error.status !== 400) {
+      return showMissing("This list could not be loaded", error.message);
+    }
+    if (route.list === LIKERS_LIST) {
+      return showMissing("Photo not found", "This photo does not exist, or is not shared yet.");
+    }
+    return showMissing("User not found", `There is no CloudGram user called “${route.username}”.`);
+  }
+
+  /** The link above the list: back to the profile, or to the photo. */
+  function showWayBack(route) {
+    if (route.list === LIKERS_LIST) {
+      profileLink.replaceChildren(element("span", "people__profile-name", "Back to the photo"));
+      profileLink.href = photoHref(route.photoId);
+      return;
+    }
+    profileLink.replaceChildren(
+      avatar(route.username),
+      visuallyHidden("Profile of "),
+      element("span", "people__profile-name", route.username),
+    );
+    profileLink.href = profileHref(route.username);
   }
 
   onFollowChanged(() => {
@@ -127,28 +172,16 @@ export function createPeopleView(context) {
       try {
         // The first page is asked for here rather than by the pager, so that an unknown name
         // shows its message instead of an empty list.
-        firstPage = await api.people(route.username, route.list, { limit: PAGE_SIZE });
+        firstPage = await fetchPeople(route);
       } catch (error) {
         if (thisLoad !== loadNumber) return null;
         loadingNote.hidden = true;
-        // 404: nobody by that name; 400: not even a possible name.
-        if (error.status === 404 || error.status === 400) {
-          return showMissing(
-            "User not found",
-            `There is no CloudGram user called “${route.username}”.`,
-          );
-        }
-        return showMissing("This list could not be loaded", error.message);
+        return showRefused(route, error);
       }
       if (thisLoad !== loadNumber) return null;
       loadingNote.hidden = true;
-      shown = { username: route.username, list: route.list };
-      profileLink.replaceChildren(
-        avatar(route.username),
-        visuallyHidden("Profile of "),
-        element("span", "people__profile-name", route.username),
-      );
-      profileLink.href = profileHref(route.username);
+      shown = { username: route.username, photoId: route.photoId, list: route.list };
+      showWayBack(route);
       heading.textContent = wording.title(route.username);
       emptyNote.textContent = wording.empty(route.username);
       content.hidden = false;
