@@ -28,7 +28,7 @@ WORKER_ZIP_BYTES = 25_000_000  # the worker's zip (Pillow, pillow-heif, Powertoo
 # Items as stored, with DynamoDB's 100 bytes of overhead per item and per index copy.
 PHOTO_STORED_BYTES = 3 * 1_300  # the photo and its FeedIndex and OwnerIndex copies
 TIMELINE_ENTRY_STORED_BYTES = 300
-LIKE_STORED_BYTES = 270
+LIKE_STORED_BYTES = 2 * 270  # the like and its LikesIndex copy
 # Lambda durations: the handler's own Python work per invocation, and a DynamoDB round trip.
 API_HANDLER_SECONDS = 0.010
 STREAM_HANDLER_SECONDS = 0.010

@@ -43,9 +43,9 @@ POLL_DYNAMODB = DynamoDBUse(requests=1, read_units=0.5, write_units=0)
 WORKER_DYNAMODB = DynamoDBUse(requests=2, read_units=0, write_units=12)
 # PUT /photos/{id}/like (photos.like_store.add_like, photos.likes): a TransactWriteItems of the
 # like item (1, doubled: 2), the photo's likeCount (2, doubled: 4) plus the photo's two index
-# copies (2 + 2) and the liker's writes this minute (1, doubled: 2); then a strongly consistent
-# GetItem of the photo (1).
-LIKE_DYNAMODB = DynamoDBUse(requests=2, read_units=1.0, write_units=12)
+# copies (2 + 2), the like's LikesIndex copy (1, the list of who liked) and the liker's writes
+# this minute (1, doubled: 2); then a strongly consistent GetItem of the photo (1).
+LIKE_DYNAMODB = DynamoDBUse(requests=2, read_units=1.0, write_units=13)
 # DELETE /photos/{id} (photos.service.delete_photo): a consistent GetItem (1), a transaction that
 # deletes the photo (2, doubled: 4) and uncounts it (2), and the two index copies going (2 + 2).
 # Its likes, files and timeline entries are removed later by the stream function (not counted).
