@@ -90,6 +90,7 @@ def test_on_a_phone_the_photo_pages_like_count_opens_who_liked_it_from_the_keybo
     sign_in(page, a.username)
     page.goto(f"/p/{liked['id']}")
     likers_link = page.get_by_role("link", name="1 like")
+    expect(likers_link).to_be_visible()
     screenshot(page, "likers-photo-page-phone")
 
     # When A reaches the like count with the keyboard and presses Enter
