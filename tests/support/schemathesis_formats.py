@@ -1,10 +1,10 @@
 """What schemathesis cannot learn from the OpenAPI document: how to make a page cursor.
 
 A list's `cursor` is opaque (chalicelib/edge/page_cursor.py): only a nextCursor the API made is
-accepted, so the document names it with a `format` of its own, `photo-page-cursor` or
-`people-page-cursor`, and this module gives schemathesis a way to make values of each: real
-cursors, encoded by the API's own code, pointing at arbitrary positions. Without it a generated
-"valid" cursor would be any string, which the API rightly refuses.
+accepted, so the document names it with a `format` of its own, `photo-page-cursor`,
+`people-page-cursor` or `comment-page-cursor`, and this module gives schemathesis a way to make
+values of each: real cursors, encoded by the API's own code, pointing at arbitrary positions.
+Without it a generated "valid" cursor would be any string, which the API rightly refuses.
 
 Imported by tests/integration/test_api_fuzzing.py. To run schemathesis' CLI against a local
 stack (`make dev`) with the same knowledge, from the project root:
@@ -43,4 +43,9 @@ merged = st.lists(usernames, max_size=MAX_MERGED)
 schemathesis.openapi.format("photo-page-cursor", st.builds(page_cursor.encode, sort_keys, merged))
 schemathesis.openapi.format(
     "people-page-cursor", st.builds(page_cursor.encode, st.uuids().map(str))
+)
+# Comment lists continue after a comment's id (a ULID, as a photo's id is).
+schemathesis.openapi.format(
+    "comment-page-cursor",
+    st.builds(page_cursor.encode, st.from_regex(page_cursor.ULID_PATTERN, fullmatch=True)),
 )
