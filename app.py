@@ -9,17 +9,25 @@ stage as `/api/p/*`, and is answered with HTML. Locally the local stack's gatewa
 CloudFront and API Gateway (see infra/local/).
 
 After a write: DynamoDB Streams -> `on_table_change` (a second Lambda that Chalice creates) ->
-chalicelib.shared.table_stream, which hands each change to its reactions: photos.cleanup (likes
-and files of deleted photos), photos.upload_limits (the upload slot of a photo that stopped
-waiting) and feeds.fanout (home feeds: fan-out on write).
+chalicelib.shared.table_stream, which hands each change to its reactions: photos.cleanup (likes,
+comments and files of deleted photos), comments.cleanup (replies of deleted comments),
+photos.upload_limits (the upload slot of a photo that stopped waiting) and feeds.fanout (home
+feeds: fan-out on write).
 """
 
 from chalice import Chalice, CognitoUserPoolAuthorizer, Response
 
+from chalicelib.comments import presenter as comment_presenter
+from chalicelib.comments import service as comments
 from chalicelib.edge import caller, photo_page, request_parsing
 from chalicelib.edge.errors import answers_in_http
 from chalicelib.edge.middleware import register_middleware
-from chalicelib.edge.page_cursor import LIKE_POSITION_PATTERN, USER_ID_PATTERN, page_json
+from chalicelib.edge.page_cursor import (
+    LIKE_POSITION_PATTERN,
+    ULID_PATTERN,
+    USER_ID_PATTERN,
+    page_json,
+)
 from chalicelib.feeds import global_feed, home_feed, person_photos
 from chalicelib.people import follows, profiles
 from chalicelib.people import presenter as people_presenter
@@ -109,6 +117,47 @@ def get_photo_likers(photo_id):
     wanted = request_parsing.parse_page(request.query_params, LIKE_POSITION_PATTERN)
     page = likers.likers_page(request_parsing.photo_id_or_404(photo_id), wanted, viewer)
     return page_json(page, people_presenter.present_person)
+
+
+@app.route("/photos/{photo_id}/comments", methods=["POST"], authorizer=signed_in)
+@answers_in_http
+def comment_on_photo(photo_id):
+    request = app.current_request
+    new_comment = request_parsing.parse_new_comment(request.raw_body)
+    user = caller.signed_in_user(request)
+    comment = comments.post_comment(request_parsing.photo_id_or_404(photo_id), user, new_comment)
+    return Response(body=comment_presenter.present(comment), status_code=201)
+
+
+@app.route("/photos/{photo_id}/comments", methods=["GET"])
+@answers_in_http
+def get_comments(photo_id):
+    request = app.current_request
+    viewer = caller.optional_user(request)
+    wanted = request_parsing.parse_page(request.query_params, ULID_PATTERN)
+    page = comments.comments_page(request_parsing.photo_id_or_404(photo_id), wanted, viewer)
+    return page_json(page, comment_presenter.present)
+
+
+@app.route("/photos/{photo_id}/comments/{comment_id}/replies", methods=["GET"])
+@answers_in_http
+def get_replies(photo_id, comment_id):
+    request = app.current_request
+    viewer = caller.optional_user(request)
+    wanted = request_parsing.parse_page(request.query_params, ULID_PATTERN)
+    photo_id = request_parsing.photo_id_or_404(photo_id)
+    comment_id = request_parsing.comment_id_or_404(comment_id)
+    page = comments.replies_page(photo_id, comment_id, wanted, viewer)
+    return page_json(page, comment_presenter.present)
+
+
+@app.route("/photos/{photo_id}/comments/{comment_id}", methods=["DELETE"], authorizer=signed_in)
+@answers_in_http
+def delete_comment(photo_id, comment_id):
+    user = caller.signed_in_user(app.current_request)
+    photo_id = request_parsing.photo_id_or_404(photo_id)
+    comments.delete_comment(photo_id, request_parsing.comment_id_or_404(comment_id), user)
+    return Response(body="", status_code=204)
 
 
 @app.route("/feed", methods=["GET"])
@@ -210,9 +259,15 @@ def get_openapi_document():
 def on_table_change(event):
     # Imported here: this module is the API's Lambda too, and the API never runs these, so its
     # cold start does not load them.
+    from chalicelib.comments import cleanup as comment_cleanup
     from chalicelib.feeds import fanout
     from chalicelib.photos import cleanup, upload_limits
     from chalicelib.shared import table_stream
 
-    reactions = (cleanup.on_change, upload_limits.on_change, fanout.on_change)
+    reactions = (
+        cleanup.on_change,
+        comment_cleanup.on_change,
+        upload_limits.on_change,
+        fanout.on_change,
+    )
     return table_stream.handle_batch(event.to_dict(), event.context, reactions)

@@ -5,7 +5,7 @@ its status code (`errors`); `middleware` puts logs, traces and metrics around ev
 `openapi` describes the API, and `photo_page` answers a photo's address, /p/<id>, with the site's
 page and the photo's link preview (HTML, where every other route answers JSON).
 
-The edge uses `shared` and the features (`photos`, `people`, `feeds`: their request and answer
-types, and the messages they refuse with); no feature uses the edge. It is the only package that
-imports Chalice.
+The edge uses `shared` and the features (`photos`, `people`, `comments`, `feeds`: their request and
+answer types, and the messages they refuse with); no feature uses the edge. It is the only package
+that imports Chalice.
 """

@@ -16,7 +16,12 @@ import functools
 
 from chalicelib.edge import page_cursor
 from chalicelib.edge.openapi_schemas import ref, schemas
-from chalicelib.edge.request_parsing import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PHOTO_ID_PATTERN
+from chalicelib.edge.request_parsing import (
+    COMMENT_ID_PATTERN,
+    DEFAULT_PAGE_SIZE,
+    MAX_PAGE_SIZE,
+    PHOTO_ID_PATTERN,
+)
 from chalicelib.people.profiles import USERNAME_TAKEN_MESSAGE
 from chalicelib.shared.settings import load_settings
 from chalicelib.shared.usernames import USERNAME_MAX_LENGTH, USERNAME_PATTERN
@@ -75,6 +80,14 @@ PHOTO_ID = {
     "schema": {"type": "string", "pattern": PHOTO_ID_PATTERN.pattern},
     "description": "A ULID; any other text names no photo (404).",
 }
+COMMENT_ID = {
+    "name": "comment_id",
+    "in": "path",
+    "required": True,
+    "schema": {"type": "string", "pattern": COMMENT_ID_PATTERN.pattern},
+    "description": "A comment's id as the comments list gives it (a reply's holds a dot); any "
+    "other text names no comment (404).",
+}
 USERNAME = {
     "name": "username",
     "in": "path",
@@ -124,6 +137,12 @@ def _page(cursor_format: str) -> list[dict]:
 PHOTO_PAGE = _page("photo-page-cursor")
 PEOPLE_PAGE = _page("people-page-cursor")
 LIKERS_PAGE = _page("likers-page-cursor")
+COMMENT_PAGE = _page("comment-page-cursor")
+COMMENT_REFUSED = "The text is empty or too long, or replyTo is not a comment's id."
+COMMENT_CONFLICT = (
+    "The photo is yours and not READY yet; it can be commented on once it is. "
+    f"Or: {USERNAME_TAKEN_MESSAGE}"
+)
 
 
 def _operation(summary, security, answers, parameters=(), body=None) -> dict:
@@ -200,6 +219,45 @@ def _paths() -> dict:
                 SIGNED_IN_OR_NOT,
                 {"200": _answer("A page", "PeoplePage")} | _errors(400, 401, 404),
                 [PHOTO_ID, *LIKERS_PAGE],
+            ),
+        },
+        "/photos/{photo_id}/comments": {
+            "post": _operation(
+                "Comment on a READY photo, or reply to one of its comments (replyTo)",
+                SIGNED_IN,
+                {"201": _answer("The comment", "Comment")}
+                | _errors(
+                    400,
+                    401,
+                    404,
+                    409,
+                    415,
+                    reasons={400: COMMENT_REFUSED, 409: COMMENT_CONFLICT},
+                ),
+                [PHOTO_ID],
+                body="NewComment",
+            ),
+            "get": _operation(
+                "A photo's comments, oldest first, each with its reply count",
+                SIGNED_IN_OR_NOT,
+                {"200": _answer("A page", "CommentPage")} | _errors(400, 401, 404),
+                [PHOTO_ID, *COMMENT_PAGE],
+            ),
+        },
+        "/photos/{photo_id}/comments/{comment_id}": {
+            "delete": _operation(
+                "Delete a comment (its author or the photo's owner), with its replies",
+                SIGNED_IN,
+                {"204": _answer("Deleted")} | _errors(401, 403, 404),
+                [PHOTO_ID, COMMENT_ID],
+            )
+        },
+        "/photos/{photo_id}/comments/{comment_id}/replies": {
+            "get": _operation(
+                "The replies to a comment, oldest first",
+                SIGNED_IN_OR_NOT,
+                {"200": _answer("A page", "CommentPage")} | _errors(400, 401, 404),
+                [PHOTO_ID, COMMENT_ID, *COMMENT_PAGE],
             )
         },
         "/feed": {
@@ -301,7 +359,7 @@ def openapi_document() -> dict:
         "info": {
             "title": "CloudGram API",
             "version": "1",
-            "description": "Share photos, like them, follow people. Errors are "
+            "description": "Share photos, like them, comment on them, follow people. Errors are "
             '{"Code", "Message"}; the Message says what to change.',
         },
         "servers": [{"url": "/api"}],

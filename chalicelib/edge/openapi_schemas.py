@@ -1,9 +1,14 @@
-"""The shapes of what the API takes and answers, as the `components/schemas` of its OpenAPI document
-(chalicelib/edge/openapi.py): a photo, a page, a profile, an error. Limits come from the code
-that enforces them, as in the rest of the document.
+"""The shapes of what the API takes and answers, as the `components/schemas` of its OpenAPI
+document (chalicelib/edge/openapi.py): a photo, a comment, a page, a profile, an error. Limits
+come from the code that enforces them, as in the rest of the document.
 """
 
-from chalicelib.shared.settings import ALLOWED_CONTENT_TYPES, CAPTION_MAX_LENGTH
+from chalicelib.edge.request_parsing import COMMENT_ID_PATTERN, COMMENT_TEXT_PATTERN
+from chalicelib.shared.settings import (
+    ALLOWED_CONTENT_TYPES,
+    CAPTION_MAX_LENGTH,
+    COMMENT_MAX_LENGTH,
+)
 
 
 def ref(name: str) -> dict:
@@ -30,7 +35,15 @@ def schemas(max_upload_bytes: int) -> dict:
         },
         "Photo": {
             "type": "object",
-            "required": ["id", "owner", "caption", "status", "createdAt", "likeCount"],
+            "required": [
+                "id",
+                "owner",
+                "caption",
+                "status",
+                "createdAt",
+                "likeCount",
+                "commentCount",
+            ],
             "properties": {
                 "id": {"type": "string"},
                 "owner": {
@@ -55,6 +68,7 @@ def schemas(max_upload_bytes: int) -> dict:
                 "placeholder": {"type": "string"},
                 "likeCount": {"type": "integer"},
                 "likedByMe": {"type": "boolean"},
+                "commentCount": {"type": "integer", "description": "Comments and replies."},
             },
         },
         "PhotoPage": {
@@ -101,6 +115,51 @@ def schemas(max_upload_bytes: int) -> dict:
                         "expiresAt": {"type": "string", "format": "date-time"},
                     },
                 },
+            },
+        },
+        "NewComment": {
+            "type": "object",
+            "required": ["text"],
+            "additionalProperties": False,
+            "properties": {
+                "text": {
+                    "type": "string",
+                    "maxLength": COMMENT_MAX_LENGTH,
+                    "pattern": COMMENT_TEXT_PATTERN.pattern,
+                    "description": "Something besides white space, which is taken off around "
+                    "it; stored and shown as plain text.",
+                },
+                "replyTo": {
+                    "type": "string",
+                    "pattern": COMMENT_ID_PATTERN.pattern,
+                    "description": "The id of a comment of this photo, to answer it. A reply to "
+                    "a reply answers the comment it is under.",
+                },
+            },
+        },
+        "Comment": {
+            "type": "object",
+            "required": ["id", "photoId", "author", "text", "createdAt", "replyCount"],
+            "properties": {
+                "id": {"type": "string"},
+                "photoId": {"type": "string"},
+                "author": {
+                    "type": "object",
+                    "required": ["id", "username"],
+                    "properties": {"id": {"type": "string"}, "username": {"type": "string"}},
+                },
+                "text": {"type": "string"},
+                "createdAt": {"type": "string", "format": "date-time"},
+                "replyTo": {"type": "string", "description": "On a reply: its comment's id."},
+                "replyCount": {"type": "integer", "description": "0 on a reply."},
+            },
+        },
+        "CommentPage": {
+            "type": "object",
+            "required": ["items", "nextCursor"],
+            "properties": {
+                "items": {"type": "array", "items": ref("Comment")},
+                "nextCursor": {"type": ["string", "null"]},
             },
         },
         "LikeState": {

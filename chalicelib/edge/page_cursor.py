@@ -1,5 +1,5 @@
 """The page cursor of every list the API pages through (feeds, a person's photos, followers,
-who liked a photo): where a page stopped, opaque to clients and checked on return.
+who liked a photo, comments): where a page stopped, opaque to clients and checked on return.
 
 Services speak of positions in the table (a sort key, a user id: chalicelib/shared/paging.py);
 only the edge turns a position into a cursor and back. A cursor is base64url of a small JSON
@@ -28,6 +28,8 @@ CURSOR_PATTERN = re.compile(r"^[A-Za-z0-9_-]+$")
 TIME_PATTERN = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z")
 # `<time>#<26-character ULID>`: how feedSort, ownerSort and timelines sort.
 SORT_KEY_PATTERN = re.compile(rf"{TIME_PATTERN.pattern}#[0-9A-HJKMNP-TV-Z]{{26}}")
+# A ULID: comments and replies are listed in the order of their ids.
+ULID_PATTERN = re.compile(r"[0-7][0-9A-HJKMNP-TV-Z]{25}")
 # A Cognito user id (`sub`): follower and following lists are in user-id order.
 USER_ID_PATTERN = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 # `<likedAt>#<user id>`: who-liked lists go newest like first (LikesIndex).

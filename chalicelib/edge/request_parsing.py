@@ -11,12 +11,18 @@ import json
 import re
 from urllib.parse import unquote
 
+from chalicelib.comments.presenter import REPLY_ID_SEPARATOR
+from chalicelib.comments.service import COMMENT_NOT_FOUND_MESSAGE, CommentId, NewComment
 from chalicelib.edge import page_cursor
 from chalicelib.photos.service import NewPhotoRequest
 from chalicelib.photos.visibility import PHOTO_NOT_FOUND_MESSAGE
 from chalicelib.shared.errors import InvalidInputError, NotFoundError
 from chalicelib.shared.paging import PageRequest
-from chalicelib.shared.settings import ALLOWED_CONTENT_TYPES, CAPTION_MAX_LENGTH
+from chalicelib.shared.settings import (
+    ALLOWED_CONTENT_TYPES,
+    CAPTION_MAX_LENGTH,
+    COMMENT_MAX_LENGTH,
+)
 from chalicelib.shared.text import is_unicode_text
 from chalicelib.shared.usernames import USERNAME_MAX_LENGTH, is_username
 
@@ -30,6 +36,21 @@ MAX_PAGE_SIZE = 50
 LIMIT_PATTERN = re.compile(r"[0-9]{1,3}")
 # A ULID: 26 characters of Crockford's base32, the first at most 7 (48 bits of milliseconds).
 PHOTO_ID_PATTERN = re.compile(r"^[0-7][0-9A-HJKMNP-TV-Z]{25}$")
+# A comment's id; a reply's is its comment's id, a dot, and its own (chalicelib/comments/).
+_ULID = page_cursor.ULID_PATTERN.pattern
+COMMENT_ID_PATTERN = re.compile(f"^{_ULID}({re.escape(REPLY_ID_SEPARATOR)}{_ULID})?$")
+# White space as JSON Schema's `\s` knows it (ECMA-262), which is what a comment is trimmed of:
+# Python's str.strip() would also take control characters such as "\x1c", which the published
+# pattern counts as text.
+WHITE_SPACE = (
+    "\t\n\v\f\r \u00a0\u1680"
+    + "".join(map(chr, range(0x2000, 0x200B)))
+    + ("\u2028\u2029\u202f\u205f\u3000\ufeff")
+)
+# A comment needs one character that is not white space (unanchored: it may be anywhere).
+COMMENT_TEXT_PATTERN = re.compile(
+    "[^" + "".join(f"\\u{ord(character):04x}" for character in WHITE_SPACE) + "]"
+)
 # Far more than any size or count needs; Python refuses to parse integers past 4,300 digits.
 MAX_NUMBER_DIGITS = 20
 NOT_A_JSON_OBJECT_MESSAGE = "The request body must be a JSON object."
@@ -70,6 +91,44 @@ def photo_id_or_404(photo_id: str) -> str:
     return photo_id
 
 
+def comment_id_or_404(comment_id: str) -> CommentId:
+    """A comment id from a path; anything that is not one names no comment."""
+    if not COMMENT_ID_PATTERN.fullmatch(comment_id):
+        raise NotFoundError(COMMENT_NOT_FOUND_MESSAGE)
+    return CommentId(*comment_id.split(REPLY_ID_SEPARATOR))
+
+
+def parse_new_comment(raw_body: bytes | None) -> NewComment:
+    """POST /photos/{id}/comments: `{text, replyTo?}`. The text has at most COMMENT_MAX_LENGTH
+    characters and something besides white space; it is kept as written, less the white space
+    around it."""
+    body = _json_object(raw_body, allowed_fields={"text", "replyTo"})
+    text = body.get("text")
+    if not isinstance(text, str):
+        raise InvalidInputError('Send the comment as {"text": "..."}.')
+    if not is_unicode_text(text):
+        raise InvalidInputError(
+            "text holds a broken character (half of a surrogate pair); remove it and send "
+            "the comment again."
+        )
+    if len(text) > COMMENT_MAX_LENGTH:
+        raise InvalidInputError(
+            f"This comment is {len(text)} characters long; at most {COMMENT_MAX_LENGTH} are "
+            "allowed."
+        )
+    if not COMMENT_TEXT_PATTERN.search(text):
+        raise InvalidInputError("The comment is empty; write something to send.")
+    reply_to = body.get("replyTo")
+    if reply_to is None:
+        return NewComment(text.strip(WHITE_SPACE), None)
+    if not isinstance(reply_to, str) or not COMMENT_ID_PATTERN.fullmatch(reply_to):
+        raise InvalidInputError(
+            "replyTo must be the id of a comment on this photo, as the comments list gives it; "
+            "leave it out to comment on the photo itself."
+        )
+    return NewComment(text.strip(WHITE_SPACE), CommentId(*reply_to.split(REPLY_ID_SEPARATOR)))
+
+
 def username_from_path(path_parameter: str) -> str:
     """A username from a path, checked against the username rule (chalicelib/shared/usernames.py)
     before it goes near a key.
@@ -108,8 +167,8 @@ def _caption(body: dict) -> str:
 def parse_page(
     query_params: dict | None, cursor_position: re.Pattern = page_cursor.SORT_KEY_PATTERN
 ) -> PageRequest:
-    """`?limit=&cursor=`; `cursor_position` is what the list's cursors hold (a sort key, or a
-    user id for follower lists)."""
+    """`?limit=&cursor=`; `cursor_position` is what the list's cursors hold (a sort key, a
+    user id for follower lists, a comment's id for comments)."""
     query_params = query_params or {}
     unknown = set(query_params) - {"limit", "cursor"}
     if unknown:

@@ -18,7 +18,8 @@ cleaning up after it.
     upload_quota_store  the per-person hourly counter behind the second limit
     files          a photo's objects in S3 (renditions and upload)
     cdn            CloudFront forgetting a deleted photo's cached renditions
-    cleanup        the table-stream reaction that removes a deleted photo's likes and files
+    cleanup        the table-stream reaction that removes a deleted photo's likes, comments
+                   and files
 
 A like is part of its photo: it lives in the photo's partition and moves the photo's count in the
 same transaction. Photos import `shared`, their own modules, and `people`: `profiles` (a photo is

@@ -18,6 +18,8 @@ def present(shown: ShownPhoto) -> dict:
         "createdAt": item["createdAt"],
         # DynamoDB returns numbers as Decimal; JSON wants int.
         "likeCount": int(item.get("likeCount", 0)),
+        # Comments and replies alike (chalicelib/comments/comment_store.py moves it).
+        "commentCount": max(int(item.get("commentCount", 0)), 0),
     }
     if shown.liked_by_me is not None:
         photo["likedByMe"] = shown.liked_by_me

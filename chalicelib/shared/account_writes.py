@@ -1,5 +1,5 @@
-"""How much one account may write in a minute: likes, follows and their undoing (and the
-comments to come) share one budget of MAX_WRITES_PER_MINUTE.
+"""How much one account may write in a minute: likes, follows, comments and their undoing share
+one budget of MAX_WRITES_PER_MINUTE.
 
 API Gateway's throttle is shared by everyone (infra/api_gateway.py): without a limit per account,
 one script liking and unliking in a loop, or following and unfollowing (each follow backfills a
@@ -35,7 +35,7 @@ def limit_reached(now: datetime) -> LimitReachedError:
     cap = load_settings().max_writes_per_minute
     wait = window_counters.seconds_until(minute.ends, now)
     return LimitReachedError(
-        f"You have made {cap} changes this minute (likes and follows), the most CloudGram takes "
-        f"in a minute. Try again in {wait} seconds.",
+        f"You have made {cap} changes this minute (likes, follows and comments), the most "
+        f"CloudGram takes in a minute. Try again in {wait} seconds.",
         retry_after_seconds=wait,
     )

@@ -7,6 +7,8 @@ and every access pattern):
     item             PK                          SK
     photo            PHOTO#<photo id>            PHOTO
     like             PHOTO#<photo id>            LIKE#<user id>
+    comment          PHOTO#<photo id>            COMMENT#<comment id>
+    reply            PHOTO#<photo id>            REPLY#<comment id>#<reply id>
     profile          USER#<user id>              PROFILE
     follow edge      USER#<follower id>          FOLLOWS#<followee id>
     mirror edge      USER#<followee id>          FOLLOWER#<follower id>
@@ -17,15 +19,17 @@ and every access pattern):
     timeline entry   TIMELINE#<user id>          <photo created time>#<photo id>
     celebrity mark   TIMELINE#<user id>          CELEBRITY#<username, lower>
 
-A like shares its photo's partition, so one Query finds every like of a photo and the like and
-the count it moves can be written in one transaction. A follow is stored both ways, so one Query
-lists whom someone follows and another lists their followers (what the fan-out reads). The
-username claim maps a name to its user id, and its uniqueness condition is what makes a username
-belong to one profile. A timeline is someone's home feed, written by the fan-out; its celebrity
-marks name the celebrities they follow, whose photos are merged in when the feed is read. The
-marks sort after every entry (letters after digits), so the first page's one Query, newest
+A like shares its photo's partition, so one Query finds every like of a photo and the like and the
+count it moves can be written in one transaction. Comments live there too, for the same reason.
+Their ids are ULIDs, which sort by time, so `COMMENT#` lists a photo's top-level comments oldest
+first in one Query; replies sit under their own prefix, `REPLY#<comment id>#`, so that Query never
+reads a reply (a page is never short) and another lists one comment's replies. A follow is stored
+both ways, so one Query lists whom someone follows and another lists their followers (what the
+fan-out reads). The username claim maps a name to its user id, and its uniqueness condition is what
+makes a username belong to one profile. A timeline is someone's home feed, written by the fan-out;
+its celebrity marks name the celebrities they follow, whose photos are merged in when the feed is
+read. The marks sort after every entry (letters after digits), so the first page's one Query, newest
 first, returns them too.
-
 The worker is packaged on its own and keeps its copy of the keys it uses in
 image_worker/table_keys.py; tests/unit/test_key_layouts.py holds the two copies together.
 """
@@ -43,6 +47,8 @@ FOLLOWER_PREFIX = "FOLLOWER#"
 TIMELINE_PREFIX = "TIMELINE#"
 CELEBRITY_PREFIX = "CELEBRITY#"
 UPLOAD_SLOT_PREFIX = "UPLOAD_SLOT#"
+COMMENT_PREFIX = "COMMENT#"
+REPLY_PREFIX = "REPLY#"
 
 
 def photo_key(photo_id: str) -> dict:
@@ -51,6 +57,26 @@ def photo_key(photo_id: str) -> dict:
 
 def like_key(photo_id: str, user_id: str) -> dict:
     return {"PK": f"{PHOTO_PREFIX}{photo_id}", "SK": f"{LIKE_PREFIX}{user_id}"}
+
+
+def comment_key(photo_id: str, comment_id: str) -> dict:
+    """A top-level comment of the photo."""
+    return {"PK": f"{PHOTO_PREFIX}{photo_id}", "SK": f"{COMMENT_PREFIX}{comment_id}"}
+
+
+def reply_key(photo_id: str, comment_id: str, reply_id: str) -> dict:
+    """A reply to the top-level comment `comment_id`, sorted among that comment's replies."""
+    return {"PK": f"{PHOTO_PREFIX}{photo_id}", "SK": replies_prefix(comment_id) + reply_id}
+
+
+def replies_prefix(comment_id: str) -> str:
+    """The start of the sort key of every reply to `comment_id`."""
+    return f"{REPLY_PREFIX}{comment_id}#"
+
+
+def is_comment(key: dict) -> bool:
+    """A top-level comment (not a reply, not a like)."""
+    return key["PK"].startswith(PHOTO_PREFIX) and key["SK"].startswith(COMMENT_PREFIX)
 
 
 def photo_id_of(key: dict) -> str:

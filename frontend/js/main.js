@@ -19,8 +19,9 @@
  *                like-button.js (and double-tap-like.js, a double tap on the picture),
  *                share-photo.js (Copy link, Share), owner-controls.js (Edit with
  *                caption-editor.js, Delete after confirm-dialog.js), all in one photo-card.js in
- *                the feed; unfinished-photo.js (an owner's photo that did not make it, with Retry
- *                and Remove). The feed's tabs.js each hold a feed-list.js; follow-suggestions.js
+ *                the feed; comment-section.js (a photo page's comments, replies and composer);
+ *                unfinished-photo.js (an owner's photo that did not make it, with Retry and
+ *                Remove). The feed's tabs.js each hold a feed-list.js; follow-suggestions.js
  *                fills an empty Following tab; follow-button.js follows people (unfollowing
  *                after confirm-dialog.js); paged-list.js loads any list page by page; toast.js
  *                says what happened away from the focus ("Link copied"); password-field.js

@@ -3,8 +3,9 @@ suggestions), a profile (with its Follow button), a list of followers (with thei
 page and the list of who liked it have no violation of "serious" or "critical" impact, signed
 out and signed in, in light and dark colours, with the upload list, the caption editor, the
 unfollow and delete dialogs open, "Link copied" shown, and the owner's list of photos that
-couldn't be shared; and neither has the sign-up form while it refuses a username or a weak
-password (shown, with its rules), nor the confirmation step once a new code is sent.
+couldn't be shared; a photo page with a comment and its opened replies; and neither has the
+sign-up form while it refuses a username or a weak password (shown, with its rules), nor the
+confirmation step once a new code is sent.
 
 axe-core is installed, pinned, by `make test` (see the Makefile); a missing copy skips this test
 on a developer's machine and fails it in CI. The assertion message lists every violation found,
@@ -222,3 +223,29 @@ def test_the_feed_a_profile_and_a_photo_page_have_no_serious_accessibility_viola
     assert blocking_violations(found) == [], (
         f"axe-core found serious or critical violations. Everything found:\n{report}"
     )
+
+
+def test_a_photo_page_with_comments_and_replies_has_no_serious_violation(
+    new_context, http_client, axe_script: Path
+):
+    # Given a photo with a comment and a reply, seen by its owner with the replies open
+    owner = new_user(http_client)
+    (photo,) = share_photos_over_http(http_client, owner, [scene_jpeg(7)], captions=["Cliffs"])
+    path = f"/photos/{photo['id']}/comments"
+    said = http_client.api("POST", path, owner.id_token, json={"text": "Windy day"}).json()
+    reply = {"text": "Very", "replyTo": said["id"]}
+    assert http_client.api("POST", path, owner.id_token, json=reply).status_code == 201
+    page = new_context(bypass_csp=True).new_page()
+    sign_in(page, owner.username)
+    page.goto(f"/p/{photo['id']}")
+    page.get_by_role("button", name="View replies (1)").click()
+    expect(page.locator(".comments__list--replies .comment")).to_have_count(1)
+
+    # When axe looks at it, in light and dark colours
+    found = {"photo page with comments": axe_violations(page, axe_script)}
+    page.emulate_media(color_scheme="dark")
+    found["photo page with comments, dark"] = axe_violations(page, axe_script)
+
+    # Then none is serious or critical
+    report = json.dumps(found, indent=1)
+    assert blocking_violations(found) == [], f"axe-core found:\n{report}"

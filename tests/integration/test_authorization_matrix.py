@@ -3,10 +3,10 @@ the owner of what it names, over HTTP on the local stack (so through the gateway
 checks). One table holds the expected answers; a test holds the table to app.py's routes, so a
 new route cannot be left out.
 
-What each route names belongs to Alice, "the owner": her profile, and a photo of hers, READY
-(or, for GET /photos/{photo_id}, still PENDING, which only she may see; who liked a photo is
-also asked of a PENDING and a deleted one). A photo's page,
-/p/{photo_id}, is the same for everyone: it is made as a signed-out visitor sees the photo.
+What each route names belongs to Alice, "the owner": her profile, a photo of hers, READY (or,
+for GET /photos/{photo_id}, still PENDING, which only she may see; who liked a photo is also
+asked of a PENDING and a deleted one), and her comment on it. A photo's page, /p/{photo_id}, is
+the same for everyone: it is made as a signed-out visitor sees the photo.
 
 "Another user" is never someone whose name reads as hers: the user pool refuses to make an
 account under her name in other capitals, or under a look-alike of it (the last test).
@@ -31,6 +31,10 @@ EXPECTED = {
     ("PUT", "/photos/{photo_id}/like"): (401, 200, 200),
     ("DELETE", "/photos/{photo_id}/like"): (401, 200, 200),
     ("GET", "/photos/{photo_id}/likes"): (200, 200, 200),
+    ("POST", "/photos/{photo_id}/comments"): (401, 201, 201),
+    ("GET", "/photos/{photo_id}/comments"): (200, 200, 200),
+    ("GET", "/photos/{photo_id}/comments/{comment_id}/replies"): (200, 200, 200),
+    ("DELETE", "/photos/{photo_id}/comments/{comment_id}"): (401, 403, 204),
     ("GET", "/feed"): (200, 200, 200),
     ("GET", "/feed/home"): (401, 200, 200),
     ("GET", "/users/{username}"): (200, 200, 200),
@@ -45,6 +49,7 @@ EXPECTED = {
 BODIES = {
     ("POST", "/photos"): {"contentType": "image/jpeg", "size": 10},
     ("PATCH", "/photos/{photo_id}"): {"caption": "changed"},
+    ("POST", "/photos/{photo_id}/comments"): {"text": "Nice"},
 }
 CASES = [
     (method, route, caller, statuses[CALLERS.index(caller)])
@@ -79,7 +84,13 @@ def test_given_a_route_and_a_caller_then_the_answer_is_the_expected_one(
         photo_id = client.upload_photo(owner, phone_photo(32, 24))["id"]  # READY, fresh each time
     else:
         photo_id = None
-    path = route.format(photo_id=photo_id, username=owner.username)
+    comment_id = None
+    if "{comment_id}" in route:
+        said = client.api(
+            "POST", f"/photos/{photo_id}/comments", owner.id_token, json={"text": "Mine"}
+        )
+        comment_id = said.json()["id"]
+    path = route.format(photo_id=photo_id, username=owner.username, comment_id=comment_id)
     token = people[caller].id_token if caller in people else None
 
     response = client.api(method, path, token, json=BODIES.get((method, route)))

@@ -39,6 +39,8 @@ def test_given_the_data_model_page_then_it_shows_every_key_and_index_as_the_api_
     keys = [
         api_keys.photo_key("<photo id>"),
         api_keys.like_key("<photo id>", "<user id>"),
+        api_keys.comment_key("<photo id>", "<comment id>"),
+        api_keys.reply_key("<photo id>", "<comment id>", "<reply id>"),
         api_keys.profile_key("<user id>"),
         api_keys.follow_key("<follower id>", "<followee id>"),
         api_keys.follower_key("<followee id>", "<follower id>"),

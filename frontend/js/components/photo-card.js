@@ -1,12 +1,13 @@
 /**
  * One photo in the feed, as an <article>: who shared it (a link to their profile) and when, the
  * picture (a link to the photo's own page; a double tap on it likes the photo), the like button,
- * Copy link, the caption, and for the owner the Edit and Delete buttons. Every value from the API
+ * Copy link, the caption, the comment count (a link to the comments on the photo's page), and for
+ * the owner the Edit and Delete buttons. Every value from the API
  * goes in as text or as an attribute.
  */
 
 import { avatar, element, link } from "../helpers/dom.js";
-import { timeAgo } from "../helpers/format.js";
+import { countOf, timeAgo } from "../helpers/format.js";
 import { photoHref, profileHref } from "../helpers/router.js";
 import { likeOnDoubleTap } from "./double-tap-like.js";
 import { createLikeButton } from "./like-button.js";
@@ -87,6 +88,12 @@ function renderBody(photo, caption, likeButton, context) {
       }),
     );
   }
-  body.append(actions, caption);
+  const comments = photo.commentCount ?? 0;
+  const commentsLink = link(
+    photoHref(photo.id),
+    "photo-card__comments",
+    comments ? `View ${countOf(comments, "comment")}` : "Add a comment",
+  );
+  body.append(actions, caption, commentsLink);
   return body;
 }

@@ -75,6 +75,27 @@ export function createApiClient({ apiBase, session }) {
     setLiked: (photoId, liked) =>
       request(`${photoPath(photoId)}/like`, { method: liked ? "PUT" : "DELETE" }),
 
+    /** One page of a photo's comments, oldest first: {items, nextCursor}; each comment is
+     * {id, author: {id, username}, text, createdAt, replyCount}. */
+    comments: (photoId, { limit, cursor }) =>
+      request(`${photoPath(photoId)}/comments?${pageQuery(limit, cursor)}`, { signInOptional: true }),
+
+    /** One page of a comment's replies, oldest first: {items, nextCursor}. */
+    replies: (photoId, commentId, { limit, cursor }) =>
+      request(`${commentPath(photoId, commentId)}/replies?${pageQuery(limit, cursor)}`, {
+        signInOptional: true,
+      }),
+
+    /** Comments on a READY photo, or answers the comment `replyTo`; resolves to the comment. */
+    addComment: (photoId, text, replyTo) =>
+      request(`${photoPath(photoId)}/comments`, {
+        method: "POST",
+        body: replyTo ? { text, replyTo } : { text },
+      }),
+
+    /** Deletes a comment (its author or the photo's owner), with its replies. */
+    deleteComment: (photoId, commentId) => request(commentPath(photoId, commentId), { method: "DELETE" }),
+
     /** One page of READY photos, newest first: {items, nextCursor}. */
     feed: ({ limit, cursor }) => request(`/feed?${pageQuery(limit, cursor)}`, { signInOptional: true }),
 
@@ -107,6 +128,8 @@ export function createApiClient({ apiBase, session }) {
 }
 
 const photoPath = (photoId) => `/photos/${encodeURIComponent(photoId)}`;
+const commentPath = (photoId, commentId) =>
+  `${photoPath(photoId)}/comments/${encodeURIComponent(commentId)}`;
 const userPath = (username) => `/users/${encodeURIComponent(username)}`;
 
 function pageQuery(limit, cursor) {

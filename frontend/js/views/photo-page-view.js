@@ -2,7 +2,8 @@
  * One photo's own page, at /p/<id>: the picture as large as the screen allows (the `full` and
  * `feed` renditions in a srcset, so the browser picks the size it needs), who shared it (a link
  * to their profile), when, the caption, the like button (a double tap on the picture likes it
- * too), Copy link and Share (components/share-photo.js); for its owner also Edit and Delete.
+ * too), Copy link and Share (components/share-photo.js); for its owner also Edit and Delete; and
+ * under them its comments, with replies and a composer (components/comment-section.js).
  *
  * A photo that did not make it (an interrupted upload, a file CloudGram could not use) shows its
  * owner what went wrong, with Retry where it can work and Remove, instead of the caption editor
@@ -15,6 +16,7 @@
  * and so does a photo found deleted while it is shown (its owner deleted it elsewhere).
  */
 
+import { createCommentSection } from "../components/comment-section.js";
 import { likeOnDoubleTap } from "../components/double-tap-like.js";
 import { createLikeButton } from "../components/like-button.js";
 import { createOwnerControls, isOwnPhoto } from "../components/owner-controls.js";
@@ -140,6 +142,7 @@ export function createPhotoPageView({ context, router }) {
       );
     }
     details.append(actions);
+    if (photo.status === "READY") details.append(createCommentSection({ photo, context }).element);
 
     content.replaceChildren(renderMedia(photo, likeButton), details);
     content.hidden = false;

@@ -148,6 +148,8 @@ def test_given_list_routes_then_each_cursor_names_the_kind_of_list_it_continues(
     assert formats == {
         "/feed": "photo-page-cursor",
         "/feed/home": "photo-page-cursor",
+        "/photos/{photo_id}/comments": "comment-page-cursor",
+        "/photos/{photo_id}/comments/{comment_id}/replies": "comment-page-cursor",
         "/users/{username}/photos": "photo-page-cursor",
         "/users/{username}/followers": "people-page-cursor",
         "/users/{username}/following": "people-page-cursor",
