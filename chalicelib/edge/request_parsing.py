@@ -106,11 +106,7 @@ def parse_new_comment(raw_body: bytes | None) -> NewComment:
     text = body.get("text")
     if not isinstance(text, str):
         raise InvalidInputError('Send the comment as {"text": "..."}.')
-    if not is_unicode_text(text):
-        raise InvalidInputError(
-            "text holds a broken character (half of a surrogate pair); remove it and send "
-            "the comment again."
-        )
+    _refuse_broken_characters(text, "text", "the comment")
     if len(text) > COMMENT_MAX_LENGTH:
         raise InvalidInputError(
             f"This comment is {len(text)} characters long; at most {COMMENT_MAX_LENGTH} are "
@@ -152,11 +148,7 @@ def _caption(body: dict) -> str:
     caption = body.get("caption", "")
     if not isinstance(caption, str):
         raise InvalidInputError("caption must be text.")
-    if not is_unicode_text(caption):
-        raise InvalidInputError(
-            "caption holds a broken character (half of a surrogate pair); remove it and send "
-            "the caption again."
-        )
+    _refuse_broken_characters(caption, "caption", "the caption")
     if len(caption) > CAPTION_MAX_LENGTH:
         raise InvalidInputError(
             f"caption is {len(caption)} characters long; at most {CAPTION_MAX_LENGTH} are allowed."
@@ -248,3 +240,12 @@ def _json_object(raw_body: bytes | None, allowed_fields: set[str]) -> dict:
 
 def _megabytes(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB"
+
+
+def _refuse_broken_characters(text: str, field: str, what: str) -> None:
+    """JSON can carry half of a surrogate pair, which no text may hold (shared/text.py)."""
+    if not is_unicode_text(text):
+        raise InvalidInputError(
+            f"{field} holds a broken character (half of a surrogate pair); remove it and send "
+            f"{what} again."
+        )

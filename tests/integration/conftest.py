@@ -50,3 +50,15 @@ def table(local_aws):
         aws_access_key_id="testing",
         aws_secret_access_key="testing",
     ).Table("cloudgram-photos")
+
+
+@pytest.fixture(scope="module")
+def alice(client):
+    """Someone signed in, the same for every test of a module."""
+    return client.sign_up_and_in()
+
+
+@pytest.fixture(scope="module")
+def bob(client):
+    """Someone else signed in, the same for every test of a module."""
+    return client.sign_up_and_in()

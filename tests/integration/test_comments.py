@@ -4,22 +4,10 @@ replies of a deleted comment and the comments of a deleted photo in the backgrou
 
 from concurrent.futures import ThreadPoolExecutor
 
-import pytest
-
 from tests.support.images import phone_photo
 from tests.support.waiting import eventually
 
 CONCURRENT_COMMENTS = 20
-
-
-@pytest.fixture(scope="module")
-def alice(client):
-    return client.sign_up_and_in()
-
-
-@pytest.fixture(scope="module")
-def bob(client):
-    return client.sign_up_and_in()
 
 
 def comments_stored(table, photo_id: str) -> int:

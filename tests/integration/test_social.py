@@ -12,16 +12,6 @@ from tests.support.waiting import eventually
 CONCURRENT_LIKES = 50
 
 
-@pytest.fixture(scope="module")
-def alice(client):
-    return client.sign_up_and_in()
-
-
-@pytest.fixture(scope="module")
-def bob(client):
-    return client.sign_up_and_in()
-
-
 def likes_stored(table, photo_id: str) -> int:
     return table.query(
         KeyConditionExpression="PK = :photo AND begins_with(SK, :like)",
