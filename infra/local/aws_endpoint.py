@@ -8,7 +8,8 @@ moto alone accepts; `BrowserAccessGuard` lets web pages make only the site's own
 only requests addressed to a loopback name (no DNS rebinding) and plays Cognito's RevokeToken;
 `dynamodb_like_aws` gives DynamoDB the atomicity and transactions that moto lacks; and
 `cognito_like_aws` runs the user pool's Pre Sign-up trigger and ignores case in usernames, as
-Cognito does and moto does not.
+Cognito does and moto does not; and `s3_like_aws` announces a form-posted object only once it is
+whole, type included, as S3 does.
 
 The server runs in a background thread of the calling process (tests), or in a child process
 (the local stack: see start_local_aws_endpoint_process); either way Ctrl-C leaves nothing
@@ -30,7 +31,7 @@ from moto.moto_server.werkzeug_app import (
 )
 from werkzeug.serving import BaseWSGIServer, make_server
 
-from infra.local import cognito_like_aws, dynamodb_like_aws
+from infra.local import cognito_like_aws, dynamodb_like_aws, s3_like_aws
 from infra.local.browser_access import BrowserAccessGuard
 from infra.local.s3_post_policy import S3PostPolicyGuard
 
@@ -128,6 +129,7 @@ def start_local_aws_endpoint_process(
 def _bound_server(host: str, port: int, site_page: SitePage | None) -> BaseWSGIServer:
     dynamodb_like_aws.install()
     cognito_like_aws.install()
+    s3_like_aws.install()
     moto_app = dynamodb_like_aws.SerializedDynamoDb(RememberingDispatcher(create_backend_app))
     guarded_app = S3PostPolicyGuard(moto_app, secret_for_access_key=local_secret_for_access_key)
     if site_page is not None:

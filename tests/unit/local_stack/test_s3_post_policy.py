@@ -9,6 +9,7 @@ import boto3
 import pytest
 import requests
 from botocore.config import Config
+from moto.s3 import notifications
 
 from infra.local.s3_post_policy import bucket_of_browser_upload, sigv4_signature
 from tests.support.fake_aws import CREDENTIALS, REGION, SITE_ORIGIN
@@ -274,9 +275,12 @@ def test_given_a_virtual_host_style_post_when_it_breaks_the_policy_then_it_is_re
     assert stored_keys(s3) == [KEY]
 
 
-def test_given_an_s3_notification_to_sqs_when_a_post_upload_lands_then_the_queue_hears(
-    s3, endpoint
+def test_given_an_s3_notification_when_a_post_upload_lands_then_the_queue_hears_once_it_is_whole(
+    s3, endpoint, monkeypatch
 ):
+    # Given the bucket announcing created objects to a queue, and a watcher noting what a reader
+    # would see at the very moment an event leaves (infra/local/s3_like_aws.py: moto alone sends
+    # it before the form's Content-Type is set, and a worker reading then sees binary/octet-stream)
     sqs = boto3.client("sqs", endpoint_url=endpoint.url, region_name=REGION, **CREDENTIALS)
     queue_url = sqs.create_queue(QueueName="uploads-events")["QueueUrl"]
     queue_arn = sqs.get_queue_attributes(QueueUrl=queue_url, AttributeNames=["QueueArn"])[
@@ -288,9 +292,20 @@ def test_given_an_s3_notification_to_sqs_when_a_post_upload_lands_then_the_queue
             "QueueConfigurations": [{"QueueArn": queue_arn, "Events": ["s3:ObjectCreated:*"]}]
         },
     )
+    seen_when_announced = []
+    send_event = notifications.send_event
 
+    def watch(account_id, event_name, bucket, key):
+        seen_when_announced.append((event_name.value, key.metadata.get("Content-Type")))
+        send_event(account_id, event_name, bucket, key)
+
+    monkeypatch.setattr(notifications, "send_event", watch)
+
+    # When a browser posts its file
     assert post_upload(presigned_post(s3)).status_code == 204
 
+    # Then one event left, after the type was set, and the queue heard exactly that one
+    assert seen_when_announced == [("s3:ObjectCreated:Post", "image/jpeg")]
     bodies = [
         json.loads(message["Body"])
         for message in sqs.receive_message(QueueUrl=queue_url, MaxNumberOfMessages=10)["Messages"]
