@@ -145,7 +145,6 @@ def _followers_pages(owner, viewer, page) -> tuple[Counter, Counter]:
 
 def _likes_pages(viewer, page) -> tuple[Counter, Counter]:
     """The PAGE fans of _followers_pages (the viewer follows every other one) like a photo."""
-    from boto3.dynamodb.conditions import Key
 
     from chalicelib.photos import likers, likes
     from chalicelib.photos import store as photo_store
@@ -158,13 +157,9 @@ def _likes_pages(viewer, page) -> tuple[Counter, Counter]:
     with counting() as likes_page:
         likers.likers_page(photo["id"], page, viewer)
     with counting() as likes_baseline:
-        table = aws_clients.dynamodb_table()
-        table.get_item(Key=table_keys.photo_key(photo["id"]))
-        partition = Key("PK").eq(table_keys.photo_key(photo["id"])["PK"])
-        query = partition & Key("SK").begins_with(table_keys.LIKE_PREFIX)
-        for like in table.query(KeyConditionExpression=query, Limit=PAGE)["Items"]:
+        for like in _photo_and_its_items(photo["id"], table_keys.LIKE_PREFIX):
             follow = table_keys.follow_key(viewer.id, like["userId"])
-            table.get_item(Key=follow, ProjectionExpression="PK")
+            aws_clients.dynamodb_table().get_item(Key=follow, ProjectionExpression="PK")
     return likes_page, likes_baseline
 
 
@@ -186,14 +181,24 @@ def _comments_pages(viewer, page) -> tuple[Counter, Counter]:
     with counting() as comments_page:
         comments.comments_page(photo["id"], page, viewer)
     with counting() as comments_baseline:
-        table = aws_clients.dynamodb_table()
-        table.get_item(Key=table_keys.photo_key(photo["id"]))
         partition = Key("PK").eq(table_keys.photo_key(photo["id"])["PK"])
-        query = partition & Key("SK").begins_with(table_keys.COMMENT_PREFIX)
-        for comment in table.query(KeyConditionExpression=query, Limit=PAGE)["Items"]:
+        for comment in _photo_and_its_items(photo["id"], table_keys.COMMENT_PREFIX):
             replies = partition & Key("SK").begins_with(table_keys.replies_prefix(comment["id"]))
-            table.query(KeyConditionExpression=replies, Select="COUNT")
+            aws_clients.dynamodb_table().query(KeyConditionExpression=replies, Select="COUNT")
     return comments_page, comments_baseline
+
+
+def _photo_and_its_items(photo_id: str, prefix: str) -> list[dict]:
+    """How a baseline starts a list of a photo's items: it reads the photo (may the viewer see
+    it?) and Queries a page of the items under `prefix` in its partition."""
+    from boto3.dynamodb.conditions import Key
+
+    from chalicelib.shared import aws_clients, table_keys
+
+    table = aws_clients.dynamodb_table()
+    table.get_item(Key=table_keys.photo_key(photo_id))
+    query = Key("PK").eq(table_keys.photo_key(photo_id)["PK"]) & Key("SK").begins_with(prefix)
+    return table.query(KeyConditionExpression=query, Limit=PAGE)["Items"]
 
 
 def _notifications_pages(owner, page) -> tuple[Counter, Counter]:

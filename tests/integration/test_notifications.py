@@ -2,6 +2,8 @@
 will see, written by the local stream loop a moment after each deed and taken back when it is
 undone, through the local gateway's real token checks."""
 
+from concurrent.futures import ThreadPoolExecutor
+
 from tests.support.images import phone_photo
 from tests.support.waiting import eventually
 
@@ -76,3 +78,26 @@ def test_given_a_photo_with_notifications_when_deleted_then_they_leave_every_inb
     # Then the like's and the mention's notifications go with it
     assert eventually(lambda: "like" not in kinds(client, alice))
     assert eventually(lambda: "mention" not in kinds(client, bob))
+
+
+def test_given_eight_people_liking_at_once_then_one_notification_each_and_an_exact_count(
+    client, alice
+):
+    # Given Alice's READY photo, read to zero, and eight people with profiles
+    photo = client.upload_photo(alice, phone_photo(64, 48))
+    client.api("POST", "/notifications/read", alice.id_token)
+    before = len(inbox(client, alice)["items"])
+    fans = [client.sign_up_and_in() for _ in range(8)]
+
+    # When they all like it at the same moment, and press twice
+    like = f"/photos/{photo['id']}/like"
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        answers = list(pool.map(lambda fan: client.api("PUT", like, fan.id_token), fans * 2))
+
+    # Then each like tells her once, and the bell counts exactly eight
+    assert {answer.status_code for answer in answers} == {200}
+    assert eventually(lambda: len(inbox(client, alice)["items"]) == before + 8)
+    body = inbox(client, alice)
+    assert body["unreadCount"] == 8
+    new = [item["actor"]["username"] for item in body["items"] if item["unread"]]
+    assert sorted(new) == sorted(fan.username for fan in fans)
