@@ -25,9 +25,11 @@ QUOTED_CHARACTERS = 200
 # How long a notification is kept: the table's time-to-live removes it then.
 KEPT_DAYS = 90
 # An @name as the sign-up rule makes names (ASCII letters, digits, ".", "-", "_", at most 30,
-# starting with a letter or digit), not glued to a word before it ("me@example.com" is no
-# mention). A final "." ends the sentence, not the name.
-MENTION = re.compile(r"(?<![A-Za-z0-9._@-])@([A-Za-z0-9][A-Za-z0-9._-]{0,29})")
+# starting with a letter or digit), glued neither to a word before it ("me@example.com" is no
+# mention) nor to more name characters after it (a run longer than any name names nobody). A
+# final "." ends the sentence, not the name. The page links @names by the same rule
+# (frontend/js/helpers/mentions.js; tests/unit/test_mention_links.py).
+MENTION = re.compile(r"(?<![A-Za-z0-9._@-])@([A-Za-z0-9][A-Za-z0-9._-]{0,29})\.*(?![A-Za-z0-9._-])")
 
 UserIdsOf = Callable[[list[str]], dict[str, str]]  # lower-case usernames -> user ids
 

@@ -215,7 +215,8 @@ def test_given_more_than_ten_names_in_a_text_then_only_the_first_ten_are_told():
         ("@@bob", []),
         ("(@carol) and @dave_99-x", ["carol", "dave_99-x"]),
         ("@Ána", []),  # no sign-up name starts so
-        ("@" + "a" * 40, ["a" * 30]),
+        ("@" + "a" * 40, []),  # longer than any name: nobody
+        ("@" + "a" * 30 + ". Hi", ["a" * 30]),
     ],
 )
 def test_given_a_text_then_its_names_are_read_as_the_sign_up_rule_makes_them(text, names):
