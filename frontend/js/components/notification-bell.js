@@ -85,5 +85,11 @@ export function createNotificationBell({ api }) {
       generation += 1;
       showCount(count);
     },
+
+    /** Marks the bell as the current place's link while the notifications are shown. */
+    setCurrent(current) {
+      if (current) bell.setAttribute("aria-current", "page");
+      else bell.removeAttribute("aria-current");
+    },
   };
 }

@@ -84,6 +84,7 @@ export function createNotificationsView({ api, session, onSignInRequested, bell 
 
     async show() {
       section.hidden = false;
+      bell.setCurrent(true);
       clear();
       const shown = { title: heading.textContent, heading };
       if (!session.isSignedIn()) {
@@ -112,6 +113,7 @@ export function createNotificationsView({ api, session, onSignInRequested, bell 
 
     hide() {
       section.hidden = true;
+      bell.setCurrent(false);
       loadNumber += 1;
     },
   };
