@@ -11,8 +11,9 @@ CloudFront and API Gateway (see infra/local/).
 After a write: DynamoDB Streams -> `on_table_change` (a second Lambda that Chalice creates) ->
 chalicelib.shared.table_stream, which hands each change to its reactions: photos.cleanup (likes,
 comments and files of deleted photos), comments.cleanup (replies of deleted comments),
-photos.upload_limits (the upload slot of a photo that stopped waiting) and feeds.fanout (home
-feeds: fan-out on write).
+photos.upload_limits (the upload slot of a photo that stopped waiting), feeds.fanout (home
+feeds: fan-out on write) and notifications.reaction (inboxes: who liked, commented, answered,
+followed or mentioned whom).
 """
 
 from chalice import Chalice, CognitoUserPoolAuthorizer, Response
@@ -24,11 +25,14 @@ from chalicelib.edge.errors import answers_in_http
 from chalicelib.edge.middleware import register_middleware
 from chalicelib.edge.page_cursor import (
     LIKE_POSITION_PATTERN,
+    NOTIFICATION_POSITION_PATTERN,
     ULID_PATTERN,
     USER_ID_PATTERN,
     page_json,
 )
 from chalicelib.feeds import global_feed, home_feed, person_photos
+from chalicelib.notifications import presenter as notification_presenter
+from chalicelib.notifications import service as notifications
 from chalicelib.people import follows, profiles
 from chalicelib.people import presenter as people_presenter
 from chalicelib.photos import likers, likes
@@ -235,6 +239,25 @@ def get_user_photos(username):
     return page_json(page, photo_presenter.present)
 
 
+@app.route("/notifications", methods=["GET"], authorizer=signed_in)
+@answers_in_http
+def get_notifications():
+    request = app.current_request
+    wanted = request_parsing.parse_page(request.query_params, NOTIFICATION_POSITION_PATTERN)
+    inbox = notifications.inbox_page(caller.signed_in_user(request), wanted)
+    return page_json(inbox.page, notification_presenter.present) | {
+        "unreadCount": inbox.unread_count
+    }
+
+
+@app.route("/notifications/read", methods=["POST"], authorizer=signed_in)
+@answers_in_http
+def mark_notifications_read():
+    # Any body is ignored: there is nothing to choose, everything up to now is read.
+    unread_count = notifications.mark_all_read(caller.signed_in_user(app.current_request))
+    return {"unreadCount": unread_count}
+
+
 @app.route("/p/{photo_id}", methods=["GET"])
 @answers_in_http
 def get_photo_page(photo_id):
@@ -261,6 +284,7 @@ def on_table_change(event):
     # cold start does not load them.
     from chalicelib.comments import cleanup as comment_cleanup
     from chalicelib.feeds import fanout
+    from chalicelib.notifications import reaction as notification_reaction
     from chalicelib.photos import cleanup, upload_limits
     from chalicelib.shared import table_stream
 
@@ -269,5 +293,6 @@ def on_table_change(event):
         comment_cleanup.on_change,
         upload_limits.on_change,
         fanout.on_change,
+        notification_reaction.on_change,
     )
     return table_stream.handle_batch(event.to_dict(), event.context, reactions)

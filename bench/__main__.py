@@ -2,13 +2,15 @@
 
 1. `api_import`: the API's cold-start import against a bare `import boto3`.
 2. `request_counts`: DynamoDB requests per page of the feed, a profile, the home feed, a list
-   of followers and who liked a photo, against the obvious one-request-per-item way (fan-out
-   on read for the home feed).
+   of followers, who liked a photo, comments and notifications, against the obvious
+   one-request-per-item way (fan-out on read for the home feed).
 3. `upload_to_ready`: a 12 MP phone photo from presigned POST to READY on the local stack,
    against the product's two-second goal.
 4. `fan_out`: one photo into 1,000 followers' home feeds on the local stack, against the
    five-second goal, with the write units it costs.
-5. The worker's image pipeline against naive Pillow and pyvips (below); its summary is the last
+5. `notification_delay`: a like to its notification in the owner's inbox on the local stack,
+   through the table's stream, against a two-second goal.
+6. The worker's image pipeline against naive Pillow and pyvips (below); its summary is the last
    line printed.
 
 For each input (made in code, see `inputs`) and implementation (see `implementations`), each
@@ -27,7 +29,7 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 
-from bench import api_import, fan_out, quality, upload_to_ready
+from bench import api_import, fan_out, notification_delay, quality, upload_to_ready
 from bench.implementations import IMPLEMENTATIONS, naive_pillow, ours
 from bench.inputs import BenchInput, write_inputs
 
@@ -53,6 +55,8 @@ def main() -> None:
     figures["upload_to_ready_seconds"] = upload_to_ready.main()
     print()
     figures["fan_out_1000_followers"] = fan_out.main()
+    print()
+    figures["notification_delay_seconds"] = notification_delay.main()
     print()
     with tempfile.TemporaryDirectory(prefix="cloudgram-bench-") as folder:
         print("Making the inputs...", flush=True)

@@ -21,6 +21,13 @@ every DynamoDB call; each baseline is the obvious way to build the same page, ru
 - likes page of 20 (who liked a photo), signed in: the API queries LikesIndex, then reads the
   photo and whether the viewer follows each liker in one BatchGetItem; the baseline reads the
   photo, queries its likes, and asks for each follow on its own (one GetItem per liker).
+- comments page of 20, each with replies: the API reads the photo (may the viewer see it?) and
+  queries the comments, whose `replyCount` is kept in the same transaction as each reply; the
+  baseline reads the photo, queries the comments, and counts each one's replies with a Query.
+- notifications page of 20 (likes of two photos), with the unread count: the API reads the
+  last-read mark, queries the page, reads the photos it shows in one BatchGetItem and counts the
+  unread (one Query of at most 100); the baseline does the same but reads each notification's
+  photo on its own (one GetItem per notification).
 """
 
 import json
@@ -75,6 +82,8 @@ def _measure() -> dict[str, int]:
     home, home_baseline, home_with_celebrities = _home_feed_pages(viewer, page)
     followers, followers_baseline = _followers_pages(owner, viewer, page)
     likes, likes_baseline = _likes_pages(viewer, page)
+    comments, comments_baseline = _comments_pages(viewer, page)
+    notifications, notifications_baseline = _notifications_pages(owner, page)
 
     print(f"DynamoDB requests per page of {PAGE} photos, signed in (likedByMe on each):")
     _report(f"feed page ({shards} shard)", feed, "one GetItem per photo", feed_baseline)
@@ -94,6 +103,9 @@ def _measure() -> dict[str, int]:
     print(f"DynamoDB requests per page of {PAGE} people, signed in (followedByMe on each):")
     _report("followers page", followers, "one GetItem per person", followers_baseline)
     _report("likes page", likes, "one GetItem per liker", likes_baseline)
+    print(f"DynamoDB requests per page of {PAGE} comments, and of {PAGE} notifications:")
+    _report("comments page", comments, "one Query per comment's replies", comments_baseline)
+    _report("notifications page", notifications, "one GetItem per photo", notifications_baseline)
     return {
         "feed_page": sum(feed.values()),
         "profile_page": sum(profile.values()),
@@ -101,6 +113,8 @@ def _measure() -> dict[str, int]:
         "home_page_with_celebrities": sum(home_with_celebrities.values()),
         "followers_page": sum(followers.values()),
         "likes_page": sum(likes.values()),
+        "comments_page": sum(comments.values()),
+        "notifications_page": sum(notifications.values()),
     }
 
 
@@ -131,7 +145,6 @@ def _followers_pages(owner, viewer, page) -> tuple[Counter, Counter]:
 
 def _likes_pages(viewer, page) -> tuple[Counter, Counter]:
     """The PAGE fans of _followers_pages (the viewer follows every other one) like a photo."""
-    from boto3.dynamodb.conditions import Key
 
     from chalicelib.photos import likers, likes
     from chalicelib.photos import store as photo_store
@@ -144,14 +157,80 @@ def _likes_pages(viewer, page) -> tuple[Counter, Counter]:
     with counting() as likes_page:
         likers.likers_page(photo["id"], page, viewer)
     with counting() as likes_baseline:
-        table = aws_clients.dynamodb_table()
-        table.get_item(Key=table_keys.photo_key(photo["id"]))
+        for like in _photo_and_its_items(photo["id"], table_keys.LIKE_PREFIX):
+            follow = table_keys.follow_key(viewer.id, like["userId"])
+            aws_clients.dynamodb_table().get_item(Key=follow, ProjectionExpression="PK")
+    return likes_page, likes_baseline
+
+
+def _comments_pages(viewer, page) -> tuple[Counter, Counter]:
+    """The PAGE fans of _followers_pages comment on a photo, and each comment gets a reply."""
+    from boto3.dynamodb.conditions import Key
+
+    from chalicelib.comments import service as comments
+    from chalicelib.photos import store as photo_store
+    from chalicelib.shared import aws_clients, table_keys
+    from chalicelib.shared.users import User
+
+    (photo,), _ = photo_store.owner_photos(OWNER_NAME, None, 1, ready_only=True)
+    for number in range(PAGE):
+        fan = User(f"fan-{number}", f"fan{number}", None)
+        said = comments.post_comment(photo["id"], fan, comments.NewComment("Lovely", None))
+        answer = comments.NewComment("Thanks", comments.CommentId(said["id"]))
+        comments.post_comment(photo["id"], viewer, answer)
+    with counting() as comments_page:
+        comments.comments_page(photo["id"], page, viewer)
+    with counting() as comments_baseline:
+        partition = Key("PK").eq(table_keys.photo_key(photo["id"])["PK"])
+        for comment in _photo_and_its_items(photo["id"], table_keys.COMMENT_PREFIX):
+            replies = partition & Key("SK").begins_with(table_keys.replies_prefix(comment["id"]))
+            aws_clients.dynamodb_table().query(KeyConditionExpression=replies, Select="COUNT")
+    return comments_page, comments_baseline
+
+
+def _photo_and_its_items(photo_id: str, prefix: str) -> list[dict]:
+    """How a baseline starts a list of a photo's items: it reads the photo (may the viewer see
+    it?) and Queries a page of the items under `prefix` in its partition."""
+    from boto3.dynamodb.conditions import Key
+
+    from chalicelib.shared import aws_clients, table_keys
+
+    table = aws_clients.dynamodb_table()
+    table.get_item(Key=table_keys.photo_key(photo_id))
+    query = Key("PK").eq(table_keys.photo_key(photo_id)["PK"]) & Key("SK").begins_with(prefix)
+    return table.query(KeyConditionExpression=query, Limit=PAGE)["Items"]
+
+
+def _notifications_pages(owner, page) -> tuple[Counter, Counter]:
+    """The owner's inbox, as the stream writes it, holds the likes of _likes_pages and of a
+    second photo: PAGE notifications about two photos."""
+    from boto3.dynamodb.conditions import Key
+
+    from chalicelib.notifications import deeds, inbox_store
+    from chalicelib.notifications import service as notifications
+    from chalicelib.photos import likes
+    from chalicelib.photos import store as photo_store
+    from chalicelib.shared import aws_clients, table_keys
+    from chalicelib.shared.users import User
+
+    photos, _ = photo_store.owner_photos(OWNER_NAME, None, 2, ready_only=True)
+    for number in range(PAGE // 2):
+        likes.like(photos[1]["id"], User(f"fan-{number}", f"fan{number}", None))
+    for photo in photos:
         partition = Key("PK").eq(table_keys.photo_key(photo["id"])["PK"])
         query = partition & Key("SK").begins_with(table_keys.LIKE_PREFIX)
-        for like in table.query(KeyConditionExpression=query, Limit=PAGE)["Items"]:
-            follow = table_keys.follow_key(viewer.id, like["userId"])
-            table.get_item(Key=follow, ProjectionExpression="PK")
-    return likes_page, likes_baseline
+        for like in aws_clients.dynamodb_table().query(KeyConditionExpression=query)["Items"]:
+            told = deeds.notifications_of(like, lambda names: {})
+            inbox_store.write(puts=[notification.item for notification in told], deletes=[])
+    with counting() as notifications_page:
+        notifications.inbox_page(owner, page)
+    with counting() as notifications_baseline:
+        mark = inbox_store.last_read(owner.id)
+        items, _ = inbox_store.notifications_page(owner.id, None, PAGE)
+        for item in items:
+            photo_store.get_photo(item["photoId"])
+        inbox_store.unread_count(owner.id, mark)
+    return notifications_page, notifications_baseline
 
 
 def _home_feed_pages(viewer, page) -> tuple[Counter, Counter, Counter]:

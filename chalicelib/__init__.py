@@ -12,6 +12,8 @@ Request path: API Gateway (or, locally, the local stack's gateway) -> a route in
     people/   profiles and follows
     feeds/    lists of photos: the global feed, a person's photos, home feeds and the fan-out
               that writes them
+    comments/ comments on photos and their replies, and the clean-up after a delete
+    notifications/  each person's inbox, written from the table's stream, and its two routes
     shared/   what every feature uses: settings, boto3 clients, domain errors, logs and metrics,
               the table's key layout, transactions, batches, pages, the table's stream
 

@@ -7,6 +7,8 @@ The people and followers of each scenario are assumptions too; they are in `scen
 
 FEED_PAGES_PER_VIEW = 1.5  # pages of 12 photos a visit scrolls through
 LIKES_PER_FEED_VIEW = 0.5
+COMMENTS_PER_FEED_VIEW = 0.05  # a comment for every ten likes
+BELL_CHECKS_PER_FEED_VIEW = 2  # on opening the page, and once a minute while it stays open
 DELETED_SHARE_OF_PHOTOS = 0.02  # photos deleted, as a share of photos shared in the month
 MONTHS_OF_PHOTOS = 12  # the month's storage holds a year of photos at this month's rate
 TYPICAL_UPLOAD = "12MP JPEG"  # the benchmark input standing for a phone photo
@@ -29,6 +31,8 @@ WORKER_ZIP_BYTES = 25_000_000  # the worker's zip (Pillow, pillow-heif, Powertoo
 PHOTO_STORED_BYTES = 3 * 1_300  # the photo and its FeedIndex and OwnerIndex copies
 TIMELINE_ENTRY_STORED_BYTES = 300
 LIKE_STORED_BYTES = 2 * 270  # the like and its LikesIndex copy
+COMMENT_STORED_BYTES = 400  # a comment of about 100 characters
+NOTIFICATION_STORED_BYTES = 350
 # Lambda durations: the handler's own Python work per invocation, and a DynamoDB round trip.
 API_HANDLER_SECONDS = 0.010
 STREAM_HANDLER_SECONDS = 0.010

@@ -1,6 +1,7 @@
-"""What a month of a scenario does: the operations it makes (feed pages, likes, uploads, polls,
-deletes, fan-outs), the DynamoDB use of each, and the counts the charges are built from (API
-requests and their Lambda seconds, stream invocations, images and site files served).
+"""What a month of a scenario does: the operations it makes (feed pages, likes, comments, the
+bell's checks, uploads, polls, deletes, fan-outs, notifications), the DynamoDB use of each, and
+the counts the charges are built from (API requests and their Lambda seconds, stream
+invocations, images and site files served).
 """
 
 import math
@@ -8,6 +9,8 @@ from dataclasses import dataclass
 
 from bench.cost.assumptions import (
     API_HANDLER_SECONDS,
+    BELL_CHECKS_PER_FEED_VIEW,
+    COMMENTS_PER_FEED_VIEW,
     DELETED_SHARE_OF_PHOTOS,
     DYNAMODB_ROUND_TRIP_SECONDS,
     FEED_PAGES_PER_VIEW,
@@ -18,14 +21,18 @@ from bench.cost.assumptions import (
 from bench.cost.inputs import BenchFigures, CodeFacts
 from bench.cost.scenarios import Scenario
 from bench.cost.usage import (
+    BELL_CHECK_DYNAMODB,
+    COMMENT_DYNAMODB,
     DELETE_DYNAMODB,
     ENTRIES_PER_BATCH_WRITE,
     FOLLOW_EDGE_BYTES,
     ITEMS_FETCHED_PER_PHOTO_SHOWN,
     LIKE_DYNAMODB,
     ME_DYNAMODB,
+    NOTIFICATION_DYNAMODB,
     POLL_DYNAMODB,
     STREAM_BATCH_SIZE,
+    STREAM_RECORDS_PER_COMMENT,
     STREAM_RECORDS_PER_DELETE,
     STREAM_RECORDS_PER_LIKE,
     STREAM_RECORDS_PER_UPLOAD,
@@ -51,6 +58,15 @@ class Month:
     @property
     def likes(self) -> float:
         return self.scenario.feed_views * LIKES_PER_FEED_VIEW
+
+    @property
+    def comments(self) -> float:
+        return self.scenario.feed_views * COMMENTS_PER_FEED_VIEW
+
+    @property
+    def notifications(self) -> float:
+        """Each like and comment tells the photo's owner (own photos and @names aside)."""
+        return self.likes + self.comments
 
     @property
     def deletes(self) -> float:
@@ -87,6 +103,12 @@ class Month:
             ("GET /feed/home", self.pages, self.home_page),
             ("GET /me", self.scenario.feed_views, ME_DYNAMODB),
             ("PUT /photos/{id}/like", self.likes, LIKE_DYNAMODB),
+            ("POST /photos/{id}/comments", self.comments, COMMENT_DYNAMODB),
+            (
+                "GET /notifications (the bell)",
+                self.scenario.feed_views * BELL_CHECKS_PER_FEED_VIEW,
+                BELL_CHECK_DYNAMODB,
+            ),
             ("POST /photos", photos, UPLOAD_REQUEST_DYNAMODB),
             ("GET /photos/{id} polls", photos * self.polls_per_upload, POLL_DYNAMODB),
             ("DELETE /photos/{id}", self.deletes, DELETE_DYNAMODB),
@@ -98,6 +120,7 @@ class Month:
             *self.api_calls(),
             ("worker", photos, WORKER_DYNAMODB),
             ("fan-out", photos, self.fan_out),
+            ("notifications", self.notifications, NOTIFICATION_DYNAMODB),
         ]
 
     @property
@@ -138,6 +161,7 @@ class Month:
         from_requests = (
             self.scenario.photos * STREAM_RECORDS_PER_UPLOAD
             + self.likes * STREAM_RECORDS_PER_LIKE
+            + self.comments * STREAM_RECORDS_PER_COMMENT
             + self.deletes * STREAM_RECORDS_PER_DELETE
         )
         return from_requests + self.timeline_entries / STREAM_BATCH_SIZE

@@ -5,8 +5,10 @@ requests, and the access logs the logs bucket keeps).
 
 from bench.cost.assumptions import (
     CLOUDFRONT_LOG_BYTES_PER_REQUEST,
+    COMMENT_STORED_BYTES,
     LIKE_STORED_BYTES,
     MONTHS_OF_PHOTOS,
+    NOTIFICATION_STORED_BYTES,
     PHOTO_STORED_BYTES,
     RENDITION_SET_BYTES,
     S3_LOG_BYTES_PER_REQUEST,
@@ -25,7 +27,12 @@ from bench.cost.prices import (
     S3_PER_THOUSAND_WRITES,
     S3_STORAGE_PER_GB_MONTH,
 )
-from bench.cost.usage import RENDITIONS_PER_PHOTO, S3_READS_PER_UPLOAD, TIMELINE_DAYS
+from bench.cost.usage import (
+    NOTIFICATION_DAYS,
+    RENDITIONS_PER_PHOTO,
+    S3_READS_PER_UPLOAD,
+    TIMELINE_DAYS,
+)
 
 
 def dynamodb_charges(month: Month) -> list[Charge]:
@@ -34,10 +41,15 @@ def dynamodb_charges(month: Month) -> list[Charge]:
     write_units = sum(count * use.write_units for _, count, use in uses)
     photos_stored = month.scenario.photos * MONTHS_OF_PHOTOS
     likes_stored = month.likes * MONTHS_OF_PHOTOS
+    comments_stored = month.comments * MONTHS_OF_PHOTOS
     photos_gb = photos_stored * PHOTO_STORED_BYTES / 1e9
     timeline_entries_kept = month.timeline_entries * TIMELINE_DAYS / 30
+    notifications_kept = month.notifications * NOTIFICATION_DAYS / 30
     other_gb = (
-        timeline_entries_kept * TIMELINE_ENTRY_STORED_BYTES + likes_stored * LIKE_STORED_BYTES
+        timeline_entries_kept * TIMELINE_ENTRY_STORED_BYTES
+        + likes_stored * LIKE_STORED_BYTES
+        + comments_stored * COMMENT_STORED_BYTES
+        + notifications_kept * NOTIFICATION_STORED_BYTES
     ) / 1e9
     return [
         Charge(
@@ -62,7 +74,9 @@ def dynamodb_charges(month: Month) -> list[Charge]:
             f"({number(photos_stored)} photos x {PHOTO_STORED_BYTES:,} B + "
             f"{number(timeline_entries_kept)} timeline entries x "
             f"{TIMELINE_ENTRY_STORED_BYTES} B + {number(likes_stored)} likes x "
-            f"{LIKE_STORED_BYTES} B) / 10^9",
+            f"{LIKE_STORED_BYTES} B + {number(comments_stored)} comments x "
+            f"{COMMENT_STORED_BYTES} B + {number(notifications_kept)} notifications x "
+            f"{NOTIFICATION_STORED_BYTES} B) / 10^9",
             "GB-months",
             DYNAMODB_STORAGE_PER_GB_MONTH,
             price_unit="GB-month",

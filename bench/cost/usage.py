@@ -41,11 +41,25 @@ POLL_DYNAMODB = DynamoDBUse(requests=1, read_units=0.5, write_units=0)
 # TransactWriteItems: the photo turning READY (2 units, doubled: 4) and the owner's photoCount
 # (1, doubled: 2); the READY photo enters FeedIndex (2) and its OwnerIndex copy is rewritten (2).
 WORKER_DYNAMODB = DynamoDBUse(requests=2, read_units=0, write_units=12)
-# PUT /photos/{id}/like (photos.like_store.add_like, photos.likes): a TransactWriteItems of the
-# like item (1, doubled: 2), the photo's likeCount (2, doubled: 4) plus the photo's two index
-# copies (2 + 2), the like's LikesIndex copy (1, the list of who liked) and the liker's writes
-# this minute (1, doubled: 2); then a strongly consistent GetItem of the photo (1).
-LIKE_DYNAMODB = DynamoDBUse(requests=2, read_units=1.0, write_units=13)
+# PUT /photos/{id}/like (photos.like_store.add_like, photos.likes): a GetItem of the photo (0.5:
+# whose it is, for the notification), a TransactWriteItems of the like item (1, doubled: 2), the
+# photo's likeCount (2, doubled: 4) plus the photo's two index copies (2 + 2), the like's
+# LikesIndex copy (1, the list of who liked) and the liker's writes this minute (1, doubled: 2);
+# then a strongly consistent GetItem of the photo (1).
+LIKE_DYNAMODB = DynamoDBUse(requests=3, read_units=1.5, write_units=13)
+# POST /photos/{id}/comments (comments.service.post_comment, comment_store.add_comment): a
+# GetItem of the profile (0.5) and of the photo (0.5), then a TransactWriteItems of the comment
+# (under 1 KB: 1, doubled: 2), the photo's commentCount (2, doubled: 4) plus its two index copies
+# (2 + 2) and the writer's writes this minute (1, doubled: 2).
+COMMENT_DYNAMODB = DynamoDBUse(requests=3, read_units=1.0, write_units=12)
+# A notification (notifications.reaction), written by the stream function after each like and
+# comment: one BatchWriteItem of an item under 1 KB (1). Taking one back costs the same.
+NOTIFICATION_DYNAMODB = DynamoDBUse(requests=1, read_units=0, write_units=1)
+# The bell's check, GET /notifications?limit=1 (notifications.service.inbox_page): a GetItem of
+# the last-read mark (0.5), a Query of one notification (0.5), a BatchGetItem of its photo (0.5)
+# and the unread count, a Query reading the unread notifications, at most 100 of about 300
+# bytes: a few, one 4 KB block (0.5).
+BELL_CHECK_DYNAMODB = DynamoDBUse(requests=4, read_units=2.0, write_units=0)
 # DELETE /photos/{id} (photos.service.delete_photo): a consistent GetItem (1), a transaction that
 # deletes the photo (2, doubled: 4) and uncounts it (2), and the two index copies going (2 + 2).
 # Its likes, files and timeline entries are removed later by the stream function (not counted).
@@ -65,14 +79,17 @@ ENTRIES_PER_BATCH_WRITE = 25
 # Table-stream records each operation makes (one per item changed): an upload writes the hourly
 # counter, the upload slot and the PENDING photo, its file's arrival, then the photo and the
 # profile when READY, and the stream function frees the slot; a like writes the like, the
-# photo and the liker's counter for the minute; a delete removes the photo and changes the
-# profile. Timeline entries expire by the table's time-to-live (free) after
-# timeline_store.TIMELINE_DAYS, each a stream record too.
+# photo, the liker's counter for the minute and then its notification; a comment the same
+# four; a delete removes the photo and changes the profile. Timeline entries and notifications
+# expire by the table's time-to-live (free) after timeline_store.TIMELINE_DAYS and
+# notifications.deeds.KEPT_DAYS, each a stream record too.
 STREAM_RECORDS_PER_UPLOAD = 7
-STREAM_RECORDS_PER_LIKE = 3
+STREAM_RECORDS_PER_LIKE = 4
+STREAM_RECORDS_PER_COMMENT = 4
 STREAM_RECORDS_PER_DELETE = 2
 STREAM_BATCH_SIZE = 100  # app.py's on_dynamodb_record(batch_size=100)
 TIMELINE_DAYS = 30
+NOTIFICATION_DAYS = 90
 
 # Other facts of the code.
 RENDITIONS_PER_PHOTO = 3  # grid, feed, full (image_worker/imaging/geometry.py)

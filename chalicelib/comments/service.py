@@ -64,11 +64,7 @@ def post_comment(photo_id: str, user: User, new: NewComment) -> dict:
         "text": new.text,
         "createdAt": clock.timestamp(now),
     }
-    if new.reply_to is None:
-        item["replyCount"] = 0
-    else:
-        # A reply to a reply answers its comment: replies are one level deep.
-        item["replyTo"] = new.reply_to.comment
+    item |= _whom_it_tells(photo_id, new.reply_to, user)
     try:
         comment_store.add_comment(item, now)
     except comment_store.PhotoRefusedError as refused:
@@ -80,6 +76,24 @@ def post_comment(photo_id: str, user: User, new: NewComment) -> dict:
         raise account_writes.limit_reached(now) from refused
     logger.info("Comment written", extra={"reply": "replyTo" in item})
     return item
+
+
+def _whom_it_tells(photo_id: str, reply_to: CommentId | None, user: User) -> dict:
+    """A comment carries whom its notification tells (the photo's owner; for a reply, the
+    author of the comment answered), so that notification can be found and removed from the
+    comment alone, even after the photo is gone (notifications.deeds)."""
+    photo = visible_or_not_found(photo_store.get_photo(photo_id), user)
+    if reply_to is None:
+        return {"replyCount": 0, "photoOwnerId": photo["ownerId"]}
+    answered = comment_store.get_comment(photo_id, reply_to.comment)
+    if answered is None:
+        raise NotFoundError(COMMENT_NOT_FOUND_MESSAGE)
+    # A reply to a reply answers its comment: replies are one level deep.
+    return {
+        "replyTo": reply_to.comment,
+        "photoOwnerId": photo["ownerId"],
+        "replyToAuthorId": answered["authorId"],
+    }
 
 
 def comments_page(photo_id: str, wanted: PageRequest, viewer: User | None) -> Page:

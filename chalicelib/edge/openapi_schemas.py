@@ -1,14 +1,21 @@
 """The shapes of what the API takes and answers, as the `components/schemas` of its OpenAPI
-document (chalicelib/edge/openapi.py): a photo, a comment, a page, a profile, an error. Limits
+document (chalicelib/edge/openapi.py): a photo, a comment, a page, a profile, a notification,
+an error. Limits
 come from the code that enforces them, as in the rest of the document.
 """
 
 from chalicelib.edge.request_parsing import COMMENT_ID_PATTERN, COMMENT_TEXT_PATTERN
+from chalicelib.notifications.deeds import KINDS as NOTIFICATION_KINDS
+from chalicelib.notifications.deeds import QUOTED_CHARACTERS
+from chalicelib.notifications.inbox_store import UNREAD_COUNTED
 from chalicelib.shared.settings import (
     ALLOWED_CONTENT_TYPES,
     CAPTION_MAX_LENGTH,
     COMMENT_MAX_LENGTH,
 )
+
+# 0 to 99 exactly; UNREAD_COUNTED (100) stands for "more than 99".
+UNREAD_COUNT = {"unreadCount": {"type": "integer", "minimum": 0, "maximum": UNREAD_COUNTED}}
 
 
 def ref(name: str) -> dict:
@@ -213,6 +220,52 @@ def schemas(max_upload_bytes: int) -> dict:
                 },
                 "nextCursor": {"type": ["string", "null"]},
             },
+        },
+        "Notification": {
+            "type": "object",
+            "required": ["id", "kind", "actor", "createdAt", "unread"],
+            "properties": {
+                "id": {"type": "string"},
+                "kind": {"enum": list(NOTIFICATION_KINDS)},
+                "actor": {
+                    "type": "object",
+                    "required": ["id", "username"],
+                    "properties": {"id": {"type": "string"}, "username": {"type": "string"}},
+                },
+                # Absent for a follow, and for a photo that is being removed.
+                "photo": {
+                    "type": "object",
+                    "required": ["id"],
+                    "properties": {
+                        "id": {"type": "string"},
+                        "renditions": {"type": "object", "additionalProperties": ref("Rendition")},
+                    },
+                },
+                "comment": {
+                    "type": "object",
+                    "required": ["id", "text"],
+                    "properties": {
+                        "id": {"type": "string"},
+                        "text": {"type": "string", "maxLength": QUOTED_CHARACTERS},
+                    },
+                },
+                "createdAt": {"type": "string", "format": "date-time"},
+                "unread": {"type": "boolean"},
+            },
+        },
+        "NotificationPage": {
+            "type": "object",
+            "required": ["items", "nextCursor", "unreadCount"],
+            "properties": {
+                "items": {"type": "array", "items": ref("Notification")},
+                "nextCursor": {"type": ["string", "null"]},
+                **UNREAD_COUNT,
+            },
+        },
+        "UnreadCount": {
+            "type": "object",
+            "required": ["unreadCount"],
+            "properties": UNREAD_COUNT,
         },
         "Me": {
             "type": "object",

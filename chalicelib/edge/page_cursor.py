@@ -34,6 +34,11 @@ ULID_PATTERN = re.compile(r"[0-7][0-9A-HJKMNP-TV-Z]{25}")
 USER_ID_PATTERN = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 # `<likedAt>#<user id>`: who-liked lists go newest like first (LikesIndex).
 LIKE_POSITION_PATTERN = re.compile(rf"{TIME_PATTERN.pattern}#{USER_ID_PATTERN.pattern}")
+# A notification's id, `<time>#<kind>#<subject>`: inboxes go newest first
+# (chalicelib/notifications/deeds.py makes them).
+NOTIFICATION_POSITION_PATTERN = re.compile(
+    rf"{TIME_PATTERN.pattern}#(?:like|comment|reply|follow|mention)#[0-9A-Za-z.#-]{{1,120}}"
+)
 
 
 class Cursor(NamedTuple):

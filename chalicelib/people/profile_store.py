@@ -39,6 +39,15 @@ def user_id_for(username: str) -> str | None:
     return response.get("Item", {}).get("userId")
 
 
+def user_ids_for(usernames: list[str]) -> dict[str, str]:
+    """The user ids of those of `usernames` that are accounts, by lower-case name, in one
+    BatchGetItem (at most 100 names)."""
+    claims = batches.get_items(
+        [table_keys.username_claim_key(name) for name in usernames], projection="PK, userId"
+    )
+    return {claim["PK"].removeprefix("USERNAME#"): claim["userId"] for claim in claims}
+
+
 def create_profile(user_id: str, username: str, joined_at: str) -> None:
     """Create the profile and claim its username, both or neither. Creating a profile that
     exists already changes nothing."""

@@ -18,8 +18,9 @@ class LikeRefusedError(Exception):
     """The photo cannot be liked or unliked: it is gone, or (for a like) not READY."""
 
 
-def add_like(photo_id: str, user_id: str, username: str, now: datetime) -> bool:
-    """Like the photo; False if this person already liked it (nothing changes)."""
+def add_like(photo_id: str, user_id: str, username: str, owner_id: str, now: datetime) -> bool:
+    """Like the photo (whose owner is `owner_id`); False if this person already liked it
+    (nothing changes)."""
     table_name = aws_clients.dynamodb_table().name
     like = transactions.put_new(
         table_name,
@@ -27,6 +28,7 @@ def add_like(photo_id: str, user_id: str, username: str, now: datetime) -> bool:
             **table_keys.like_key(photo_id, user_id),
             "userId": user_id,
             "username": username,
+            "photoOwnerId": owner_id,
             "likedAt": clock.timestamp(now),
         },
     )

@@ -26,8 +26,11 @@ class LikeState(NamedTuple):
 def like(photo_id: str, user: User) -> LikeState:
     logger.append_keys(photo_id=photo_id)
     now = datetime.now(UTC)
+    # The like carries whom it tells (the photo's owner), so that its notification can be found
+    # and removed from the like alone, even after the photo is gone (notifications.deeds).
+    owner_id = visible_or_not_found(store.get_photo(photo_id), user)["ownerId"]
     try:
-        like_store.add_like(photo_id, user.id, user.username, now)
+        like_store.add_like(photo_id, user.id, user.username, owner_id, now)
     except like_store.LikeRefusedError as refused:
         _raise_why_not_likeable(photo_id, user, refused)
     except account_writes.BudgetSpentError as refused:

@@ -35,16 +35,21 @@ def present(shown: ShownPhoto) -> dict:
     if "width" in item:
         photo["width"], photo["height"] = int(item["width"]), int(item["height"])
     if "renditions" in item:
-        photo["renditions"] = {
-            name: {
-                # CloudFront serves the media bucket at the site's root, so a key is its URL path.
-                "url": f"/{rendition['key']}",
-                "width": int(rendition["width"]),
-                "height": int(rendition["height"]),
-            }
-            for name, rendition in item["renditions"].items()
-        }
+        photo["renditions"] = present_renditions(item["renditions"])
     return photo
+
+
+def present_renditions(renditions: dict) -> dict:
+    """A photo's renditions by name, each `{url, width, height}`."""
+    return {
+        name: {
+            # CloudFront serves the media bucket at the site's root, so a key is its URL path.
+            "url": f"/{rendition['key']}",
+            "width": int(rendition["width"]),
+            "height": int(rendition["height"]),
+        }
+        for name, rendition in renditions.items()
+    }
 
 
 def present_new_upload(new_upload: NewUpload) -> dict:

@@ -18,6 +18,8 @@ and every access pattern):
     username claim   USERNAME#<username, lower>  USERNAME
     timeline entry   TIMELINE#<user id>          <photo created time>#<photo id>
     celebrity mark   TIMELINE#<user id>          CELEBRITY#<username, lower>
+    notification     INBOX#<user id>             NOTE#<time of the deed>#<kind>#<what it is about>
+    last read mark   INBOX#<user id>             LAST_READ
 
 A like shares its photo's partition, so one Query finds every like of a photo and the like and the
 count it moves can be written in one transaction. Comments live there too, for the same reason.
@@ -29,7 +31,10 @@ fan-out reads). The username claim maps a name to its user id, and its uniquenes
 makes a username belong to one profile. A timeline is someone's home feed, written by the fan-out;
 its celebrity marks name the celebrities they follow, whose photos are merged in when the feed is
 read. The marks sort after every entry (letters after digits), so the first page's one Query, newest
-first, returns them too.
+first, returns them too. An inbox holds someone's notifications, newest last in key order, each
+keyed by the deed it tells of (a like, a comment, a follow...), so writing it twice writes one
+item; its last-read mark sorts before every notification ("L" before "N"), so "the notifications
+after the mark" is one key condition, `SK > mark`, that never counts the mark itself.
 The worker is packaged on its own and keeps its copy of the keys it uses in
 image_worker/table_keys.py; tests/unit/test_key_layouts.py holds the two copies together.
 """
@@ -49,6 +54,9 @@ CELEBRITY_PREFIX = "CELEBRITY#"
 UPLOAD_SLOT_PREFIX = "UPLOAD_SLOT#"
 COMMENT_PREFIX = "COMMENT#"
 REPLY_PREFIX = "REPLY#"
+INBOX_PREFIX = "INBOX#"
+NOTE_PREFIX = "NOTE#"
+LAST_READ = "LAST_READ"
 
 
 def photo_key(photo_id: str) -> dict:
@@ -136,6 +144,25 @@ def celebrity_mark_key(user_id: str, celebrity_username: str) -> dict:
         "PK": timeline_partition(user_id),
         "SK": f"{CELEBRITY_PREFIX}{username_key(celebrity_username)}",
     }
+
+
+def inbox_partition(user_id: str) -> str:
+    return f"{INBOX_PREFIX}{user_id}"
+
+
+def notification_key(user_id: str, notification_id: str) -> dict:
+    """One notification in `user_id`'s inbox. Its id, `<time of the deed>#<kind>#<subject>`,
+    follows from the deed alone (notifications.deeds), so the same deed always has the same key."""
+    return {"PK": inbox_partition(user_id), "SK": f"{NOTE_PREFIX}{notification_id}"}
+
+
+def notification_id_of(key: dict) -> str:
+    return key["SK"].removeprefix(NOTE_PREFIX)
+
+
+def last_read_key(user_id: str) -> dict:
+    """Where `user_id` has read their inbox up to: the newest notification's sort key then."""
+    return {"PK": inbox_partition(user_id), "SK": LAST_READ}
 
 
 def is_celebrity_mark(key: dict) -> bool:

@@ -43,6 +43,8 @@ EXPECTED = {
     ("DELETE", "/users/{username}/follow"): (401, 200, 400),
     ("GET", "/users/{username}/followers"): (200, 200, 200),
     ("GET", "/users/{username}/following"): (200, 200, 200),
+    ("GET", "/notifications"): (401, 200, 200),
+    ("POST", "/notifications/read"): (401, 200, 200),
     ("GET", "/p/{photo_id}"): (200, 200, 200),
     ("GET", "/openapi.json"): (200, 200, 200),
 }

@@ -2,10 +2,10 @@
 
 A list's `cursor` is opaque (chalicelib/edge/page_cursor.py): only a nextCursor the API made is
 accepted, so the document names it with a `format` of its own (`photo-page-cursor`,
-`people-page-cursor`, `likers-page-cursor`, `comment-page-cursor`), and this module gives
-schemathesis a way to make values of each: real cursors, encoded by the API's own code,
-pointing at arbitrary positions. Without it a generated "valid" cursor would be any string,
-which the API rightly refuses.
+`people-page-cursor`, `likers-page-cursor`, `comment-page-cursor`, `notification-page-cursor`),
+and this module gives schemathesis a way to make values of each: real cursors, encoded by the
+API's own code, pointing at arbitrary positions. Without it a generated "valid" cursor would be
+any string, which the API rightly refuses.
 
 Imported by tests/integration/test_api_fuzzing.py. To run schemathesis' CLI against a local
 stack (`make dev`) with the same knowledge, from the project root:
@@ -52,4 +52,12 @@ schemathesis.openapi.format("likers-page-cursor", st.builds(page_cursor.encode, 
 schemathesis.openapi.format(
     "comment-page-cursor",
     st.builds(page_cursor.encode, st.from_regex(page_cursor.ULID_PATTERN, fullmatch=True)),
+)
+# Inboxes continue after a notification's id: `<time>#<kind>#<what it is about>`.
+schemathesis.openapi.format(
+    "notification-page-cursor",
+    st.builds(
+        page_cursor.encode,
+        st.from_regex(page_cursor.NOTIFICATION_POSITION_PATTERN, fullmatch=True),
+    ),
 )

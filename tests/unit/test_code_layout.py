@@ -3,9 +3,9 @@
 - chalicelib/ is one package a feature over one shared package, with few modules lying flat and
   none too long to read in one sitting;
 - only the edge knows about HTTP: no service or store imports Chalice;
-- packages depend one way (shared <- people <- photos <- comments, feeds <- edge), each feature
-  says in its docstring which others it uses, and no Lambda's code (the API's, the worker's, the
-  user pool's triggers') imports infra/ or another Lambda's;
+- packages depend one way (shared <- people <- photos <- comments, feeds, notifications <- edge),
+  each feature says in its docstring which others it uses, and no Lambda's code (the API's, the
+  worker's, the user pool's triggers') imports infra/ or another Lambda's;
 - tests and benchmarks take their helpers from plain modules (tests/support/), never from a
   conftest file, which holds fixtures only.
 """
@@ -27,7 +27,8 @@ MAY_IMPORT = {
     "photos": {"shared", "people"},
     "comments": {"shared", "people", "photos"},
     "feeds": {"shared", "people", "photos"},
-    "edge": {"shared", "people", "photos", "comments", "feeds"},
+    "notifications": {"shared", "people", "photos"},
+    "edge": {"shared", "people", "photos", "comments", "feeds", "notifications"},
 }
 
 

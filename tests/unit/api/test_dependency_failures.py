@@ -45,6 +45,8 @@ def test_given_dynamodb_throttling_or_failing_then_the_feed_answers_503(
 
 
 def test_given_dynamodb_out_of_reach_then_a_like_answers_503(api, make_token, monkeypatch):
+    photo_id = ready_photo(api, make_token("alice"))
+
     def unreachable(*args, **kwargs):
         raise EndpointConnectionError(endpoint_url="https://dynamodb.us-east-1.amazonaws.com")
 
@@ -52,9 +54,7 @@ def test_given_dynamodb_out_of_reach_then_a_like_answers_503(api, make_token, mo
         aws_clients.dynamodb_table().meta.client, "transact_write_items", unreachable
     )
 
-    response = api.http.put(
-        "/photos/01JCNY0000000000000000000Z/like", headers=auth(make_token("bob"))
-    )
+    response = api.http.put(f"/photos/{photo_id}/like", headers=auth(make_token("bob")))
 
     assert response.status_code == 503
 

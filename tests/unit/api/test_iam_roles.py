@@ -3,6 +3,7 @@ route and every stream reaction is run here while every boto3 call is recorded, 
 compared with the roles in infra/template.yaml, S3's bucket by bucket. A call without a grant
 fails in AWS with AccessDenied; a grant without a call is more than the function needs."""
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -173,8 +174,24 @@ def test_given_every_route_and_every_stream_reaction_then_each_role_grants_exact
         assert api.http.put(f"/photos/{photo_id}/like", headers=auth(bob)).status_code == 200
         likers = api.http.get(f"/photos/{photo_id}/likes", headers=auth(alice))
         assert likers.json_body["items"][0]["username"] == "bob"
+        comment = api.http.post(
+            f"/photos/{photo_id}/comments", headers=auth(bob), body='{"text": "Hi @carol"}'
+        ).json_body
+        reply = {"text": "Hello", "replyTo": comment["id"]}
+        api.http.post(f"/photos/{photo_id}/comments", headers=auth(alice), body=json.dumps(reply))
+        for path in (
+            f"/photos/{photo_id}/comments",
+            f"/photos/{photo_id}/comments/{comment['id']}/replies",
+        ):
+            assert api.http.get(path, headers=auth(bob)).status_code == 200, path
+    with recording(stream_calls):
+        assert on_table_change(table_changes(), STREAM_CONTEXT) == {"batchItemFailures": []}
+    with recording(api_calls):
+        assert api.http.get("/notifications", headers=auth(alice)).json_body["items"]
+        assert api.http.post("/notifications/read", headers=auth(alice)).status_code == 200
         api.http.delete(f"/photos/{photo_id}/like", headers=auth(bob))
-        api.http.patch(f"/photos/{photo_id}", headers=auth(alice), body='{"caption": "x"}')
+        api.http.patch(f"/photos/{photo_id}", headers=auth(alice), body='{"caption": "@bob"}')
+        api.http.delete(f"/photos/{photo_id}/comments/{comment['id']}", headers=auth(alice))
         api.http.delete("/users/alice/follow", headers=auth(carol))
     with recording(stream_calls):
         assert on_table_change(table_changes(), STREAM_CONTEXT) == {"batchItemFailures": []}

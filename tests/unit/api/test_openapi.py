@@ -154,4 +154,5 @@ def test_given_list_routes_then_each_cursor_names_the_kind_of_list_it_continues(
         "/users/{username}/followers": "people-page-cursor",
         "/users/{username}/following": "people-page-cursor",
         "/photos/{photo_id}/likes": "likers-page-cursor",
+        "/notifications": "notification-page-cursor",
     }

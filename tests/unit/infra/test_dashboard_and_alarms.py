@@ -119,6 +119,19 @@ def test_given_the_per_account_limits_then_the_dashboard_counts_their_refusals(w
     assert widget["properties"]["stat"] == "Sum"
 
 
+def test_given_the_stream_function_then_its_row_shows_the_notifications_it_writes_and_removes(
+    widgets, resources
+):
+    # Given the stream function's row of the dashboard, beside the alarms on its errors and lag
+    lines = metric_lines(widgets["Table-stream function"])
+
+    # Then the inbox's reaction is drawn with the function that runs it
+    names = [line[1] for line in lines]
+    assert names[-2:] == ["NotificationsWritten", "NotificationsRemoved"]
+    assert lines[-2][:4] == ["CloudGram/${Stage}", "NotificationsWritten", "service", SERVICE_NAME]
+    assert {"TableStreamErrorsAlarm", "TableStreamLagAlarm"} <= set(alarms_of(resources))
+
+
 def test_given_the_table_then_its_throttles_raise_an_alarm_and_its_capacity_is_drawn(
     resources, widgets
 ):

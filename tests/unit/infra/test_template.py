@@ -128,6 +128,7 @@ def test_given_the_stream_role_when_read_then_it_reads_the_stream_and_deletes_wh
     assert statements["ReadTableStream"]["Resource"] == {"Fn::GetAtt": ["PhotosTable", "StreamArn"]}
     assert set(statements["FanOutAndCleanUp"]["Action"]) == {
         "dynamodb:GetItem",
+        "dynamodb:BatchGetItem",  # the accounts a caption or comment names (notifications)
         "dynamodb:Query",
         "dynamodb:BatchWriteItem",
         "dynamodb:DeleteItem",
