@@ -8,8 +8,9 @@
  * "@" must not follow such a character (nor another "@"), so "me@example.com" and "@@bob"
  * mention nobody, and a run longer than any username is not cut short into someone else's name.
  * Dots at the end are the sentence's, not the name's ("Thanks @alice." names alice), as in most
- * photo apps and as the API reads them when it notifies the people named.
- * tests/unit/test_mention_links.py holds this rule to the sign-up rule.
+ * photo apps and as the API reads them when it notifies the people named
+ * (chalicelib/notifications/deeds.py). tests/unit/test_mention_links.py holds this rule to the
+ * sign-up rule.
  */
 
 import { link } from "./dom.js";
