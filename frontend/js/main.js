@@ -1,7 +1,7 @@
 /**
  * CloudGram's entry point: loads the settings, builds the clients and views, and shows the place
  * the address names (helpers/router.js): the feed, a profile, a list of followers, followed
- * people or people who liked a photo, a photo page, or "not found".
+ * people or people who liked a photo, a photo page, the notifications, or "not found".
  *
  * The feed's route also shows the side panel: the sign-in forms when signed out, the sharing
  * panel when signed in. Profiles and photo pages take the whole width. Uploads go on while the
@@ -13,8 +13,9 @@
  *   services/    what talks to the outside world: config.js (settings) -> cognito.js (user pool
  *                API) -> session.js (tokens) -> api.js (the CloudGram API).
  *   views/       one place or panel each: feed-view.js, profile-view.js, people-view.js,
- *                photo-page-view.js and not-found-view.js; the side panel's auth-view.js (signed
- *                out) and composer-view.js (signed in); the header's account-bar.js.
+ *                photo-page-view.js, notifications-view.js and not-found-view.js; the side
+ *                panel's auth-view.js (signed out) and composer-view.js (signed in); the header's
+ *                account-bar.js.
  *   components/  the parts views are built from. A photo: photo-frame.js (the picture),
  *                like-button.js (and double-tap-like.js, a double tap on the picture),
  *                share-photo.js (Copy link, Share), owner-controls.js (Edit with
@@ -25,16 +26,19 @@
  *                fills an empty Following tab; follow-button.js follows people (unfollowing
  *                after confirm-dialog.js); paged-list.js loads any list page by page; toast.js
  *                says what happened away from the focus ("Link copied"); password-field.js
- *                gives the sign-in forms Show password and the rules checklist.
+ *                gives the sign-in forms Show password and the rules checklist;
+ *                notification-bell.js is the header's bell with its count of unread
+ *                notifications.
  *   uploads/     sharing photos: upload-queue.js runs the upload list, one upload-item.js per
  *                file; upload.js takes one photo from file to READY; file-type.js tells what a
  *                file is; uploads-here.js tells other places what this page is uploading and
  *                shares a file again.
  *   helpers/     small modules the others share: router.js (the places and their addresses),
- *                dom.js, format.js, optimistic-toggle.js (behind the like and follow buttons),
- *                and photo-events.js and follow-events.js, which keep every place that shows the
- *                same photo or person in step; after-sign-in.js (back to the place, with the like
- *                or follow started there done), and for the sign-in forms password-rules.js,
+ *                dom.js, format.js, mentions.js (@names as links to profiles),
+ *                optimistic-toggle.js (behind the like and follow buttons), photo-events.js
+ *                and follow-events.js, which keep every place that shows the same photo or
+ *                person in step; after-sign-in.js (back to the place, with the like or follow
+ *                started there done), and for the sign-in forms password-rules.js,
  *                field-errors.js and cognito-messages.js (Cognito's refusals in CloudGram's words).
  */
 
@@ -46,6 +50,7 @@ import {
 } from "./helpers/after-sign-in.js";
 import { byId, showMessage } from "./helpers/dom.js";
 import { createRouter, currentRoute, feedHref } from "./helpers/router.js";
+import { createNotificationBell } from "./components/notification-bell.js";
 import { createApiClient } from "./services/api.js";
 import { createCognitoClient } from "./services/cognito.js";
 import { loadConfig } from "./services/config.js";
@@ -55,6 +60,7 @@ import { createAuthView } from "./views/auth-view.js";
 import { createComposerView } from "./views/composer-view.js";
 import { createFeedView } from "./views/feed-view.js";
 import { createNotFoundView } from "./views/not-found-view.js";
+import { createNotificationsView } from "./views/notifications-view.js";
 import { createPeopleView } from "./views/people-view.js";
 import { createPhotoPageView } from "./views/photo-page-view.js";
 import { createProfileView } from "./views/profile-view.js";
@@ -84,6 +90,7 @@ async function start() {
     onSignInRequested: askToSignIn,
     beforeSignOut: () => composer.stopUploadsBeforeSigningOut(),
   });
+  const bell = createNotificationBell({ api });
   const layout = byId("main");
   const sidePanel = byId("side-panel");
 
@@ -100,6 +107,7 @@ async function start() {
     }),
     people: createPeopleView({ api, session, onSignInRequested: askToSignIn }),
     photo: createPhotoPageView({ context: photoContext, router }),
+    notifications: createNotificationsView({ api, session, onSignInRequested: askToSignIn, bell }),
     "not-found": createNotFoundView(),
   };
 
@@ -149,12 +157,14 @@ async function start() {
     auth.hide();
     composer.show();
     account.show(user);
+    bell.show();
     if (focus) composer.focus();
   }
 
   function showSignedOut(note, { focus }) {
     composer.hide();
     account.hide();
+    bell.hide();
     auth.show(note, { focus });
   }
 

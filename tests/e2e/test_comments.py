@@ -1,7 +1,8 @@
 """Comments on a photo's page in a real browser, on a phone and a desktop: someone comments on
 another person's photo with Enter (Shift+Enter starting a new line), the owner answers, "View
-replies (N)" opens the answers, and the owner deletes a comment on their photo; a feed card shows
-the count and links to the page.
+replies (N)" opens the answers (and reads "Hide replies" while they are open), and the owner
+deletes a comment on their photo, once asked whether to; a feed card shows the count and links
+to the page.
 
 The people and the photo are set up over HTTP, the way the page calls the API; what is tested
 goes through the page.
@@ -72,17 +73,27 @@ def test_a_comment_a_reply_and_the_owner_deleting_a_comment(new_context, http_cl
     bob_page.reload()
     view_replies = bob_page.get_by_role("button", name="View replies (1)")
     view_replies.click()
-    expect(view_replies).to_have_attribute("aria-expanded", "true")
+    hide_replies = bob_page.get_by_role("button", name="Hide replies")
+    expect(hide_replies).to_have_attribute("aria-expanded", "true")
     expect(bob_page.locator(".comments__list--replies .comment__text")).to_have_text(
         "The Namib, at dawn"
     )
     assert_nothing_wider_than_the_screen(bob_page, "a photo page with comments")
     screenshot(bob_page, f"comments-{size_of(viewport)}", full_page=True)
 
-    # When Alice, who owns the photo, deletes Bob's comment
+    # When Alice, who owns the photo, deletes Bob's comment, and is asked first
     page.get_by_role("button", name=f"Delete {bob.username}'s comment").click()
+    dialog = page.get_by_role("dialog", name="Delete this comment?")
+    expect(dialog).to_be_visible()
 
-    # Then it goes with its reply, and the photo counts none
+    # Then cancelling keeps it
+    dialog.get_by_role("button", name="Cancel").click()
+    expect(dialog).to_be_hidden()
+    expect(page.locator(".comment")).to_have_count(2)
+
+    # And confirming deletes it, with its reply, and the photo counts none
+    page.get_by_role("button", name=f"Delete {bob.username}'s comment").click()
+    dialog.get_by_role("button", name="Delete").click()
     expect(page.locator(".comment")).to_have_count(0)
     expect(page.get_by_text("Comment deleted")).to_be_visible()
     assert http_client.api("GET", f"/photos/{photo['id']}").json()["commentCount"] == 0

@@ -1,25 +1,38 @@
 /**
  * A photo's comments on its page (views/photo-page-view.js): the comments oldest first, each
- * with "View replies (N)" that opens its replies, "More comments" while there are more, Reply and,
- * where allowed (the comment's author, the photo's owner), Delete; and the composer: Enter sends,
- * Shift+Enter starts a new line. Signed out, the composer is a Sign in prompt.
+ * with "View replies (N)" that opens its replies (and becomes "Hide replies" while they are
+ * open), "More comments" while there are more, Reply and, where allowed (the comment's author,
+ * the photo's owner), Delete, asked first (components/confirm-dialog.js); and the composer: Enter
+ * sends, Shift+Enter starts a new line. Signed out, the composer is a Sign in prompt.
  *
  * A reply answers a top-level comment (a reply to a reply answers the comment it is under, as
- * the API does). Every value from the API goes in as text, so a comment is never markup.
+ * the API does). Every value from the API goes in as text, so a comment is never markup; its
+ * @mentions become links to profiles (helpers/mentions.js).
+ *
+ * A page whose address names a comment (a notification's link, helpers/router.js) shows that
+ * comment: the section loads more comments until it is there, opens the replies a reply is
+ * among, scrolls to it, gives it the focus and highlights it a moment.
  */
 
 import { avatar, element, hideMessage, link, setBusy, showMessage, showSignInPrompt } from "../helpers/dom.js";
 import { timeAgo } from "../helpers/format.js";
+import { showTextWithMentions } from "../helpers/mentions.js";
 import { profileHref } from "../helpers/router.js";
+import { confirmCommentDeletion } from "./confirm-dialog.js";
 import { isOwnPhoto } from "./owner-controls.js";
 import { showToast } from "./toast.js";
 
 // The API takes at most this many characters (chalicelib/shared/settings.py).
 const COMMENT_MAX_LENGTH = 2200;
 const PAGE_SIZE = 20;
+// A reply's id is "<comment id>.<reply id>" (chalicelib/comments/presenter.py).
+const REPLY_ID_SEPARATOR = ".";
+// As long as the highlight's fade in notifications.css.
+const HIGHLIGHT_MS = 3000;
 
-/** `context` is {api, session, onSignInRequested}. */
-export function createCommentSection({ photo, context }) {
+/** `context` is {api, session, onSignInRequested}; `commentToShow` is the id of the comment or
+ * reply the address names, if any. */
+export function createCommentSection({ photo, context, commentToShow = null }) {
   const { api, session } = context;
   const section = element("section", "comments");
   section.setAttribute("aria-labelledby", "comments-title");
@@ -38,6 +51,7 @@ export function createCommentSection({ photo, context }) {
   // Which top-level comment the composer answers, and that comment's replies list.
   let answering = null;
 
+  /** Loads the next page; resolves to whether it could. */
   async function loadComments() {
     setBusy(more, true);
     try {
@@ -46,8 +60,10 @@ export function createCommentSection({ photo, context }) {
       cursor = page.nextCursor;
       more.hidden = !cursor;
       if (!list.children.length) list.append(element("li", "comments__empty", "No comments yet."));
+      return true;
     } catch (error) {
       showMessage(message, error.message, "error");
+      return false;
     } finally {
       setBusy(more, false);
     }
@@ -62,7 +78,8 @@ export function createCommentSection({ photo, context }) {
     const time = element("time", "comment__time", timeAgo(comment.createdAt));
     time.dateTime = comment.createdAt;
     header.append(avatar(author), link(profileHref(author), "comment__author", author), time);
-    const text = element("p", "comment__text", comment.text);
+    const text = element("p", "comment__text");
+    showTextWithMentions(text, comment.text);
     const actions = element("div", "comment__actions");
     item.append(header, text, actions);
 
@@ -76,6 +93,7 @@ export function createCommentSection({ photo, context }) {
     }
     if (mayDelete(comment)) actions.append(deleteButton(comment, item, parent));
     if (!parent) {
+      item.comment = comment;
       item.replies = element("ol", "comments__list comments__list--replies");
       item.replies.hidden = true;
       item.viewReplies = element("button", "link-button comment__view-replies");
@@ -90,7 +108,8 @@ export function createCommentSection({ photo, context }) {
   }
 
   function showReplyCount(item) {
-    item.viewReplies.textContent = `View replies (${item.replyCount})`;
+    const open = !item.replies.hidden;
+    item.viewReplies.textContent = open ? "Hide replies" : `View replies (${item.replyCount})`;
     item.viewReplies.hidden = item.replyCount === 0;
   }
 
@@ -98,6 +117,7 @@ export function createCommentSection({ photo, context }) {
     const opening = open || item.replies.hidden;
     item.viewReplies.setAttribute("aria-expanded", String(opening));
     item.replies.hidden = !opening;
+    showReplyCount(item);
     if (!opening || item.repliesLoaded) return;
     item.repliesLoaded = true;
     setBusy(item.viewReplies, true);
@@ -125,6 +145,7 @@ export function createCommentSection({ photo, context }) {
     button.type = "button";
     button.setAttribute("aria-label", `Delete ${comment.author?.username ?? "this"}'s comment`);
     button.addEventListener("click", async () => {
+      if (!(await confirmCommentDeletion({ isReply: Boolean(parent) }))) return;
       setBusy(button, true);
       try {
         await api.deleteComment(photo.id, comment.id);
@@ -237,6 +258,40 @@ export function createCommentSection({ photo, context }) {
     };
   }
 
-  loadComments();
+  /** Shows the comment or reply `commentId` names: loads pages until its comment is there, and
+   * opens the replies if it is one. */
+  async function showComment(commentId) {
+    const [commentOfReply] = commentId.split(REPLY_ID_SEPARATOR);
+    let item = itemOf(list, commentOfReply);
+    while (!item && cursor) {
+      if (!(await loadComments())) return;
+      item = itemOf(list, commentOfReply);
+    }
+    if (item && commentId !== commentOfReply) {
+      await toggleReplies(item.comment, item, { open: true });
+      item = itemOf(item.replies, commentId);
+    }
+    if (!item) {
+      showToast("That comment is no longer there: it was deleted.");
+      return;
+    }
+    highlight(item);
+  }
+
+  function highlight(item) {
+    item.tabIndex = -1;
+    item.classList.add("comment--highlighted");
+    item.scrollIntoView({ block: "center" });
+    item.focus({ preventScroll: true });
+    setTimeout(() => item.classList.remove("comment--highlighted"), HIGHLIGHT_MS);
+  }
+
+  const firstPage = loadComments();
+  if (commentToShow) firstPage.then((loaded) => loaded && showComment(commentToShow));
   return { element: section };
+}
+
+/** The comment (or reply) item with this id directly in `list`, if it is there. */
+function itemOf(list, commentId) {
+  return [...list.children].find((item) => item.dataset.commentId === commentId) ?? null;
 }

@@ -1,14 +1,15 @@
 /**
  * The confirmations asked before a step a person may regret: "Delete this photo?" before a photo
- * is deleted for good, "Unfollow @name?" before an unfollow (follow-button.js), and "Stop
+ * is deleted for good, "Delete this comment?" (or reply) before a comment is
+ * (comment-section.js), "Unfollow @name?" before an unfollow (follow-button.js), and "Stop
  * uploading and sign out?" when photos are still uploading (views/composer-view.js).
  *
- * Each is a <dialog> in index.html (#delete-dialog, #unfollow-dialog, #sign-out-dialog), opened
- * with showModal(), which gives what a confirmation needs without extra code: the rest of the
- * page cannot be reached while it is open, focus starts on its safe button, Escape closes it as
- * a cancel, and focus goes back to the button that opened it. Its two buttons submit a
- * `method="dialog"` form, which closes the dialog with the pressed button's value as
- * `returnValue`.
+ * Each is a <dialog> in index.html (#delete-dialog, #delete-comment-dialog, #unfollow-dialog,
+ * #sign-out-dialog), opened with showModal(), which gives what a confirmation needs without
+ * extra code: the rest of the page cannot be reached while it is open, focus starts on its safe
+ * button, Escape closes it as a cancel, and focus goes back to the button that opened it. Its two
+ * buttons submit a `method="dialog"` form, which closes the dialog with the pressed button's
+ * value as `returnValue`.
  */
 
 import { byId } from "../helpers/dom.js";
@@ -16,6 +17,18 @@ import { byId } from "../helpers/dom.js";
 /** Resolves to true when the person confirms, false when they cancel (button or Escape). */
 export function confirmPhotoDeletion() {
   return ask(byId("delete-dialog"), "delete");
+}
+
+/** Asks "Delete this comment?", or "Delete this reply?" when `isReply`; resolves as
+ * confirmPhotoDeletion does. */
+export function confirmCommentDeletion({ isReply }) {
+  byId("delete-comment-dialog-title").textContent = isReply
+    ? "Delete this reply?"
+    : "Delete this comment?";
+  byId("delete-comment-dialog-text").textContent = isReply
+    ? "It disappears for everyone. This cannot be undone."
+    : "It disappears for everyone, with its replies. This cannot be undone.";
+  return ask(byId("delete-comment-dialog"), "delete");
 }
 
 /** Asks "Unfollow @<username>?"; resolves as confirmPhotoDeletion does. */

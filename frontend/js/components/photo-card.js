@@ -1,13 +1,14 @@
 /**
  * One photo in the feed, as an <article>: who shared it (a link to their profile) and when, the
  * picture (a link to the photo's own page; a double tap on it likes the photo), the like button,
- * Copy link, the caption, the comment count (a link to the comments on the photo's page), and for
- * the owner the Edit and Delete buttons. Every value from the API
- * goes in as text or as an attribute.
+ * Copy link, the caption (its @mentions links to profiles), the comment count (a link to the
+ * comments on the photo's page), and for the owner the Edit and Delete buttons. Every value from
+ * the API goes in as text or as an attribute.
  */
 
 import { avatar, element, link } from "../helpers/dom.js";
 import { countOf, timeAgo } from "../helpers/format.js";
+import { showTextWithMentions } from "../helpers/mentions.js";
 import { photoHref, profileHref } from "../helpers/router.js";
 import { likeOnDoubleTap } from "./double-tap-like.js";
 import { createLikeButton } from "./like-button.js";
@@ -37,9 +38,9 @@ export function renderPhotoCard(photo, context) {
   return card;
 }
 
-/** Shows a caption's new text; an empty caption takes no room. */
+/** Shows a caption's new text, its @mentions links to profiles; an empty caption takes no room. */
 export function showCaption(captionElement, caption) {
-  captionElement.textContent = caption ?? "";
+  showTextWithMentions(captionElement, caption ?? "");
   captionElement.hidden = !caption;
 }
 

@@ -2,7 +2,11 @@
  * Routes: which place in CloudGram the address names, and what happens when it changes.
  *
  *   /p/<photo id>             one photo
+ *   /p/<photo id>#comment-<comment id>
+ *                             one photo, scrolled to one of its comments or replies (a reply's
+ *                             id is "<comment id>.<reply id>"), which is highlighted a moment
  *   /#/                       the latest photos (the site's root, with an empty hash, too)
+ *   /#/notifications          what others did that concerns the signed-in person
  *   /#/u/<username>           someone's profile
  *   /#/u/<username>/followers the people who follow them
  *   /#/u/<username>/following the people they follow
@@ -16,7 +20,10 @@
  * only the path: the server answers /p/<id> with the same page and the photo's link preview in
  * its head (chalicelib/edge/photo_page.py). So the page's stylesheets, scripts and settings are
  * addressed from the root ("/js/main.js"), to load the same at /p/<id> as at /. Who liked a
- * photo needs no preview, so it is a hash place like the other lists of people.
+ * photo needs no preview, so it is a hash place like the other lists of people. A comment is a
+part of its photo's page, so its address is the photo's with a fragment naming the comment, as
+a fragment names a part of any page; a fragment that does not start with "#/" names no place of
+its own, so the photo stays the place.
  *
  * Links are plain <a> elements (photoHref gives a photo's path, the others a hash). A click on
  * one that names a place here is followed with history.pushState, without reloading the page,
@@ -35,6 +42,9 @@ const OLD_PHOTO_PREFIX = "#/p/";
 const PHOTO_PATH_PREFIX = "/p/";
 // A hash that names a place (anything else, such as the skip link's "#main", names none).
 const HASH_ROUTE_PREFIX = "#/";
+// The fragment of a photo's address that names one of its comments.
+const COMMENT_FRAGMENT_PREFIX = "#comment-";
+const NOTIFICATIONS_HASH = "#/notifications";
 
 // The two lists of people a profile links to, as they appear in the address.
 export const PEOPLE_LISTS = ["followers", "following"];
@@ -50,17 +60,23 @@ export const peopleHref = (username, list) => `${profileHref(username)}/${list}`
 export const likersHref = (photoId) =>
   `${OLD_PHOTO_PREFIX}${encodeURIComponent(photoId)}/${LIKERS_LIST}`;
 
+/** A comment (or a reply) on its photo's page: "/p/<photo id>#comment-<comment id>". */
+export const commentHref = (photoId, commentId) =>
+  photoHref(photoId) + COMMENT_FRAGMENT_PREFIX + encodeURIComponent(commentId);
+export const notificationsHref = () => NOTIFICATIONS_HASH;
+
 /** A photo's full address, to copy or share: "https://<site>/p/<id>". */
 export const photoUrl = (photoId) => new URL(photoHref(photoId), location.origin).href;
 
 /**
  * "#/u/alice" -> {name: "profile", username: "alice"}; "#/u/alice/followers" -> {name: "people",
  * username: "alice", list: "followers"}; "#/p/<id>" -> {name: "photo", photoId};
- * "#/p/<id>/likes" -> {name: "people", photoId, list: "likes"}; unknown hashes ->
- * {name: "not-found"}.
+ * "#/p/<id>/likes" -> {name: "people", photoId, list: "likes"}; "#/notifications" ->
+ * {name: "notifications"}; unknown hashes -> {name: "not-found"}.
  */
 export function parseRoute(hash) {
   if (hash === "" || hash === "#" || hash === "#/") return { name: "feed" };
+  if (hash === NOTIFICATIONS_HASH || hash === `${NOTIFICATIONS_HASH}/`) return { name: "notifications" };
   const profileMatch = matchPrefix(hash, PROFILE_PREFIX);
   if (profileMatch?.length === 1) return { name: "profile", username: profileMatch[0] };
   if (profileMatch?.length === 2 && PEOPLE_LISTS.includes(profileMatch[1])) {
@@ -73,12 +89,25 @@ export function parseRoute(hash) {
   return photoRoute(photoMatch);
 }
 
-/** The place an address (a URL or `location`) names: a photo by its path, any other by its hash,
- * which wins over the path when it names a place. */
+/** The place an address (a URL or `location`) names: a photo by its path (with the comment its
+ * fragment names, if any: {name: "photo", photoId, commentId}), any other by its hash, which
+ * wins over the path when it names a place. */
 export function routeOf(address) {
   const photoPath = address.pathname.startsWith(PHOTO_PATH_PREFIX);
   if (!photoPath || address.hash.startsWith(HASH_ROUTE_PREFIX)) return parseRoute(address.hash);
-  return photoRoute(matchPrefix(address.pathname, PHOTO_PATH_PREFIX));
+  const route = photoRoute(matchPrefix(address.pathname, PHOTO_PATH_PREFIX));
+  const commentId = commentNamedBy(address.hash);
+  return route.name === "photo" && commentId ? { ...route, commentId } : route;
+}
+
+/** "#comment-<id>" -> the comment's id; any other fragment -> null. */
+function commentNamedBy(hash) {
+  if (!hash.startsWith(COMMENT_FRAGMENT_PREFIX)) return null;
+  try {
+    return decodeURIComponent(hash.slice(COMMENT_FRAGMENT_PREFIX.length)) || null;
+  } catch {
+    return null; // a broken %-escape names nothing
+  }
 }
 
 /** The place the page's own address names. */

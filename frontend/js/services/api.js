@@ -121,6 +121,15 @@ export function createApiClient({ apiBase, session }) {
     likers: (photoId, { limit, cursor }) =>
       request(`${photoPath(photoId)}/likes?${pageQuery(limit, cursor)}`, { signInOptional: true }),
 
+    /** One page of the signed-in person's notifications, newest first: {items, nextCursor,
+     * unreadCount}. An item is {id, kind, actor: {id, username}, photo?: {id, renditions?},
+     * comment?: {id, text}, createdAt, unread}, its kind "like", "comment", "reply", "follow" or
+     * "mention"; unreadCount is exact up to 99, and 100 means more than 99. */
+    notifications: ({ limit, cursor }) => request(`/notifications?${pageQuery(limit, cursor)}`),
+
+    /** Marks every notification read; resolves to {unreadCount: 0}. */
+    markNotificationsRead: () => request("/notifications/read", { method: "POST" }),
+
     /** One page of someone's photos, newest first; their owner also gets PENDING and FAILED. */
     profilePhotos: (username, { limit, cursor }) =>
       request(`${userPath(username)}/photos?${pageQuery(limit, cursor)}`, { signInOptional: true }),

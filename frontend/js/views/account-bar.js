@@ -1,6 +1,7 @@
 /**
  * The account part of the header: "Signed in as <name>" (a link to the person's own profile) and
- * Sign out when signed in; a Sign in button otherwise, which works from any page.
+ * Sign out when signed in; a Sign in button otherwise, which works from any page. The bell
+ * between the name and Sign out is components/notification-bell.js.
  *
  * `beforeSignOut()` may hold the sign-out back (photos still uploading: the person is asked
  * first); it resolves to whether to go on, and runs while the tokens still work.

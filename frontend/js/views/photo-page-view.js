@@ -3,7 +3,8 @@
  * `feed` renditions in a srcset, so the browser picks the size it needs), who shared it (a link
  * to their profile), when, the caption, the like button (a double tap on the picture likes it
  * too), Copy link and Share (components/share-photo.js); for its owner also Edit and Delete; and
- * under them its comments, with replies and a composer (components/comment-section.js).
+ * under them its comments, with replies and a composer (components/comment-section.js). At
+ * /p/<id>#comment-<comment id> (a notification's link) the page goes on to that comment.
  *
  * A photo that did not make it (an interrupted upload, a file CloudGram could not use) shows its
  * owner what went wrong, with Retry where it can work and Remove, instead of the caption editor
@@ -82,7 +83,8 @@ export function createPhotoPageView({ context, router }) {
     missing.hidden = false;
   }
 
-  function render(photo) {
+  /** Draws the photo; `commentToShow` is the comment the address names, if any. */
+  function render(photo, commentToShow) {
     const username = photo.owner?.username ?? "someone";
     const caption = element("p", "photo-page__caption");
     showCaption(caption, photo.caption);
@@ -142,7 +144,9 @@ export function createPhotoPageView({ context, router }) {
       );
     }
     details.append(actions);
-    if (photo.status === "READY") details.append(createCommentSection({ photo, context }).element);
+    if (photo.status === "READY") {
+      details.append(createCommentSection({ photo, context, commentToShow }).element);
+    }
 
     content.replaceChildren(renderMedia(photo, likeButton), details);
     content.hidden = false;
@@ -190,7 +194,7 @@ export function createPhotoPageView({ context, router }) {
       if (thisLoad !== loadNumber) return null;
       loadingNote.hidden = true;
       shownPhotoId = photo.id;
-      const heading = render(photo);
+      const heading = render(photo, route.commentId);
       return { title: `Photo by ${photo.owner?.username ?? "someone"}`, heading };
     },
 
