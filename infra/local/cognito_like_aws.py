@@ -1,6 +1,7 @@
 """Where moto's Cognito falls short of Cognito, for the user pool CloudGram defines, the local
 stack makes up the difference: who may sign up under which username, how long tokens live, and
-sending a new confirmation code. `install()` puts all three in place, in this process.
+sending a new confirmation code, and the profile made when an account is confirmed. `install()`
+puts all four in place, in this process.
 
 **Sign-up.** moto accepts a user pool's `LambdaConfig` and `UsernameConfiguration` and acts on
 neither (FACTS: triggers "accepted and never run", `CaseSensitive: false` "ignored"). Both matter
@@ -48,6 +49,15 @@ code confirms an account (moto's ConfirmSignUp checks none):
 
 Cognito's limit on how often a code may be sent again (`LimitExceededException`) is not played.
 
+**Confirmation.** In a pool whose `LambdaConfig` names a Post Confirmation trigger, as
+CloudGram's does, ConfirmSignUp and AdminConfirmSignUp call
+`cognito_triggers.post_confirmation.lambda_handler`, the very function the template's
+PostConfirmationFunction runs, with Cognito's event (`PostConfirmation_ConfirmSignUp`, the
+account's attributes, its `sub` among them) once moto has confirmed the account. The function
+writes the profile to the table through boto3, so the process that plays Cognito must know where
+the local table is (`AWS_ENDPOINT_URL_DYNAMODB` and `TABLE_NAME`, set before it starts:
+infra/local/stack.py). It never refuses (see its docstring), so its answer is not read.
+
 Request path: browser or boto3 -> the local AWS endpoint (infra/local/aws_endpoint.py) -> moto's
 SignUp and its token signing, which `install()` replaces in this process, and the
 ResendConfirmationCode it adds.
@@ -78,10 +88,12 @@ from moto.cognitoidp.responses import CognitoIdpResponse
 from moto.core.exceptions import JsonRESTError
 from moto.core.responses import ActionResult
 
-from cognito_triggers import pre_sign_up
+from cognito_triggers import post_confirmation, pre_sign_up
 
 # moto's own, called once the sign-up has passed the checks above.
 ORIGINAL_SIGN_UP = CognitoIdpBackend.sign_up
+ORIGINAL_CONFIRM_SIGN_UP = CognitoIdpBackend.confirm_sign_up
+ORIGINAL_ADMIN_CONFIRM_SIGN_UP = CognitoIdpBackend.admin_confirm_sign_up
 # Locally there is one Pre Sign-up function, CloudGram's: a pool that names a trigger runs it.
 PRE_SIGN_UP_TRIGGER = pre_sign_up.lambda_handler
 USERNAME_EXISTS_MESSAGE = "User already exists"
@@ -99,6 +111,8 @@ def install() -> None:
     in place of its token signing, and give moto the ResendConfirmationCode it lacks, in this
     process. moto answers an operation when its response class has a method of that name."""
     CognitoIdpBackend.sign_up = sign_up_like_cognito
+    CognitoIdpBackend.confirm_sign_up = confirm_sign_up_like_cognito
+    CognitoIdpBackend.admin_confirm_sign_up = admin_confirm_sign_up_like_cognito
     CognitoIdpUserPool.create_jwt = create_jwt_as_the_client_says
     CognitoIdpResponse.resend_confirmation_code = _resend_confirmation_code_response
 
@@ -141,6 +155,47 @@ def _run_pre_sign_up_trigger(event: dict) -> None:
     except Exception as refusal:
         # Whatever the function raises, Cognito refuses the sign-up with its message.
         raise UserLambdaValidationException(f"PreSignUp failed with error {refusal}.") from None
+
+
+def confirm_sign_up_like_cognito(self, client_id: str, username: str) -> str:
+    answer = ORIGINAL_CONFIRM_SIGN_UP(self, client_id, username)
+    pool = next(pool for pool in self.user_pools.values() if client_id in pool.clients)
+    _run_post_confirmation_trigger(pool, username, client_id)
+    return answer
+
+
+def admin_confirm_sign_up_like_cognito(self, user_pool_id: str, username: str) -> str:
+    answer = ORIGINAL_ADMIN_CONFIRM_SIGN_UP(self, user_pool_id, username)
+    _run_post_confirmation_trigger(self.describe_user_pool(user_pool_id), username, None)
+    return answer
+
+
+def post_confirmation_event(pool, user, client_id: str | None) -> dict:
+    """Cognito's event once an account is confirmed, in the shape the Cognito developer guide
+    documents ("Post confirmation Lambda trigger")."""
+    return {
+        "version": "1",
+        "region": pool.region,
+        "userPoolId": pool.id,
+        "userName": user.username,
+        "callerContext": {"awsSdkVersion": "aws-sdk-unknown-unknown", "clientId": client_id},
+        "triggerSource": post_confirmation.CONFIRMED_SIGN_UP,
+        "request": {
+            "userAttributes": {
+                **{item["Name"]: item["Value"] for item in user.attributes},
+                "cognito:user_status": "CONFIRMED",
+            }
+        },
+        "response": {},
+    }
+
+
+def _run_post_confirmation_trigger(pool, username: str, client_id: str | None) -> None:
+    if "PostConfirmation" not in (pool.extended_config.get("LambdaConfig") or {}):
+        return
+    user = pool._get_user(username)
+    # Lambda's context object is not made up here: CloudGram's trigger never reads it.
+    post_confirmation.lambda_handler(post_confirmation_event(pool, user, client_id), None)
 
 
 def _ignores_case(pool) -> bool:

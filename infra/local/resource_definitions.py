@@ -117,15 +117,20 @@ class ResourceNames:
     def pre_sign_up_function(self) -> str:
         return f"{self.prefix}-pre-sign-up"
 
+    @property
+    def post_confirmation_function(self) -> str:
+        return f"{self.prefix}-post-confirmation"
+
 
 def user_pool_triggers(names: ResourceNames, region: str) -> dict:
     """The user pool's LambdaConfig: the Pre Sign-up trigger, which checks every new username
-    (cognito_triggers/pre_sign_up.py). moto only stores it; locally
-    infra/local/cognito_like_aws.py runs the function."""
+    (cognito_triggers/pre_sign_up.py), and the Post Confirmation trigger, which makes the
+    confirmed account's profile (cognito_triggers/post_confirmation.py). moto only stores them;
+    locally infra/local/cognito_like_aws.py runs the functions."""
+    functions = f"arn:aws:lambda:{region}:{LOCAL_ACCOUNT_ID}:function"
     return {
-        "PreSignUp": (
-            f"arn:aws:lambda:{region}:{LOCAL_ACCOUNT_ID}:function:{names.pre_sign_up_function}"
-        )
+        "PreSignUp": f"{functions}:{names.pre_sign_up_function}",
+        "PostConfirmation": f"{functions}:{names.post_confirmation_function}",
     }
 
 

@@ -93,13 +93,16 @@ def start_stack(
     site_origins = [f"http://localhost:{site_port}", f"http://127.0.0.1:{site_port}"]
     site_url = site_origins[0]
     names = ResourceNames()
-    aws = start_local_aws_endpoint_process(
-        host=host, port=aws_port, site_page=SitePage(site_origins, names.uploads_bucket)
-    )
     # DynamoDB in a process of its own, as it is a service of its own in AWS. With every service
     # in one moto process, the page's sign-ins and uploads, the worker's S3 calls and every
     # table read and write queued for one interpreter: under `make load` a photo waited seconds.
+    # It starts first: the process playing Cognito runs the Post Confirmation trigger, which
+    # writes to the table, so it is forked knowing where the table is.
     dynamodb = start_local_aws_endpoint_process(host=host, port=dynamodb_port, site_page=NO_PAGE)
+    _point_boto3_at_dynamodb(dynamodb.url, names.table)
+    aws = start_local_aws_endpoint_process(
+        host=host, port=aws_port, site_page=SitePage(site_origins, names.uploads_bucket)
+    )
     _point_boto3_at(aws.url, dynamodb.url)
     # No endpoint given: each client finds its own in the environment just set.
     resources = create_resources(None, REGION, names, site_origins=site_origins)
@@ -157,6 +160,19 @@ def start_stack(
         dynamodb_endpoint_url=dynamodb.url,
         resources=resources,
         stop=stop,
+    )
+
+
+def _point_boto3_at_dynamodb(dynamodb_url: str, table_name: str) -> None:
+    """What the user pool's triggers need to reach the local table, as Lambda gives them."""
+    os.environ.update(
+        {
+            "AWS_ACCESS_KEY_ID": LOCAL_ACCESS_KEY_ID,
+            "AWS_SECRET_ACCESS_KEY": LOCAL_SECRET_ACCESS_KEY,
+            "AWS_ENDPOINT_URL_DYNAMODB": dynamodb_url,
+            "AWS_DEFAULT_REGION": REGION,
+            "TABLE_NAME": table_name,
+        }
     )
 
 

@@ -118,3 +118,19 @@ def test_given_myself_or_nobody_when_followed_then_400_or_404(client, user):
 )
 def test_given_no_token_then_following_and_the_home_feed_are_401(client, method, path):
     assert client.api(method, path).status_code == 401
+
+
+def test_given_someone_who_only_confirmed_their_account_then_they_can_be_found_and_followed(
+    client, user
+):
+    # Given a friend who has signed up and confirmed, and never called the API
+    friend = client.sign_up_and_in_to_cognito()
+
+    # When someone looks them up and follows them
+    profile = client.api("GET", f"/users/{friend.username}", user.id_token)
+    followed = client.api("PUT", f"/users/{friend.username}/follow", user.id_token)
+
+    # Then the profile was made at confirmation (the Post Confirmation trigger), and counts
+    assert profile.status_code == 200, profile.text
+    assert profile.json()["username"] == friend.username
+    assert followed.json() == {"followerCount": 1, "followedByMe": True}

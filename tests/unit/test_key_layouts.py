@@ -1,13 +1,16 @@
-"""The API (chalicelib/shared/table_keys.py) and the worker (image_worker/table_keys.py) each keep
-their copy of the table's key layout, because each Lambda is packaged on its own; these tests hold
-the copies together, so the worker marks READY the very item the API created and counts it on the
-profile the API reads; and they hold docs/data-model.md to the keys the code spells."""
+"""The API (chalicelib/shared/table_keys.py), the worker (image_worker/table_keys.py) and the user
+pool's triggers (cognito_triggers/table_keys.py) each keep their copy of the table's key layout,
+because each Lambda is packaged on its own; these tests hold the copies together, so the worker
+marks READY the very item the API created and counts it on the profile the API reads, and the
+profile made at confirmation is the one the API finds; and they hold docs/data-model.md to the
+keys the code spells."""
 
 from pathlib import Path
 
 import pytest
 
 from chalicelib.shared import table_keys as api_keys
+from cognito_triggers import table_keys as trigger_keys
 from image_worker import table_keys as worker_keys
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -22,6 +25,14 @@ def test_given_a_user_then_both_lambdas_key_the_profile_alike():
     user_id = "0f8fad5b-d9cb-469f-a165-70867728950e"
 
     assert worker_keys.profile_key(user_id) == api_keys.profile_key(user_id)
+
+
+@pytest.mark.parametrize("username", ["ana", "Ana", "KARL.x_1"])
+def test_given_a_confirmed_account_then_the_trigger_keys_its_profile_and_claim_as_the_api(username):
+    user_id = "4a709a36-7d63-4785-829d-4198b9b1f5c1"
+
+    assert trigger_keys.profile_key(user_id) == api_keys.profile_key(user_id)
+    assert trigger_keys.username_claim_key(username) == api_keys.username_claim_key(username)
 
 
 @pytest.mark.parametrize("shard_count", [1, 2, 7])
@@ -50,6 +61,8 @@ def test_given_the_data_model_page_then_it_shows_every_key_and_index_as_the_api_
         api_keys.username_claim_key("<username, lower case>"),
         api_keys.timeline_entry_key("<user id>", "<photo createdAt>#<photo id>"),
         api_keys.celebrity_mark_key("<user id>", "<username, lower case>"),
+        api_keys.notification_key("<user id>", "<time of the deed>#<kind>#<subject>"),
+        api_keys.last_read_key("<user id>"),
     ]
 
     for key in keys:

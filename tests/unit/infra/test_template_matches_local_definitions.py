@@ -161,6 +161,16 @@ def test_given_the_user_pool_when_compared_then_case_and_the_pre_sign_up_trigger
     assert function["Handler"] == f"{local_trigger.__module__}.{local_trigger.__name__}"
 
 
+def test_given_the_user_pool_when_compared_then_the_post_confirmation_trigger_matches(resources):
+    function = resources["PostConfirmationFunction"]["Properties"]
+    local_trigger = cognito_like_aws.post_confirmation.lambda_handler
+
+    assert function["FunctionName"] == {"Fn::Sub": TEMPLATE_NAMES.post_confirmation_function}
+    # The local stack calls the very function the deployed pool runs, with the same table.
+    assert function["Handler"] == f"{local_trigger.__module__}.{local_trigger.__name__}"
+    assert function["Environment"]["Variables"] == {"TABLE_NAME": {"Ref": "PhotosTable"}}
+
+
 def test_given_cloudfronts_security_headers_then_the_local_gateway_sends_the_same(resources):
     config = resources["SecurityHeadersPolicy"]["Properties"]["ResponseHeadersPolicyConfig"]
     security = config["SecurityHeadersConfig"]

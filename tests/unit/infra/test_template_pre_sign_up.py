@@ -14,7 +14,7 @@ COGNITO_TRIGGER_TIMEOUT_SECONDS = 5
 def test_given_the_user_pool_then_it_runs_the_pre_sign_up_function(resources):
     lambda_config = resources["UserPool"]["Properties"]["LambdaConfig"]
 
-    assert lambda_config == {"PreSignUp": {"Fn::GetAtt": ["PreSignUpFunction", "Arn"]}}
+    assert lambda_config["PreSignUp"] == {"Fn::GetAtt": ["PreSignUpFunction", "Arn"]}
 
 
 def test_given_the_function_then_its_handler_is_the_trigger_in_the_repository(resources):
