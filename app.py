@@ -83,9 +83,9 @@ def get_photo(photo_id):
 @answers_in_http
 def edit_photo(photo_id):
     request = app.current_request
-    caption = request_parsing.parse_caption_edit(request.raw_body)
+    change = request_parsing.parse_photo_edit(request.raw_body)
     user = caller.signed_in_user(request)
-    photo = photos.edit_caption(request_parsing.photo_id_or_404(photo_id), user, caption)
+    photo = photos.edit_photo(request_parsing.photo_id_or_404(photo_id), user, change)
     return photo_presenter.present(photo)
 
 

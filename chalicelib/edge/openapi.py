@@ -78,11 +78,11 @@ def _paths() -> dict:
                 [PHOTO_ID],
             ),
             "patch": operation(
-                "Change the caption (owner only)",
+                "Change the caption, the alt text or both (owner only)",
                 SIGNED_IN,
                 {"200": answer("The photo", "Photo")} | errors(400, 401, 403, 404, 415),
                 [PHOTO_ID],
-                body="CaptionEdit",
+                body="PhotoEdit",
             ),
             "delete": operation(
                 "Delete the photo (owner only); its likes and files follow shortly",

@@ -10,6 +10,7 @@ from chalicelib.notifications.deeds import QUOTED_CHARACTERS
 from chalicelib.notifications.inbox_store import UNREAD_COUNTED
 from chalicelib.shared.settings import (
     ALLOWED_CONTENT_TYPES,
+    ALT_TEXT_MAX_LENGTH,
     CAPTION_MAX_LENGTH,
     COMMENT_MAX_LENGTH,
 )
@@ -46,6 +47,7 @@ def schemas(max_upload_bytes: int) -> dict:
                 "id",
                 "owner",
                 "caption",
+                "altText",
                 "status",
                 "createdAt",
                 "likeCount",
@@ -58,6 +60,7 @@ def schemas(max_upload_bytes: int) -> dict:
                     "properties": {"id": {"type": "string"}, "username": {"type": "string"}},
                 },
                 "caption": {"type": "string"},
+                "altText": {"type": "string"},
                 "status": {"enum": ["PENDING", "READY", "FAILED"]},
                 "failureReason": {"type": "string"},
                 "uploadArrived": {
@@ -100,13 +103,17 @@ def schemas(max_upload_bytes: int) -> dict:
                     "spelling (4665, 4665.0, 4.665e3), as JSON Schema counts integers.",
                 },
                 "caption": {"type": "string", "maxLength": CAPTION_MAX_LENGTH},
+                "altText": {"type": "string", "maxLength": ALT_TEXT_MAX_LENGTH},
             },
         },
-        "CaptionEdit": {
+        "PhotoEdit": {
             "type": "object",
-            "required": ["caption"],
+            "minProperties": 1,
             "additionalProperties": False,
-            "properties": {"caption": {"type": "string", "maxLength": CAPTION_MAX_LENGTH}},
+            "properties": {
+                "caption": {"type": "string", "maxLength": CAPTION_MAX_LENGTH},
+                "altText": {"type": "string", "maxLength": ALT_TEXT_MAX_LENGTH},
+            },
         },
         "Upload": {
             "type": "object",

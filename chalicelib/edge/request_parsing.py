@@ -14,12 +14,13 @@ from urllib.parse import unquote
 from chalicelib.comments.presenter import REPLY_ID_SEPARATOR
 from chalicelib.comments.service import COMMENT_NOT_FOUND_MESSAGE, CommentId, NewComment
 from chalicelib.edge import page_cursor
-from chalicelib.photos.service import NewPhotoRequest
+from chalicelib.photos.service import NewPhotoRequest, PhotoEdit
 from chalicelib.photos.visibility import PHOTO_NOT_FOUND_MESSAGE
 from chalicelib.shared.errors import InvalidInputError, NotFoundError
 from chalicelib.shared.paging import PageRequest
 from chalicelib.shared.settings import (
     ALLOWED_CONTENT_TYPES,
+    ALT_TEXT_MAX_LENGTH,
     CAPTION_MAX_LENGTH,
     COMMENT_MAX_LENGTH,
 )
@@ -54,10 +55,12 @@ COMMENT_TEXT_PATTERN = re.compile(
 # Far more than any size or count needs; Python refuses to parse integers past 4,300 digits.
 MAX_NUMBER_DIGITS = 20
 NOT_A_JSON_OBJECT_MESSAGE = "The request body must be a JSON object."
+# A photo's two texts, as an error message names them.
+PHOTO_TEXTS = {"caption": "the caption", "altText": "the alt text"}
 
 
 def parse_new_photo(raw_body: bytes | None, max_upload_bytes: int) -> NewPhotoRequest:
-    body = _json_object(raw_body, allowed_fields={"contentType", "size", "caption"})
+    body = _json_object(raw_body, allowed_fields={"contentType", "size", "caption", "altText"})
     content_type = body.get("contentType")
     if content_type not in ALLOWED_CONTENT_TYPES:
         raise InvalidInputError(
@@ -73,15 +76,25 @@ def parse_new_photo(raw_body: bytes | None, max_upload_bytes: int) -> NewPhotoRe
             f"This file is {_megabytes(size)}; the largest photo you can upload is "
             f"{_megabytes(max_upload_bytes)}."
         )
-    return NewPhotoRequest(content_type=content_type, size=size, caption=_caption(body))
+    return NewPhotoRequest(
+        content_type=content_type,
+        size=size,
+        caption=_photo_text(body, "caption", CAPTION_MAX_LENGTH),
+        alt_text=_photo_text(body, "altText", ALT_TEXT_MAX_LENGTH),
+    )
 
 
-def parse_caption_edit(raw_body: bytes | None) -> str:
-    """PATCH /photos/{id}: `{caption}`, under the same rules as a new photo's caption."""
-    body = _json_object(raw_body, allowed_fields={"caption"})
-    if "caption" not in body:
-        raise InvalidInputError('Send the new caption as {"caption": "..."}; it may be empty.')
-    return _caption(body)
+def parse_photo_edit(raw_body: bytes | None) -> PhotoEdit:
+    """PATCH /photos/{id}: `{caption?, altText?}`, under the same rules as a new photo's."""
+    body = _json_object(raw_body, allowed_fields={"caption", "altText"})
+    if not body:
+        raise InvalidInputError(
+            'Send what changes: {"caption": "..."} and/or {"altText": "..."}; either may be empty.'
+        )
+    return PhotoEdit(
+        caption=_photo_text(body, "caption", CAPTION_MAX_LENGTH) if "caption" in body else None,
+        alt_text=_photo_text(body, "altText", ALT_TEXT_MAX_LENGTH) if "altText" in body else None,
+    )
 
 
 def photo_id_or_404(photo_id: str) -> str:
@@ -144,16 +157,17 @@ def username_from_path(path_parameter: str) -> str:
     return username
 
 
-def _caption(body: dict) -> str:
-    caption = body.get("caption", "")
-    if not isinstance(caption, str):
-        raise InvalidInputError("caption must be text.")
-    _refuse_broken_characters(caption, "caption", "the caption")
-    if len(caption) > CAPTION_MAX_LENGTH:
+def _photo_text(body: dict, field: str, max_length: int) -> str:
+    """A photo's caption or alt text: text, any of it, up to `max_length` characters."""
+    text = body.get(field, "")
+    if not isinstance(text, str):
+        raise InvalidInputError(f"{field} must be text.")
+    _refuse_broken_characters(text, field, PHOTO_TEXTS[field])
+    if len(text) > max_length:
         raise InvalidInputError(
-            f"caption is {len(caption)} characters long; at most {CAPTION_MAX_LENGTH} are allowed."
+            f"{field} is {len(text)} characters long; at most {max_length} are allowed."
         )
-    return caption
+    return text
 
 
 def parse_page(

@@ -14,6 +14,8 @@ def present(shown: ShownPhoto) -> dict:
         "id": item["id"],
         "owner": {"id": item["ownerId"], "username": item["ownerUsername"]},
         "caption": item.get("caption", ""),
+        # What the photo shows, for the <img>'s alt; empty for photos shared before it existed.
+        "altText": item.get("altText", ""),
         "status": item["status"],
         "createdAt": item["createdAt"],
         # DynamoDB returns numbers as Decimal; JSON wants int.

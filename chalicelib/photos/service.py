@@ -1,5 +1,5 @@
 """What the photo routes do: create a pending photo with its upload policy, read one, change a
-caption, delete a photo.
+caption or alt text, delete a photo.
 
 Sits between the edge (app.py's routes) and photos.store/upload_policy (AWS). Who may see a
 photo is decided in photos.visibility; only the owner may change or delete it. Every answer is
@@ -31,6 +31,14 @@ class NewPhotoRequest(NamedTuple):
     content_type: str
     size: int
     caption: str
+    alt_text: str = ""  # what the photo shows, for people who cannot see it
+
+
+class PhotoEdit(NamedTuple):
+    """What PATCH /photos/{id} changes: None leaves a text as it is."""
+
+    caption: str | None = None
+    alt_text: str | None = None
 
 
 class NewUpload(NamedTuple):
@@ -57,6 +65,7 @@ def request_upload(user: User, new_photo: NewPhotoRequest) -> NewUpload:
         "ownerId": user.id,
         "ownerUsername": user.username,
         "caption": new_photo.caption,
+        "altText": new_photo.alt_text,
         "status": "PENDING",
         "contentType": new_photo.content_type,
         "declaredSize": new_photo.size,
@@ -79,12 +88,18 @@ def get_photo(photo_id: str, viewer: User | None) -> ShownPhoto:
     return shown_to(viewer, [item])[0]
 
 
-def edit_caption(photo_id: str, user: User, caption: str) -> ShownPhoto:
+def edit_photo(photo_id: str, user: User, change: PhotoEdit) -> ShownPhoto:
+    """Change the caption, the alt text or both (the owner only)."""
     logger.append_keys(photo_id=photo_id)
-    updated = store.set_caption(photo_id, user.id, caption)
+    texts = {"caption": change.caption, "altText": change.alt_text}
+    updated = store.set_texts(
+        photo_id, user.id, {name: text for name, text in texts.items() if text is not None}
+    )
     if updated is None:
         _refuse_change(store.get_photo(photo_id), user)
-    logger.info("Caption changed")
+    logger.info(
+        "Photo edited", extra={"changed": sorted(name for name in texts if texts[name] is not None)}
+    )
     return shown_to(user, [updated])[0]
 
 

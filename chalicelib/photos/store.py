@@ -1,5 +1,5 @@
 """DynamoDB access for photo items: create, read, page through (the global feed and one owner's
-photos), change the caption, delete.
+photos), change the caption and alt text, delete.
 
 Two sparse indexes serve the lists, so no list ever needs a Scan (docs/data-model.md):
 - FeedIndex: the worker sets `feedShard`/`feedSort` only when a photo becomes READY, so pending
@@ -81,15 +81,20 @@ def owner_photos(
     return photos, last_read["ownerSort"] if last_read else None
 
 
-def set_caption(photo_id: str, owner_id: str, caption: str) -> dict | None:
-    """Change the caption if `owner_id` owns the photo; the updated photo, or None if the photo
-    is gone or someone else's."""
+def set_texts(photo_id: str, owner_id: str, texts: dict[str, str]) -> dict | None:
+    """Change the photo's texts (`caption`, `altText`) if `owner_id` owns the photo; the updated
+    photo, or None if the photo is gone or someone else's."""
+    names = {f"#{name}": name for name in texts}
     try:
         response = aws_clients.dynamodb_table().update_item(
             Key=table_keys.photo_key(photo_id),
-            UpdateExpression="SET caption = :caption",
+            UpdateExpression="SET " + ", ".join(f"#{name} = :{name}" for name in texts),
             ConditionExpression="ownerId = :owner",
-            ExpressionAttributeValues={":caption": caption, ":owner": owner_id},
+            ExpressionAttributeNames=names,
+            ExpressionAttributeValues={
+                **{f":{name}": text for name, text in texts.items()},
+                ":owner": owner_id,
+            },
             ReturnValues="ALL_NEW",
         )
     except ClientError as error:

@@ -22,6 +22,8 @@ ALLOWED_CONTENT_TYPES = (
     "image/gif",
 )
 CAPTION_MAX_LENGTH = 2200
+# A photo's description for people who cannot see it (the <img> alt text), as Instagram allows.
+ALT_TEXT_MAX_LENGTH = 1000
 # A comment (or a reply) may be as long as a caption, as on Instagram; it is never empty.
 COMMENT_MAX_LENGTH = 2200
 

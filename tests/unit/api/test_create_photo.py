@@ -66,6 +66,18 @@ def test_given_a_caption_is_left_out_then_it_is_stored_empty(api, make_token):
 
     assert response.status_code == 201
     assert response.json_body["photo"]["caption"] == ""
+    assert response.json_body["photo"]["altText"] == ""
+
+
+def test_given_alt_text_then_the_photo_carries_it_from_the_start(api, make_token):
+    described = "Two kids on a pier at dusk, one pointing at a ferry"
+
+    response = create(
+        api, make_token(), {"contentType": "image/png", "size": 10, "altText": described}
+    )
+
+    assert response.status_code == 201
+    assert response.json_body["photo"]["altText"] == described
 
 
 @pytest.mark.parametrize(
@@ -85,6 +97,8 @@ def test_given_a_caption_is_left_out_then_it_is_stored_empty(api, make_token):
         ({"contentType": "image/jpeg", "size": 30 * 1024 * 1024}, "largest photo"),
         ({"contentType": "image/jpeg", "size": 10, "caption": 7}, "caption must be text"),
         ({"contentType": "image/jpeg", "size": 10, "caption": "x" * 2201}, "at most 2200"),
+        ({"contentType": "image/jpeg", "size": 10, "altText": ["a"]}, "altText must be text"),
+        ({"contentType": "image/jpeg", "size": 10, "altText": "x" * 1001}, "at most 1000"),
         ({"contentType": "image/jpeg", "size": 10, "owner": "bob"}, "Unknown field(s): owner"),
     ],
 )

@@ -33,6 +33,23 @@ def test_given_my_pending_photo_when_i_change_its_caption_then_it_changes(api, m
     assert edit(api, alice, photo_id, {"caption": ""}).json_body["caption"] == ""
 
 
+def test_given_my_photo_when_i_describe_it_then_the_alt_text_changes_and_the_caption_stays(
+    api, make_token
+):
+    alice = make_token("alice")
+    photo_id = ready_photo(api, alice, caption="Sunday")
+
+    described = edit(api, alice, photo_id, {"altText": "A red kite over a grey sea"})
+    both = edit(api, alice, photo_id, {"caption": "Monday", "altText": ""})
+
+    assert described.status_code == both.status_code == 200
+    assert (described.json_body["caption"], described.json_body["altText"]) == (
+        "Sunday",
+        "A red kite over a grey sea",
+    )
+    assert (both.json_body["caption"], both.json_body["altText"]) == ("Monday", "")
+
+
 def test_given_someone_elses_ready_photo_when_i_edit_or_delete_it_then_403(api, make_token):
     photo_id = ready_photo(api, make_token("alice"), caption="mine")
     bob = make_token("bob")
@@ -57,9 +74,12 @@ def test_given_someone_elses_pending_photo_when_i_edit_or_delete_it_then_404(api
 @pytest.mark.parametrize(
     ("body", "expected_message"),
     [
-        ({}, "Send the new caption"),
+        ({}, "Send what changes"),
         ({"caption": 5}, "caption must be text"),
         ({"caption": "x" * 2201}, "at most 2200"),
+        ({"altText": None}, "altText must be text"),
+        ({"altText": "x" * 1001}, "at most 1000"),
+        ({"altText": "\ud83d broken"}, "altText holds a broken character"),
         ({"caption": "x", "status": "READY"}, "Unknown field(s): status"),
         ("not json", "must be a JSON object"),
         ("[]", "must be a JSON object"),
