@@ -8,6 +8,9 @@ every DynamoDB call; each baseline is the obvious way to build the same page, ru
 - feed page of 20, signed in: the API asks each feed shard once and the viewer's likes of the
   whole page in one BatchGetItem; the baseline asks for the viewer's like of each photo on its
   own (one GetItem per photo).
+  Every page shows each person with their current display name and picture: the API reads their
+  profiles in the BatchGetItem it makes anyway (or in one of its own); each baseline reads each
+  person's profile on its own (one GetItem per card), as it does their likes and follows.
 - profile page of 20, signed in: the API queries OwnerIndex, keyed by username, then one
   BatchGetItem; the baseline looks the username up first (it would key the index by user id),
   then asks for each like on its own.
@@ -72,12 +75,14 @@ def _measure() -> dict[str, int]:
     with counting() as feed_baseline:
         photos = photo_store.newest_ready_photos(shards, None, PAGE)[:PAGE]
         _likes_one_by_one(photos, viewer)
+        _profiles_one_by_one(photo["ownerId"] for photo in photos)
     with counting() as profile:
         person_photos.photos_page(OWNER_NAME, page, viewer)
     with counting() as profile_baseline:
         profile_store.user_id_for(OWNER_NAME)
         photos, _ = photo_store.owner_photos(OWNER_NAME, None, PAGE, ready_only=True)
         _likes_one_by_one(photos, viewer)
+        _profiles_one_by_one(photo["ownerId"] for photo in photos)
 
     home, home_baseline, home_with_celebrities = _home_feed_pages(viewer, page)
     followers, followers_baseline = _followers_pages(owner, viewer, page)
@@ -86,26 +91,38 @@ def _measure() -> dict[str, int]:
     notifications, notifications_baseline = _notifications_pages(owner, page)
 
     print(f"DynamoDB requests per page of {PAGE} photos, signed in (likedByMe on each):")
-    _report(f"feed page ({shards} shard)", feed, "one GetItem per photo", feed_baseline)
-    _report("profile page", profile, "username look-up + one GetItem a photo", profile_baseline)
+    _report(f"feed page ({shards} shard)", feed, "a GetItem per photo and per owner", feed_baseline)
+    _report(
+        "profile page", profile, "name look-up + a GetItem per photo and owner", profile_baseline
+    )
     _report(
         f"home page, {FOLLOWED} followed",
         home,
-        "fan-out on read, one Query per account followed",
+        "fan-out on read, a Query per account followed, a GetItem per owner",
         home_baseline,
     )
     _report(
         f"home page, +{CELEBRITIES} celebrities",
         home_with_celebrities,
-        "fan-out on read, one Query per account followed",
+        "fan-out on read, a Query per account followed, a GetItem per owner",
         home_baseline,
     )
     print(f"DynamoDB requests per page of {PAGE} people, signed in (followedByMe on each):")
-    _report("followers page", followers, "one GetItem per person", followers_baseline)
-    _report("likes page", likes, "one GetItem per liker", likes_baseline)
+    _report("followers page", followers, "two GetItems per person", followers_baseline)
+    _report("likes page", likes, "two GetItems per liker", likes_baseline)
     print(f"DynamoDB requests per page of {PAGE} comments, and of {PAGE} notifications:")
-    _report("comments page", comments, "one Query per comment's replies", comments_baseline)
-    _report("notifications page", notifications, "one GetItem per photo", notifications_baseline)
+    _report(
+        "comments page",
+        comments,
+        "a Query per comment's replies, a GetItem per author",
+        comments_baseline,
+    )
+    _report(
+        "notifications page",
+        notifications,
+        "a GetItem per photo and per actor",
+        notifications_baseline,
+    )
     return {
         "feed_page": sum(feed.values()),
         "profile_page": sum(profile.values()),
@@ -140,6 +157,7 @@ def _followers_pages(owner, viewer, page) -> tuple[Counter, Counter]:
         for edge in edges:
             follow = table_keys.follow_key(viewer.id, edge["followerId"])
             aws_clients.dynamodb_table().get_item(Key=follow, ProjectionExpression="PK")
+            _profiles_one_by_one([edge["followerId"]])
     return followers, followers_baseline
 
 
@@ -160,6 +178,7 @@ def _likes_pages(viewer, page) -> tuple[Counter, Counter]:
         for like in _photo_and_its_items(photo["id"], table_keys.LIKE_PREFIX):
             follow = table_keys.follow_key(viewer.id, like["userId"])
             aws_clients.dynamodb_table().get_item(Key=follow, ProjectionExpression="PK")
+            _profiles_one_by_one([like["userId"]])
     return likes_page, likes_baseline
 
 
@@ -175,7 +194,7 @@ def _comments_pages(viewer, page) -> tuple[Counter, Counter]:
     (photo,), _ = photo_store.owner_photos(OWNER_NAME, None, 1, ready_only=True)
     for number in range(PAGE):
         fan = User(f"fan-{number}", f"fan{number}", None)
-        said = comments.post_comment(photo["id"], fan, comments.NewComment("Lovely", None))
+        said = comments.post_comment(photo["id"], fan, comments.NewComment("Lovely", None)).item
         answer = comments.NewComment("Thanks", comments.CommentId(said["id"]))
         comments.post_comment(photo["id"], viewer, answer)
     with counting() as comments_page:
@@ -185,6 +204,7 @@ def _comments_pages(viewer, page) -> tuple[Counter, Counter]:
         for comment in _photo_and_its_items(photo["id"], table_keys.COMMENT_PREFIX):
             replies = partition & Key("SK").begins_with(table_keys.replies_prefix(comment["id"]))
             aws_clients.dynamodb_table().query(KeyConditionExpression=replies, Select="COUNT")
+            _profiles_one_by_one([comment["authorId"]])
     return comments_page, comments_baseline
 
 
@@ -229,6 +249,7 @@ def _notifications_pages(owner, page) -> tuple[Counter, Counter]:
         items, _ = inbox_store.notifications_page(owner.id, None, PAGE)
         for item in items:
             photo_store.get_photo(item["photoId"])
+            _profiles_one_by_one([item["actorId"]])
         inbox_store.unread_count(owner.id, mark)
     return notifications_page, notifications_baseline
 
@@ -254,6 +275,7 @@ def _home_feed_pages(viewer, page) -> tuple[Counter, Counter, Counter]:
             photos += photo_store.owner_photos(friend.username, None, PAGE, ready_only=True)[0]
         photos = sorted(photos, key=lambda photo: photo["ownerSort"], reverse=True)[:PAGE]
         _likes_in_one_batch(photos, viewer)
+        _profiles_one_by_one(photo["ownerId"] for photo in photos)
     for number in range(CELEBRITIES):
         celebrity = User(f"celebrity-{number}", f"celebrity{number}", None)
         _ready_photos(celebrity, 1)
@@ -276,6 +298,13 @@ def _likes_in_one_batch(photos: list[dict], viewer) -> None:
     from chalicelib.photos import like_store
 
     like_store.liked_photo_ids([photo["id"] for photo in photos], viewer.id)
+
+
+def _profiles_one_by_one(user_ids) -> None:
+    from chalicelib.people import profile_store
+
+    for user_id in user_ids:
+        profile_store.get_profile(user_id)
 
 
 def _likes_one_by_one(photos: list[dict], viewer) -> None:

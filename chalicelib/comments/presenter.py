@@ -1,4 +1,7 @@
-"""A comment as the API contract shows it (docs/data-model.md has the stored item)."""
+"""A comment as the API contract shows it (docs/data-model.md has the stored item), its author
+as they look now (people.presenter.present_looks)."""
+
+from chalicelib.people.presenter import present_looks
 
 REPLY_ID_SEPARATOR = "."
 
@@ -10,11 +13,17 @@ def public_id(item: dict) -> str:
     return item["id"]
 
 
-def present(item: dict) -> dict:
+def present(shown) -> dict:
+    """A comments.service.ShownComment as JSON."""
+    item = shown.item
     comment = {
         "id": public_id(item),
         "photoId": item["photoId"],
-        "author": {"id": item["authorId"], "username": item["authorUsername"]},
+        "author": {
+            "id": item["authorId"],
+            "username": item["authorUsername"],
+            **present_looks(shown.author),
+        },
         "text": item["text"],
         "createdAt": item["createdAt"],
         # DynamoDB returns numbers as Decimal; JSON wants int. Replies have none of their own.

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from typing import NamedTuple
 
 from chalicelib.comments import comment_store
-from chalicelib.people import profiles
+from chalicelib.people import looks, profiles
 from chalicelib.photos import store as photo_store
 from chalicelib.photos.visibility import PHOTO_NOT_FOUND_MESSAGE, visible_or_not_found
 from chalicelib.shared import account_writes, clock
@@ -43,6 +43,14 @@ class CommentId(NamedTuple):
     reply: str | None = None
 
 
+class ShownComment(NamedTuple):
+    """A comment as it is shown: the stored item, and its author's profile as it is now (what
+    they look like: people.looks), read with the page."""
+
+    item: dict
+    author: dict | None
+
+
 class NewComment(NamedTuple):
     text: str
     reply_to: CommentId | None
@@ -51,7 +59,7 @@ class NewComment(NamedTuple):
 def post_comment(photo_id: str, user: User, new: NewComment) -> dict:
     """Store the comment (a reply, with `reply_to`) and return the stored item."""
     logger.append_keys(photo_id=photo_id)
-    profiles.ensure_profile(user)
+    author = profiles.ensure_profile(user)
     # Imported here: only writing a comment makes ids (as only sharing a photo does).
     from ulid import ULID
 
@@ -75,7 +83,7 @@ def post_comment(photo_id: str, user: User, new: NewComment) -> dict:
     except account_writes.BudgetSpentError as refused:
         raise account_writes.limit_reached(now) from refused
     logger.info("Comment written", extra={"reply": "replyTo" in item})
-    return item
+    return ShownComment(item, author)
 
 
 def _whom_it_tells(photo_id: str, reply_to: CommentId | None, user: User) -> dict:
@@ -100,7 +108,7 @@ def comments_page(photo_id: str, wanted: PageRequest, viewer: User | None) -> Pa
     """A page of the photo's top-level comments, oldest first, each with its reply count."""
     visible_or_not_found(photo_store.get_photo(photo_id), viewer)
     items, after = comment_store.comments_page(photo_id, wanted.after, wanted.limit)
-    return Page(items, after)
+    return Page(_with_authors(items), after)
 
 
 def replies_page(
@@ -113,7 +121,13 @@ def replies_page(
     items, after = comment_store.comments_page(
         photo_id, wanted.after, wanted.limit, comment_id=comment_id.comment
     )
-    return Page(items, after)
+    return Page(_with_authors(items), after)
+
+
+def _with_authors(items: list[dict]) -> list[ShownComment]:
+    """The page's comments with their authors' profiles, in one BatchGetItem."""
+    authors = looks.profiles_of(item["authorId"] for item in items)
+    return [ShownComment(item, authors.get(item["authorId"])) for item in items]
 
 
 def delete_comment(photo_id: str, comment_id: CommentId, user: User) -> None:

@@ -19,6 +19,7 @@ first page, so every page of one scroll merges the same accounts.
 """
 
 from chalicelib.feeds import timeline_store
+from chalicelib.people import looks
 from chalicelib.photos import store
 from chalicelib.photos.shown import ShownPhoto, shown_photo
 from chalicelib.shared import batches, table_keys
@@ -56,18 +57,26 @@ def home_feed_page(page: PageRequest, viewer: User) -> Page:
 
 def _shown_photos(viewer: User, entries_and_photos: list[dict]) -> list[ShownPhoto]:
     """The page's photos, newest first: the celebrities' came whole from their Query; the
-    timeline's are fetched here, with the viewer's likes of all of them, in one BatchGetItem.
-    A photo deleted since it was fanned out is simply left out."""
+        timeline's are fetched here, with the viewer's likes of all of them and their owners'
+    profiles, in one BatchGetItem.
+        A photo deleted since it was fanned out is simply left out."""
     wanted = [item["photoId"] for item in entries_and_photos if "photoId" in item]
     shown_ids = [item.get("photoId") or item["id"] for item in entries_and_photos]
     keys = [table_keys.photo_key(photo_id) for photo_id in wanted]
     keys += [table_keys.like_key(photo_id, viewer.id) for photo_id in shown_ids]
+    # Timeline entries and the celebrities' photos alike name their owner.
+    keys += looks.profile_keys(item["ownerId"] for item in entries_and_photos)
     fetched = batches.get_items(keys)
     photos = {item["id"]: item for item in fetched if item["SK"] == "PHOTO"}
     photos.update({item["id"]: item for item in entries_and_photos if "photoId" not in item})
-    liked = {table_keys.photo_id_of(item) for item in fetched if item["SK"] != "PHOTO"}
+    owners = looks.profiles_among(fetched)
+    liked = {
+        table_keys.photo_id_of(item)
+        for item in fetched
+        if item["SK"].startswith(table_keys.LIKE_PREFIX)
+    }
     return [
-        shown_photo(photos[photo_id], liked_by_me=photo_id in liked)
+        shown_photo(photos[photo_id], photo_id in liked, owners.get(photos[photo_id]["ownerId"]))
         for photo_id in shown_ids
         if photo_id in photos and photos[photo_id]["status"] == "READY"
     ]

@@ -9,5 +9,6 @@ answered their comment, followed them, mentioned them with an @name).
 
 Written from the table's stream, never by the request that liked or commented, so a slow inbox
 never slows a like (docs/design-decisions.md has the record). Notifications import `shared`,
-`people.profile_store` (who an @name is) and `photos` (the renditions a notification shows).
+`people` (who an @name is, what the actor looks like now) and `photos` (the renditions a
+notification shows).
 """

@@ -2,6 +2,7 @@
 schema): who did what, to which photo or comment, when, and whether it is new to its reader."""
 
 from chalicelib.notifications.service import ShownNotification
+from chalicelib.people.presenter import present_looks
 from chalicelib.photos.presenter import present_renditions
 from chalicelib.shared import table_keys
 
@@ -11,7 +12,11 @@ def present(shown: ShownNotification) -> dict:
     body = {
         "id": table_keys.notification_id_of(item),
         "kind": item["kind"],
-        "actor": {"id": item["actorId"], "username": item["actorUsername"]},
+        "actor": {
+            "id": item["actorId"],
+            "username": item["actorUsername"],
+            **present_looks(shown.actor),
+        },
         "createdAt": item["createdAt"],
         "unread": shown.unread,
     }

@@ -14,7 +14,7 @@ from datetime import datetime
 
 from boto3.dynamodb.conditions import Key
 
-from chalicelib.shared import account_writes, aws_clients, batches, clock, table_keys, transactions
+from chalicelib.shared import account_writes, aws_clients, clock, table_keys, transactions
 
 
 class FollowRefusedError(Exception):
@@ -66,12 +66,6 @@ def remove_follow(follower_id: str, followee_id: str, now: datetime) -> bool:
         account_writes.counted_write(table_name, follower_id, now),
     ]
     return _write_unless_done(items, following_capped=False)
-
-
-def followed_among(follower_id: str, user_ids: list[str]) -> set[str]:
-    """Which of these people `follower_id` follows, in one BatchGetItem for a whole list page."""
-    found = batches.get_items(follow_keys(follower_id, user_ids), projection="PK, SK")
-    return followees_among(found, follower_id)
 
 
 def follow_keys(follower_id: str, user_ids: list[str]) -> list[dict]:

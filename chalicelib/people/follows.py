@@ -10,14 +10,14 @@ follow does to home feeds happens afterwards, from the table's stream (feeds.fan
 from datetime import UTC, datetime
 from typing import NamedTuple
 
-from chalicelib.people import follow_store, profile_store
+from chalicelib.people import follow_store, looks, profile_store
 from chalicelib.people.profiles import (
     USER_NOT_FOUND_MESSAGE,
     count,
     ensure_profile,
     user_id_or_not_found,
 )
-from chalicelib.shared import account_writes, table_keys
+from chalicelib.shared import account_writes, batches, table_keys
 from chalicelib.shared.errors import ConflictError, InvalidInputError, NotFoundError
 from chalicelib.shared.observability import logger
 from chalicelib.shared.paging import Page, PageRequest
@@ -33,11 +33,12 @@ class FollowState(NamedTuple):
 
 
 class Person(NamedTuple):
-    """Someone in a list of followers or following."""
+    """Someone in a list of people (followers, following, who liked a photo)."""
 
     id: str
     username: str
     followed_by_me: bool | None  # None when no one is signed in to ask about
+    profile: dict | None = None  # their profile item, read with the page (people.looks)
 
 
 def follow(username: str, user: User) -> FollowState:
@@ -75,8 +76,8 @@ def unfollow(username: str, user: User) -> FollowState:
 def people_page(username: str, direction: str, page: PageRequest, viewer: User | None) -> Page:
     """A page of the people `username` follows ("following") or who follow them
     ("followers"), in a stable order (by user id, which is also the page's position). A
-    signed-in viewer also learns, for each, whether they follow that person: one BatchGetItem
-    for the whole page, not one request per person."""
+    signed-in viewer also learns, for each, whether they follow that person; with the people's
+    profiles, one BatchGetItem for the whole page, not one request per person."""
     user_id = user_id_or_not_found(username)
     prefix, side = {
         "following": (table_keys.FOLLOWS_PREFIX, "followee"),
@@ -84,12 +85,20 @@ def people_page(username: str, direction: str, page: PageRequest, viewer: User |
     }[direction]
     edges, continue_after = follow_store.edges_page(user_id, prefix, page.after, page.limit)
     people = [(edge[f"{side}Id"], edge[f"{side}Username"]) for edge in edges]
-    followed = None
-    if viewer is not None and people:
-        followed = follow_store.followed_among(viewer.id, [person_id for person_id, _ in people])
+    ids = [person_id for person_id, _ in people]
+    # The viewer's follows of the page's people and their profiles, in one BatchGetItem.
+    follow_keys = follow_store.follow_keys(viewer.id, ids) if viewer is not None else []
+    found = batches.get_items(follow_keys + looks.profile_keys(ids)) if people else []
+    followed = None if viewer is None else follow_store.followees_among(found, viewer.id)
+    profiles = looks.profiles_among(found)
     return Page(
         items=[
-            Person(person_id, name, None if followed is None else person_id in followed)
+            Person(
+                person_id,
+                name,
+                None if followed is None else person_id in followed,
+                profiles.get(person_id),
+            )
             for person_id, name in people
         ],
         continue_after=continue_after,

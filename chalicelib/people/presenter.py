@@ -34,7 +34,7 @@ def present_profile(shown: ShownProfile) -> dict:
 
 
 def present_person(person: Person) -> dict:
-    body = {"id": person.id, "username": person.username}
+    body = {"id": person.id, "username": person.username, **present_looks(person.profile)}
     if person.followed_by_me is not None:
         body["followedByMe"] = person.followed_by_me
     return body

@@ -48,9 +48,9 @@ def user_ids_for(usernames: list[str]) -> dict[str, str]:
     return {claim["PK"].removeprefix("USERNAME#"): claim["userId"] for claim in claims}
 
 
-def create_profile(user_id: str, username: str, joined_at: str) -> None:
-    """Create the profile and claim its username, both or neither. Creating a profile that
-    exists already changes nothing."""
+def create_profile(user_id: str, username: str, joined_at: str) -> dict:
+    """Create the profile and claim its username, both or neither, and return the profile.
+    Creating a profile that exists already changes nothing."""
     table_name = aws_clients.dynamodb_table().name
     profile = {
         **table_keys.profile_key(user_id),
@@ -67,3 +67,4 @@ def create_profile(user_id: str, username: str, joined_at: str) -> None:
     except transactions.TransactionRefusedError as refused:
         if refused.condition_failed(1) and user_id_for(username) != user_id:
             raise UsernameTakenError(username) from refused
+    return profile

@@ -26,12 +26,13 @@ class ShownProfile(NamedTuple):
     followed_by_me: bool | None  # None when no one is signed in to ask about
 
 
-def ensure_profile(user: User) -> None:
-    """Make sure the signed-in person has a profile (one GetItem when they do)."""
-    if profile_store.get_profile(user.id) is not None:
-        return
+def ensure_profile(user: User) -> dict:
+    """Make sure the signed-in person has a profile (one GetItem when they do); return it."""
+    profile = profile_store.get_profile(user.id)
+    if profile is not None:
+        return profile
     try:
-        profile_store.create_profile(user.id, user.username, clock.timestamp())
+        return profile_store.create_profile(user.id, user.username, clock.timestamp())
     except profile_store.UsernameTakenError as taken:
         raise ConflictError(USERNAME_TAKEN_MESSAGE) from taken
 

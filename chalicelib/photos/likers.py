@@ -3,13 +3,13 @@ follows them.
 
 Sits between the edge and photos.like_store / people.follow_store. A page costs one Query and one
 BatchGetItem, however many people it lists: the Query reads the likes from LikesIndex (each like
-item carries its liker's id and username, so no profile is read), and the BatchGetItem reads the
-photo itself (who may see it, photos.visibility) together with the viewer's follow edges to the
-page's likers. A photo someone may not see answers as if it did not exist, as GET /photos/{id}
-does.
+item carries its liker's id and username), and the BatchGetItem reads the photo itself (who may
+see it, photos.visibility) together with the viewer's follow edges to the page's likers and the
+likers' profiles (their display names and pictures as they are now: people.looks). A photo
+someone may not see answers as if it did not exist, as GET /photos/{id} does.
 """
 
-from chalicelib.people import follow_store
+from chalicelib.people import follow_store, looks
 from chalicelib.people.follows import Person
 from chalicelib.photos import like_store
 from chalicelib.photos.visibility import visible_or_not_found
@@ -29,16 +29,19 @@ def likers_page(photo_id: str, page: PageRequest, viewer: User | None) -> Page:
         like["userId"] for like in likes if viewer is not None and like["userId"] != viewer.id
     ]
     follow_keys = follow_store.follow_keys(viewer.id, others) if others else []
-    found = batches.get_items([table_keys.photo_key(photo_id), *follow_keys])
+    profile_keys = looks.profile_keys(like["userId"] for like in likes)
+    found = batches.get_items([table_keys.photo_key(photo_id), *follow_keys, *profile_keys])
     photo = next((item for item in found if table_keys.is_photo(item)), None)
     visible_or_not_found(photo, viewer)
     followed = None if viewer is None else follow_store.followees_among(found, viewer.id)
+    profiles = looks.profiles_among(found)
     return Page(
         items=[
             Person(
                 like["userId"],
                 like["username"],
                 None if followed is None else like["userId"] in followed,
+                profiles.get(like["userId"]),
             )
             for like in likes
         ],

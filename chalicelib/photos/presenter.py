@@ -2,6 +2,7 @@
 the answer): only what a client may see, with numbers as JSON numbers and rendition keys as URLs.
 """
 
+from chalicelib.people.presenter import present_looks
 from chalicelib.photos.likes import LikeState
 from chalicelib.photos.service import NewUpload
 from chalicelib.photos.shown import ShownPhoto
@@ -12,7 +13,11 @@ def present(shown: ShownPhoto) -> dict:
     item = shown.photo
     photo = {
         "id": item["id"],
-        "owner": {"id": item["ownerId"], "username": item["ownerUsername"]},
+        "owner": {
+            "id": item["ownerId"],
+            "username": item["ownerUsername"],
+            **present_looks(shown.owner),
+        },
         "caption": item.get("caption", ""),
         # What the photo shows, for the <img>'s alt; empty for photos shared before it existed.
         "altText": item.get("altText", ""),

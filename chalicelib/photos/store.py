@@ -11,7 +11,7 @@ Two sparse indexes serve the lists, so no list ever needs a Scan (docs/data-mode
 from boto3.dynamodb.conditions import Attr, Key
 from botocore.exceptions import ClientError
 
-from chalicelib.shared import aws_clients, batches, table_keys, transactions
+from chalicelib.shared import aws_clients, table_keys, transactions
 
 
 def new_photo(table_name: str, item: dict) -> dict:
@@ -135,9 +135,3 @@ def delete_photo(photo: dict) -> bool:
     except transactions.TransactionRefusedError:
         return False
     return True
-
-
-def get_photos(photo_ids: set[str]) -> dict[str, dict]:
-    """The photos that exist among `photo_ids` (at most 100), by id, in one BatchGetItem."""
-    found = batches.get_items([table_keys.photo_key(photo_id) for photo_id in photo_ids])
-    return {photo["id"]: photo for photo in found}

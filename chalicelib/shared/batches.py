@@ -17,11 +17,16 @@ FIRST_BACKOFF_SECONDS = 0.05
 
 
 def get_items(keys: list[dict], projection: str | None = None) -> list[dict]:
-    """The items that exist among `keys` (at most 100, in no particular order)."""
-    if not keys:
-        return []
-    if len(keys) > MAX_GET_KEYS:
-        raise ValueError(f"at most {MAX_GET_KEYS} keys per batch")
+    """The items that exist among `keys`, in no particular order: one BatchGetItem for up to
+    100 keys, one more for each 100 after (a page of 50 people with their follows and profiles
+    has 101)."""
+    found: list[dict] = []
+    for start in range(0, len(keys), MAX_GET_KEYS):
+        found += _get_batch(keys[start : start + MAX_GET_KEYS], projection)
+    return found
+
+
+def _get_batch(keys: list[dict], projection: str | None) -> list[dict]:
     table = aws_clients.dynamodb_table()
     request = {"Keys": keys, **({"ProjectionExpression": projection} if projection else {})}
     found: list[dict] = []

@@ -73,7 +73,7 @@ def test_given_twenty_people_commenting_at_once_then_the_count_is_exactly_twenty
         *(lambda n=n: comments.post_comment(photo, person(n), new) for n in range(PEOPLE))
     )
 
-    assert all(isinstance(result, dict) for result in results), results
+    assert all(isinstance(result, comments.ShownComment) for result in results), results
     assert len(stored_comments(photo)) == PEOPLE
     assert stored_count(photo) == PEOPLE
 
@@ -83,10 +83,10 @@ def test_given_a_comment_deleted_while_people_answer_it_then_the_count_matches_w
 ):
     photo = ready_photo(api, make_token("alice"))
     alice = User(id=user_id("alice"), username="alice", email=None)
-    top = comments.post_comment(photo, person(0), comments.NewComment("Doomed", None))
+    top = comments.post_comment(photo, person(0), comments.NewComment("Doomed", None)).item
     answered = comments.CommentId(top["id"])
     early = [
-        comments.post_comment(photo, person(n), comments.NewComment("early", answered))
+        comments.post_comment(photo, person(n), comments.NewComment("early", answered)).item
         for n in range(1, 5)
     ]
 
@@ -114,7 +114,8 @@ def test_given_a_comment_deleted_while_people_answer_it_then_the_count_matches_w
     if isinstance(deleted, TryAgainLaterError):
         deleted = comments.delete_comment(photo, answered, alice)
     assert deleted is None, deleted
-    assert all(isinstance(result, None | dict | NotFoundError) for result in results), results
+    shown = comments.ShownComment
+    assert all(isinstance(result, None | shown | NotFoundError) for result in results), results
     # And once the stream has removed the replies, nothing is left and nothing is counted
     settle_stream()
     assert stored_comments(photo) == []
@@ -125,10 +126,10 @@ def test_given_replies_and_deletes_of_replies_racing_then_reply_counts_stay_exac
     api, make_token, one_dynamodb_request_at_a_time
 ):
     photo = ready_photo(api, make_token("alice"))
-    top = comments.post_comment(photo, person(0), comments.NewComment("Ask me", None))
+    top = comments.post_comment(photo, person(0), comments.NewComment("Ask me", None)).item
     answered = comments.CommentId(top["id"])
     first = [
-        comments.post_comment(photo, person(n), comments.NewComment("first", answered))
+        comments.post_comment(photo, person(n), comments.NewComment("first", answered)).item
         for n in range(1, 6)
     ]
 
@@ -145,7 +146,7 @@ def test_given_replies_and_deletes_of_replies_racing_then_reply_counts_stay_exac
         ),
     )
 
-    assert all(isinstance(result, None | dict) for result in results), results
+    assert all(isinstance(result, None | comments.ShownComment) for result in results), results
     items = stored_comments(photo)
     replies = [item for item in items if "replyTo" in item]
     (stored_top,) = [item for item in items if "replyTo" not in item]

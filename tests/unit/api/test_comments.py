@@ -295,16 +295,17 @@ def test_given_comments_then_every_photo_in_every_answer_counts_them(api, make_t
     assert comment_count(api, upload_requested(api, alice), alice) == 0
 
 
-def test_given_a_comments_page_then_it_costs_one_get_and_one_query(
+def test_given_a_comments_page_then_it_costs_one_get_one_query_and_one_batch_of_authors(
     api, make_token, photo, dynamodb_requests
 ):
-    for _ in range(5):
-        commented(api, make_token("bob"), photo)
+    for name in ("bob", "carol", "dave", "bob", "erin"):
+        commented(api, make_token(name), photo)
     dynamodb_requests.clear()
 
     assert len(comments_page(api, photo).json_body["items"]) == 5
 
-    assert dict(dynamodb_requests) == {"GetItem": 1, "Query": 1}
+    # the photo (may the reader see it?), the comments, and their four authors' profiles
+    assert dict(dynamodb_requests) == {"GetItem": 1, "Query": 1, "BatchGetItem": 1}
 
 
 @pytest.fixture

@@ -296,8 +296,8 @@ def test_given_150_unread_then_the_count_says_more_than_99_and_pages_walk_them_a
     first = inbox(api, people["alice"], "?limit=50")
 
     assert first["unreadCount"] == 100  # "99+": the count reads no more than that
-    # the mark, the page and the count (follows show no photo: no BatchGetItem for photos)
-    assert dynamodb_requests == {"GetItem": 1, "Query": 2}
+    # the mark, the page, the count, and the followers' profiles (follows show no photo)
+    assert dynamodb_requests == {"GetItem": 1, "Query": 2, "BatchGetItem": 1}
     seen = [item["actor"]["username"] for item in first["items"]]
     cursor = first["nextCursor"]
     while cursor:

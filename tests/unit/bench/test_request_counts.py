@@ -29,6 +29,6 @@ def test_given_the_request_count_benchmark_when_run_then_each_page_costs_what_th
         "home_page_with_celebrities": 4,
         "followers_page": 3,
         "likes_page": 2,
-        "comments_page": 2,
+        "comments_page": 3,
         "notifications_page": 4,
     }
