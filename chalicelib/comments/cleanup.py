@@ -15,6 +15,8 @@ from chalicelib.shared.table_stream import TableChange
 def on_change(change: TableChange) -> None:
     """A table-stream reaction: a top-level comment removed takes its replies with it."""
     if change.new is None and table_keys.is_comment(change.keys):
-        comment = change.old
-        replies = comment_store.delete_replies(comment["photoId"], comment["id"])
+        # From the key alone: whatever else the removed item held, its key says where it was.
+        photo_id = table_keys.photo_id_of(change.keys)
+        comment_id = change.keys["SK"].removeprefix(table_keys.COMMENT_PREFIX)
+        replies = comment_store.delete_replies(photo_id, comment_id)
         logger.info("Comment cleaned up", extra={"replies_deleted": replies})

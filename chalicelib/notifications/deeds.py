@@ -65,10 +65,12 @@ def notifications_of(item: dict, user_ids_of: UserIdsOf) -> list[Notification]:
 
 
 def _of_like(like: dict) -> list[Notification]:
+    if "photoOwnerId" not in like:
+        return []  # a like from before notifications told no one, so there is nothing to undo
     photo_id = table_keys.photo_id_of(like)
     deed = {"kind": "like", "actorId": like["userId"], "actorUsername": like["username"]}
     return _told(
-        like.get("photoOwnerId"),
+        like["photoOwnerId"],
         like["likedAt"],
         f"{photo_id}#{like['userId']}",
         deed | {"photoId": photo_id},
@@ -76,6 +78,8 @@ def _of_like(like: dict) -> list[Notification]:
 
 
 def _of_comment(comment: dict, user_ids_of: UserIdsOf) -> list[Notification]:
+    if "photoOwnerId" not in comment:
+        return []  # a comment from before notifications told no one either
     photo_id = comment["photoId"]
     comment_id = f"{comment['replyTo']}.{comment['id']}" if "replyTo" in comment else comment["id"]
     deed = {
@@ -86,9 +90,9 @@ def _of_comment(comment: dict, user_ids_of: UserIdsOf) -> list[Notification]:
         "commentText": _quoted(comment["text"]),
     }
     if "replyTo" in comment:
-        recipient, kind = comment.get("replyToAuthorId"), "reply"
+        recipient, kind = comment["replyToAuthorId"], "reply"
     else:
-        recipient, kind = comment.get("photoOwnerId"), "comment"
+        recipient, kind = comment["photoOwnerId"], "comment"
     subject = f"{photo_id}#{comment_id}"
     told = _told(recipient, comment["createdAt"], subject, deed | {"kind": kind})
     already_told = {recipient, comment["authorId"]}
@@ -130,12 +134,9 @@ def _mentioned(text: str, user_ids_of: UserIdsOf, already_told: set) -> list[str
     ]
 
 
-def _told(
-    recipient_id: str | None, happened_at: str, subject: str, deed: dict
-) -> list[Notification]:
-    """The one notification of a deed, unless it tells its own actor (or nobody: an item from
-    before notifications does not say whom it would tell)."""
-    if recipient_id is None or recipient_id == deed["actorId"]:
+def _told(recipient_id: str, happened_at: str, subject: str, deed: dict) -> list[Notification]:
+    """The one notification of a deed, unless it tells its own actor."""
+    if recipient_id == deed["actorId"]:
         return []
     return [_notification(recipient_id, happened_at, subject, deed)]
 

@@ -340,6 +340,25 @@ def test_given_no_token_then_the_inbox_is_not_answered(api):
     assert api.http.post("/notifications/read").status_code == 401
 
 
+def test_given_bare_likes_and_comments_when_their_photo_is_deleted_then_the_stream_goes_on(
+    api, people, settle_stream
+):
+    # Given a photo with a like and a comment holding next to nothing (made by hand, or by code
+    # from before notifications): the stream must not stall on them
+    photo = ready_photo(api, people["alice"])
+    table = aws_clients.dynamodb_table()
+    table.put_item(Item={**table_keys.like_key(photo, "fan-1"), "userId": "fan-1"})
+    table.put_item(Item={**table_keys.comment_key(photo, "01M95ZSKFTZ0KGMZPS5H7K400K")})
+    settle_stream()
+
+    # When the photo is deleted, and its likes and comments with it
+    assert api.http.delete(f"/photos/{photo}", headers=auth(people["alice"])).status_code == 204
+
+    # Then every record is handled (settle_stream fails on a failed batch) and nothing is left
+    assert settle_stream() > 0
+    assert stored_notifications(user_id("alice")) == []
+
+
 def test_given_a_like_from_before_notifications_when_removed_then_nothing_fails(
     api, people, settle_stream
 ):
