@@ -225,6 +225,8 @@ def schemas(max_upload_bytes: int) -> dict:
                 "followerCount": {"type": "integer"},
                 "followingCount": {"type": "integer"},
                 "followedByMe": {"type": "boolean"},
+                "displayName": {"type": "string", "maxLength": DISPLAY_NAME_MAX_LENGTH},
+                "bio": {"type": "string", "maxLength": BIO_MAX_LENGTH},
             },
         },
         "PeoplePage": {

@@ -9,7 +9,9 @@ from urllib.parse import quote
 import pytest
 
 from chalicelib.shared import aws_clients, table_keys
+from cognito_triggers import post_confirmation
 from tests.support.api_steps import auth, user_id
+from tests.support.cognito_events import post_confirmation_event
 
 
 def joined(api, make_token, username: str, display_name: str | None = None) -> str:
@@ -174,9 +176,6 @@ def test_given_bytes_that_are_no_text_then_never_a_500(api):
 
 
 def test_given_a_confirmed_account_then_its_name_item_is_the_one_search_reads(api, make_token):
-    from cognito_triggers import post_confirmation
-    from tests.support.cognito_events import post_confirmation_event
-
     post_confirmation._table.cache_clear()
     post_confirmation.lambda_handler(post_confirmation_event("Joana", user_id("joana")), None)
     post_confirmation._table.cache_clear()
