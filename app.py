@@ -30,10 +30,10 @@ from chalicelib.edge.page_cursor import (
     USER_ID_PATTERN,
     page_json,
 )
-from chalicelib.feeds import global_feed, home_feed, person_photos
+from chalicelib.feeds import global_feed, home_feed, person_photos, suggestions
 from chalicelib.notifications import presenter as notification_presenter
 from chalicelib.notifications import service as notifications
-from chalicelib.people import follows, profiles
+from chalicelib.people import follows, profile_edits, profiles, search
 from chalicelib.people import presenter as people_presenter
 from chalicelib.photos import likers, likes
 from chalicelib.photos import presenter as photo_presenter
@@ -60,6 +60,15 @@ def get_me():
     # The page asks who is signed in on every visit: the moment to give newcomers a profile.
     profiles.ensure_profile(user)
     return people_presenter.present_me(user)
+
+
+@app.route("/me/profile", methods=["PATCH"], authorizer=signed_in)
+@answers_in_http
+def edit_my_profile():
+    request = app.current_request
+    edit = request_parsing.parse_profile_edit(request.raw_body)
+    profile = profile_edits.edit_profile(caller.signed_in_user(request), edit)
+    return people_presenter.present_profile(profile)
 
 
 @app.route("/photos", methods=["POST"], authorizer=signed_in)
@@ -181,6 +190,25 @@ def get_home_feed():
     wanted = request_parsing.parse_page(request.query_params)
     page = home_feed.home_feed_page(wanted, caller.signed_in_user(request))
     return page_json(page, photo_presenter.present)
+
+
+@app.route("/users", methods=["GET"])
+@answers_in_http
+def find_people():
+    request = app.current_request
+    viewer = caller.optional_user(request)
+    wanted = request_parsing.parse_search(request.query_params)
+    found = search.find_people(wanted.prefix, wanted.limit, viewer)
+    return {"items": [people_presenter.present_found(person) for person in found]}
+
+
+@app.route("/users/suggestions", methods=["GET"], authorizer=signed_in)
+@answers_in_http
+def get_suggestions():
+    # A fixed address among /users/{username}: API Gateway, like Chalice, prefers it, so an
+    # account named "suggestions" (which the sign-up rule still allows) has no profile address.
+    found = suggestions.suggestions_for(caller.signed_in_user(app.current_request))
+    return {"items": [people_presenter.present_found(person) for person in found]}
 
 
 @app.route("/users/{username}", methods=["GET"])

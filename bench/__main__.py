@@ -2,8 +2,8 @@
 
 1. `api_import`: the API's cold-start import against a bare `import boto3`.
 2. `request_counts`: DynamoDB requests per page of the feed, a profile, the home feed, a list
-   of followers, who liked a photo, comments and notifications, against the obvious
-   one-request-per-item way (fan-out on read for the home feed).
+   of followers, who liked a photo, comments and notifications, and per search and suggestions
+   call, against the obvious one-request-per-item way (fan-out on read for the home feed).
 3. `upload_to_ready`: a 12 MP phone photo from presigned POST to READY on the local stack,
    against the product's two-second goal.
 4. `fan_out`: one photo into 1,000 followers' home feeds on the local stack, against the

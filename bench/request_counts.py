@@ -31,6 +31,14 @@ every DynamoDB call; each baseline is the obvious way to build the same page, ru
   last-read mark, queries the page, reads the photos it shows in one BatchGetItem and counts the
   unread (one Query of at most 100); the baseline does the same but reads each notification's
   photo on its own (one GetItem per notification).
+- search for 20 people (the fans of the followers page, all named "fan..."), signed in: the API
+  queries the name items, then reads the people's profiles (their looks now) and the viewer's
+  follow edges to them in one BatchGetItem; the baseline reads each person's profile and edge
+  with a request of their own (one BatchGetItem per person).
+- suggestions, signed in: the API reads the viewer's follow edges, the follow edges of the three
+  they followed last and the global feed's newest photos, then every candidate's profile and the
+  viewer's edge to them in one BatchGetItem; the baseline gathers the same candidates, then asks
+  about each with a request of its own.
 """
 
 import json
@@ -89,6 +97,8 @@ def _measure() -> dict[str, int]:
     likes, likes_baseline = _likes_pages(viewer, page)
     comments, comments_baseline = _comments_pages(viewer, page)
     notifications, notifications_baseline = _notifications_pages(owner, page)
+    search, search_baseline = _search_pages(viewer)
+    suggestions, suggestions_baseline = _suggestions_pages(viewer)
 
     print(f"DynamoDB requests per page of {PAGE} photos, signed in (likedByMe on each):")
     _report(f"feed page ({shards} shard)", feed, "a GetItem per photo and per owner", feed_baseline)
@@ -123,6 +133,9 @@ def _measure() -> dict[str, int]:
         "a GetItem per photo and per actor",
         notifications_baseline,
     )
+    print(f"DynamoDB requests per search for {PAGE} people, and per suggestions call, signed in:")
+    _report("search", search, "one request per person", search_baseline)
+    _report("suggestions", suggestions, "one request per person", suggestions_baseline)
     return {
         "feed_page": sum(feed.values()),
         "profile_page": sum(profile.values()),
@@ -132,7 +145,57 @@ def _measure() -> dict[str, int]:
         "likes_page": sum(likes.values()),
         "comments_page": sum(comments.values()),
         "notifications_page": sum(notifications.values()),
+        "search": sum(search.values()),
+        "suggestions": sum(suggestions.values()),
     }
+
+
+def _search_pages(viewer) -> tuple[Counter, Counter]:
+    """The PAGE fans of _followers_pages, each with a name item since their profile was made."""
+    from chalicelib.people import name_store, search
+    from chalicelib.shared import batches, table_keys
+
+    with counting() as found:
+        people = search.find_people("fan", PAGE, viewer)
+    assert len(people) == PAGE
+    with counting() as found_baseline:
+        for item in name_store.names_starting_with(table_keys.searchable_name("fan"), 2 * PAGE):
+            person = item["userId"]
+            batches.get_items(
+                [table_keys.profile_key(person), table_keys.follow_key(viewer.id, person)]
+            )
+    return found, found_baseline
+
+
+def _suggestions_pages(viewer) -> tuple[Counter, Counter]:
+    """The viewer follows every other fan of _followers_pages, who all follow the owner; the
+    feed holds the photos of every account made so far."""
+    from chalicelib.feeds import suggestions
+    from chalicelib.people import follow_store
+    from chalicelib.photos import store as photo_store
+    from chalicelib.shared import batches, table_keys
+    from chalicelib.shared.settings import load_settings
+
+    with counting() as suggested:
+        suggestions.suggestions_for(viewer)
+    with counting() as suggested_baseline:
+        edges, _ = follow_store.edges_page(
+            viewer.id, table_keys.FOLLOWS_PREFIX, None, suggestions.FOLLOWS_READ
+        )
+        candidates = set()
+        for edge in edges[: suggestions.FRIENDS_ASKED]:
+            theirs, _ = follow_store.edges_page(
+                edge["followeeId"], table_keys.FOLLOWS_PREFIX, None, suggestions.THEIR_FOLLOWS_READ
+            )
+            candidates |= {their["followeeId"] for their in theirs}
+        shards = load_settings().feed_shards
+        photos = photo_store.newest_ready_photos(shards, None, suggestions.RECENT_PHOTOS_READ)
+        candidates |= {photo["ownerId"] for photo in photos}
+        for person in candidates:
+            batches.get_items(
+                [table_keys.profile_key(person), table_keys.follow_key(viewer.id, person)]
+            )
+    return suggested, suggested_baseline
 
 
 def _followers_pages(owner, viewer, page) -> tuple[Counter, Counter]:

@@ -2,8 +2,9 @@
 confirmed, and it makes the account's CloudGram profile there and then, so a friend who has just
 signed up can be found and followed before they ever open the page.
 
-Request path: page -> Cognito ConfirmSignUp -> this function -> the profile and its username
-claim, written in one transaction (both or neither) -> Cognito answers the page.
+Request path: page -> Cognito ConfirmSignUp -> this function -> the profile, its username
+claim and the name item search finds it by, written in one transaction (all or nothing) ->
+Cognito answers the page.
 
 The API makes the same profile on a person's first call if it is missing
 (chalicelib/people/profiles.py:ensure_profile), which is what accounts confirmed before this
@@ -51,9 +52,9 @@ def lambda_handler(event: dict, context) -> dict:
 
 
 def create_profile(user_id: str, username: str, joined_at: str) -> bool:
-    """The profile and its username claim, both or neither, as the API writes them
+    """The profile, its username claim and its name item, all or nothing, as the API writes them
     (chalicelib/people/profile_store.py:create_profile; a test holds the two alike); False if
-    either exists already."""
+    the profile or the claim exists already."""
     table_name = _table().name
     profile = {
         **table_keys.profile_key(user_id),
@@ -75,6 +76,10 @@ def create_profile(user_id: str, username: str, joined_at: str) -> bool:
         }
         for item in (profile, claim)
     ]
+    name_key = table_keys.name_key(username, user_id)
+    if name_key is not None:
+        name = {**name_key, "userId": user_id, "username": username, "nameOf": "username"}
+        new_items.append({"Put": {"TableName": table_name, "Item": name}})
     try:
         _table().meta.client.transact_write_items(TransactItems=new_items)
     except _table().meta.client.exceptions.TransactionCanceledException:

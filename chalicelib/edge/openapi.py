@@ -28,6 +28,7 @@ from chalicelib.edge.openapi_parts import (
     PEOPLE_PAGE,
     PHOTO_ID,
     PHOTO_PAGE,
+    SEARCH_PARAMETERS,
     SIGNED_IN,
     SIGNED_IN_OR_NOT,
     USERNAME,
@@ -48,6 +49,25 @@ def _paths() -> dict:
                 "Who is signed in",
                 SIGNED_IN,
                 {"200": answer("You", "Me")} | errors(401, 409, reasons={409: USERNAME_TAKEN}),
+            )
+        },
+        "/me/profile": {
+            "patch": operation(
+                "Change your display name and bio (an empty text removes one)",
+                SIGNED_IN,
+                {"200": answer("Your profile", "Profile")}
+                | errors(
+                    400,
+                    401,
+                    409,
+                    415,
+                    reasons={
+                        409: USERNAME_TAKEN,
+                        429: "You have made as many changes this minute as anyone may, or too "
+                        "many requests; the message says when to come back.",
+                    },
+                ),
+                body="ProfileEdit",
             )
         },
         "/photos": {
@@ -161,6 +181,29 @@ def _paths() -> dict:
                 SIGNED_IN,
                 {"200": answer("A page", "PhotoPage")} | errors(400, 401),
                 PHOTO_PAGE,
+            )
+        },
+        "/users": {
+            "get": operation(
+                "People whose username or display name starts with the prefix, in any case "
+                "and with or without accents: an exact username first, then alphabetically",
+                SIGNED_IN_OR_NOT,
+                {
+                    "200": answer(
+                        "The people found (none when the prefix has no letter or digit)",
+                        "FoundPeople",
+                    )
+                }
+                | errors(400, 401),
+                SEARCH_PARAMETERS,
+            )
+        },
+        "/users/suggestions": {
+            "get": operation(
+                "People you might follow, each with the reason why; never yourself or anyone "
+                "you follow",
+                SIGNED_IN,
+                {"200": answer("Up to 10 people", "SuggestedPeople")} | errors(401),
             )
         },
         "/users/{username}": {

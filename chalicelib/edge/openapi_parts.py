@@ -11,8 +11,11 @@ from chalicelib.edge.request_parsing import (
     DEFAULT_PAGE_SIZE,
     MAX_PAGE_SIZE,
     PHOTO_ID_PATTERN,
+    PLAIN_TEXT_PATTERN,
+    SEARCH_PREFIX_MAX_LENGTH,
 )
 from chalicelib.people.profiles import USERNAME_TAKEN_MESSAGE
+from chalicelib.people.search import DEFAULT_RESULTS, MAX_RESULTS
 from chalicelib.shared.usernames import USERNAME_MAX_LENGTH, USERNAME_PATTERN
 
 SIGNED_IN = [{"cognitoIdToken": []}]
@@ -133,6 +136,34 @@ COMMENT_CONFLICT = (
     "The photo is yours and not READY yet; it can be commented on once it is. "
     f"Or: {USERNAME_TAKEN_MESSAGE}"
 )
+
+
+# GET /users: what to look for, and how many people at most.
+SEARCH_PARAMETERS = [
+    {
+        "name": "prefix",
+        "in": "query",
+        "required": True,
+        "schema": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": SEARCH_PREFIX_MAX_LENGTH,
+            "pattern": PLAIN_TEXT_PATTERN.pattern,
+        },
+        "description": "The start of a username or a display name; case, accents, spaces and "
+        "punctuation do not matter. No control characters.",
+    },
+    {
+        "name": "limit",
+        "in": "query",
+        "schema": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": MAX_RESULTS,
+            "default": DEFAULT_RESULTS,
+        },
+    },
+]
 
 
 def operation(summary, security, answers, parameters=(), body=None) -> dict:

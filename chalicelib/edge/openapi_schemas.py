@@ -4,10 +4,15 @@ an error. Limits
 come from the code that enforces them, as in the rest of the document.
 """
 
-from chalicelib.edge.request_parsing import COMMENT_ID_PATTERN, COMMENT_TEXT_PATTERN
+from chalicelib.edge.request_parsing import (
+    COMMENT_ID_PATTERN,
+    COMMENT_TEXT_PATTERN,
+    PLAIN_TEXT_PATTERN,
+)
 from chalicelib.notifications.deeds import KINDS as NOTIFICATION_KINDS
 from chalicelib.notifications.deeds import QUOTED_CHARACTERS
 from chalicelib.notifications.inbox_store import UNREAD_COUNTED
+from chalicelib.people.profile_edits import BIO_MAX_LENGTH, DISPLAY_NAME_MAX_LENGTH
 from chalicelib.shared.settings import (
     ALLOWED_CONTENT_TYPES,
     ALT_TEXT_MAX_LENGTH,
@@ -17,6 +22,26 @@ from chalicelib.shared.settings import (
 
 # 0 to 99 exactly; UNREAD_COUNTED (100) stands for "more than 99".
 UNREAD_COUNT = {"unreadCount": {"type": "integer", "minimum": 0, "maximum": UNREAD_COUNTED}}
+# A person as search and suggestions list them: name, chosen looks (the small picture).
+FOUND_PERSON = {
+    "type": "object",
+    "required": ["id", "username"],
+    "properties": {
+        "id": {"type": "string"},
+        "username": {"type": "string"},
+        "displayName": {"type": "string"},
+        "avatar": {
+            "type": "object",
+            "required": ["url", "width", "height", "placeholder"],
+            "properties": {
+                "url": {"type": "string"},
+                "width": {"type": "integer"},
+                "height": {"type": "integer"},
+                "placeholder": {"type": "string"},
+            },
+        },
+    },
+}
 
 
 def ref(name: str) -> dict:
@@ -207,6 +232,8 @@ def schemas(max_upload_bytes: int) -> dict:
                 "followerCount": {"type": "integer"},
                 "followingCount": {"type": "integer"},
                 "followedByMe": {"type": "boolean"},
+                "displayName": {"type": "string", "maxLength": DISPLAY_NAME_MAX_LENGTH},
+                "bio": {"type": "string", "maxLength": BIO_MAX_LENGTH},
             },
         },
         "PeoplePage": {
@@ -273,6 +300,59 @@ def schemas(max_upload_bytes: int) -> dict:
             "type": "object",
             "required": ["unreadCount"],
             "properties": UNREAD_COUNT,
+        },
+        "ProfileEdit": {
+            "type": "object",
+            "minProperties": 1,
+            "additionalProperties": False,
+            "properties": {
+                field: {
+                    "type": "string",
+                    "maxLength": limit,
+                    "pattern": PLAIN_TEXT_PATTERN.pattern,
+                    "description": "One line of text, taken off the white space around it; an "
+                    "empty one removes it.",
+                }
+                for field, limit in (
+                    ("displayName", DISPLAY_NAME_MAX_LENGTH),
+                    ("bio", BIO_MAX_LENGTH),
+                )
+            },
+        },
+        "FoundPeople": {
+            "type": "object",
+            "required": ["items"],
+            "properties": {
+                "items": {
+                    "type": "array",
+                    "items": FOUND_PERSON
+                    | {
+                        "properties": FOUND_PERSON["properties"]
+                        | {"followedByMe": {"type": "boolean"}}
+                    },
+                }
+            },
+        },
+        "SuggestedPeople": {
+            "type": "object",
+            "required": ["items"],
+            "properties": {
+                "items": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "required": [*FOUND_PERSON["required"], "reason"],
+                        "properties": FOUND_PERSON["properties"]
+                        | {
+                            "reason": {
+                                "type": "string",
+                                "description": 'Why: "Followed by <username>", "New on '
+                                'CloudGram" or "Recently shared".',
+                            }
+                        },
+                    },
+                }
+            },
         },
         "Me": {
             "type": "object",

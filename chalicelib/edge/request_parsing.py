@@ -9,11 +9,19 @@ people reading an error in a page or a terminal. The values it returns are the s
 import decimal
 import json
 import re
+from typing import NamedTuple
 from urllib.parse import unquote
 
 from chalicelib.comments.presenter import REPLY_ID_SEPARATOR
 from chalicelib.comments.service import COMMENT_NOT_FOUND_MESSAGE, CommentId, NewComment
 from chalicelib.edge import page_cursor
+from chalicelib.people.profile_edits import (
+    BIO_MAX_LENGTH,
+    DISPLAY_NAME_MAX_LENGTH,
+    TEXT_FIELDS,
+    ProfileEdit,
+)
+from chalicelib.people.search import DEFAULT_RESULTS, MAX_RESULTS
 from chalicelib.photos.service import NewPhotoRequest, PhotoEdit
 from chalicelib.photos.visibility import PHOTO_NOT_FOUND_MESSAGE
 from chalicelib.shared.errors import InvalidInputError, NotFoundError
@@ -52,6 +60,12 @@ WHITE_SPACE = (
 COMMENT_TEXT_PATTERN = re.compile(
     "[^" + "".join(f"\\u{ord(character):04x}" for character in WHITE_SPACE) + "]"
 )
+# Text on one line, as a display name, a bio or a search is: no control character (C0, DEL,
+# C1), which covers line breaks and tabs; anything else is kept as written.
+PLAIN_TEXT_PATTERN = re.compile(r"^[^\x00-\x1f\x7f-\x9f]*$")
+TEXT_LIMITS = {"displayName": DISPLAY_NAME_MAX_LENGTH, "bio": BIO_MAX_LENGTH}
+# Longer than any name; the rest of a longer search would not change what it finds.
+SEARCH_PREFIX_MAX_LENGTH = 100
 # Far more than any size or count needs; Python refuses to parse integers past 4,300 digits.
 MAX_NUMBER_DIGITS = 20
 NOT_A_JSON_OBJECT_MESSAGE = "The request body must be a JSON object."
@@ -155,6 +169,70 @@ def username_from_path(path_parameter: str) -> str:
             "characters; check the address."
         )
     return username
+
+
+def parse_profile_edit(raw_body: bytes | None) -> ProfileEdit:
+    """PATCH /me/profile: `{displayName?, bio?}`, at least one; each one line of text within
+    its limit, kept less the white space around it; an empty one removes the field."""
+    body = _json_object(raw_body, allowed_fields=set(TEXT_FIELDS))
+    if not body:
+        raise InvalidInputError(
+            'Send what to change: {"displayName": "...", "bio": "..."}, either or both; '
+            "an empty text removes it."
+        )
+    return ProfileEdit({field: _profile_text(body[field], field) for field in body})
+
+
+def _profile_text(text: object, field: str) -> str:
+    if not isinstance(text, str):
+        raise InvalidInputError(f'{field} must be text ("" removes it).')
+    _refuse_broken_characters(text, field, f"the {field}")
+    if not PLAIN_TEXT_PATTERN.fullmatch(text):
+        raise InvalidInputError(
+            f"{field} holds a control character (such as a line break or a tab); write it on "
+            "one line without them."
+        )
+    if len(text) > TEXT_LIMITS[field]:
+        raise InvalidInputError(
+            f"{field} is {len(text)} characters long; at most {TEXT_LIMITS[field]} are allowed."
+        )
+    return text.strip(WHITE_SPACE)
+
+
+class SearchRequest(NamedTuple):
+    prefix: str
+    limit: int
+
+
+def parse_search(query_params: dict | None) -> SearchRequest:
+    """GET /users: `?prefix=&limit=`; the prefix one line of text, at most
+    SEARCH_PREFIX_MAX_LENGTH characters; limit 1 to MAX_RESULTS."""
+    query_params = query_params or {}
+    unknown = set(query_params) - {"prefix", "limit"}
+    if unknown:
+        raise InvalidInputError(
+            f"Unknown query parameter(s): {', '.join(sorted(unknown))}. Use prefix and limit."
+        )
+    prefix = query_params.get("prefix", "")
+    if not prefix:
+        raise InvalidInputError(
+            "Say whom to look for: ?prefix= and the start of a username or a display name."
+        )
+    _refuse_broken_characters(prefix, "prefix", "the search")
+    if not PLAIN_TEXT_PATTERN.fullmatch(prefix):
+        raise InvalidInputError(
+            "prefix holds a control character (such as a line break or a tab); search with "
+            "letters, digits or spaces."
+        )
+    if len(prefix) > SEARCH_PREFIX_MAX_LENGTH:
+        raise InvalidInputError(
+            f"prefix is {len(prefix)} characters long; search with at most "
+            f"{SEARCH_PREFIX_MAX_LENGTH}, the start of a name is enough."
+        )
+    limit_text = query_params.get("limit", str(DEFAULT_RESULTS))
+    if not LIMIT_PATTERN.fullmatch(limit_text) or not 1 <= int(limit_text) <= MAX_RESULTS:
+        raise InvalidInputError(f"limit must be a whole number from 1 to {MAX_RESULTS}.")
+    return SearchRequest(prefix, int(limit_text))
 
 
 def _photo_text(body: dict, field: str, max_length: int) -> str:

@@ -1,5 +1,6 @@
 """People as the API contract shows them: the signed-in user (GET /me), a profile, a person in
-a list of followers or following, and the state of a follow.
+a list of followers or following, a person found by search or suggested, and the state of a
+follow.
 
 What a person chose to look like is read from their profile item (docs/data-model.md):
 `displayName` and `bio` (absent when not set), and `avatar`, their picture's renditions as the
@@ -10,6 +11,7 @@ everywhere else a person appears, the small one.
 
 from chalicelib.people.follows import FollowState, Person
 from chalicelib.people.profiles import COUNTERS, ShownProfile, count
+from chalicelib.people.search import FoundPerson
 from chalicelib.shared.users import User
 
 
@@ -61,3 +63,14 @@ def present_looks(profile: dict | None, avatar_size: str = "small") -> dict:
 
 def present_follow_state(state: FollowState) -> dict:
     return {"followerCount": state.follower_count, "followedByMe": state.followed_by_me}
+
+
+def present_found(person: FoundPerson) -> dict:
+    """A person in search results or suggestions, with their looks (the small picture)."""
+    profile = person.profile
+    body = {"id": profile["userId"], "username": profile["username"], **present_looks(profile)}
+    if person.followed_by_me is not None:
+        body["followedByMe"] = person.followed_by_me
+    if person.reason is not None:
+        body["reason"] = person.reason
+    return body

@@ -3,10 +3,11 @@ maps their name to their id.
 
 Cognito knows who people are; the table knows what others may see of them (name, joined date,
 counts). A profile is made the first time the API meets a signed-in person (people.profiles),
-together with its username claim in one transaction; the claim's condition is what guarantees
-that one username leads to one profile.
+together with its username claim and the name item search finds it by (people.name_store) in one
+transaction; the claim's condition is what guarantees that one username leads to one profile.
 """
 
+from chalicelib.people import name_store
 from chalicelib.shared import aws_clients, batches, table_keys, transactions
 
 
@@ -49,7 +50,8 @@ def user_ids_for(usernames: list[str]) -> dict[str, str]:
 
 
 def create_profile(user_id: str, username: str, joined_at: str) -> dict:
-    """Create the profile and claim its username, both or neither, and return the profile.
+    """Create the profile, claim its username and make it findable by name, all or nothing, and
+    return the profile.
     Creating a profile that exists already changes nothing."""
     table_name = aws_clients.dynamodb_table().name
     profile = {
@@ -62,8 +64,10 @@ def create_profile(user_id: str, username: str, joined_at: str) -> dict:
         "followingCount": 0,
     }
     claim = {**table_keys.username_claim_key(username), "userId": user_id, "username": username}
+    items = [transactions.put_new(table_name, item) for item in (profile, claim)]
+    name = name_store.put_name(table_name, username, user_id, username, name_store.USERNAME)
     try:
-        transactions.write([transactions.put_new(table_name, item) for item in (profile, claim)])
+        transactions.write(items + ([name] if name else []))
     except transactions.TransactionRefusedError as refused:
         if refused.condition_failed(1) and user_id_for(username) != user_id:
             raise UsernameTakenError(username) from refused

@@ -16,6 +16,7 @@ and every access pattern):
     upload slot      USER#<user id>              UPLOAD_SLOT#<slot number>
     write count      USER#<user id>              WRITES#<minute, UTC>
     username claim   USERNAME#<username, lower>  USERNAME
+    name item        NAMES#<first character>     <searchable name>#<user id>
     timeline entry   TIMELINE#<user id>          <photo created time>#<photo id>
     celebrity mark   TIMELINE#<user id>          CELEBRITY#<username, lower>
     notification     INBOX#<user id>             NOTE#<time of the deed>#<kind>#<what it is about>
@@ -35,9 +36,15 @@ first, returns them too. An inbox holds someone's notifications, newest last in 
 keyed by the deed it tells of (a like, a comment, a follow...), so writing it twice writes one
 item; its last-read mark sorts before every notification ("L" before "N"), so "the notifications
 after the mark" is one key condition, `SK > mark`, that never counts the mark itself.
+A name item makes a person findable by the start of their username or display name: it is
+keyed by the name's searchable form (`searchable_name`) and partitioned by its first character,
+so any prefix, one character long or more, is one Query with `begins_with` on the sort key
+(the partition's hot-spot trade-off is design decision 19).
 The worker is packaged on its own and keeps its copy of the keys it uses in
 image_worker/table_keys.py; tests/unit/test_key_layouts.py holds the two copies together.
 """
+
+import unicodedata
 
 FEED_INDEX = "FeedIndex"
 OWNER_INDEX = "OwnerIndex"
@@ -57,6 +64,11 @@ REPLY_PREFIX = "REPLY#"
 INBOX_PREFIX = "INBOX#"
 NOTE_PREFIX = "NOTE#"
 LAST_READ = "LAST_READ"
+NAMES_PREFIX = "NAMES#"
+# Characters of a searchable name that are kept and compared: more than any display name (30)
+# or new username (30) has, and few enough that no key nears DynamoDB's 1,024-byte sort key
+# (NFKD can make one character into many).
+SEARCHABLE_LENGTH = 40
 
 
 def photo_key(photo_id: str) -> dict:
@@ -193,3 +205,27 @@ def owner_index_partition(username: str) -> str:
 
 def is_photo(key: dict) -> bool:
     return key["PK"].startswith(PHOTO_PREFIX) and key["SK"] == "PHOTO"
+
+
+def searchable_name(name: str) -> str:
+    """A name as search compares it: accents off (NFKD, then every combining mark dropped), case
+    folded, and letters and digits only, so "Ána", "ana" and "A.na" are all "ana". The user
+    pool's triggers keep a copy (cognito_triggers/table_keys.py)."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    without_marks = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return "".join(c for c in without_marks.casefold() if c.isalnum())[:SEARCHABLE_LENGTH]
+
+
+def names_partition(first_character: str) -> str:
+    """The partition that holds every searchable name starting with `first_character`."""
+    return f"{NAMES_PREFIX}{first_character}"
+
+
+def name_key(name: str, user_id: str) -> dict | None:
+    """The name item that lets `user_id` be found by `name` (their username or display name);
+    None for a name with no letter or digit, which no search can reach. The sort key's "#" sorts
+    before every letter and digit, so the people named exactly as searched come first."""
+    searchable = searchable_name(name)
+    if not searchable:
+        return None
+    return {"PK": names_partition(searchable[0]), "SK": f"{searchable}#{user_id}"}

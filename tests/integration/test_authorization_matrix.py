@@ -24,6 +24,7 @@ CALLERS = ("no token", "another user", "the owner")
 # (method, route) -> the status for each caller, in CALLERS' order.
 EXPECTED = {
     ("GET", "/me"): (401, 200, 200),
+    ("PATCH", "/me/profile"): (401, 200, 200),
     ("POST", "/photos"): (401, 201, 201),
     ("GET", "/photos/{photo_id}"): (404, 404, 200),
     ("PATCH", "/photos/{photo_id}"): (401, 403, 200),
@@ -37,6 +38,8 @@ EXPECTED = {
     ("DELETE", "/photos/{photo_id}/comments/{comment_id}"): (401, 403, 204),
     ("GET", "/feed"): (200, 200, 200),
     ("GET", "/feed/home"): (401, 200, 200),
+    ("GET", "/users"): (200, 200, 200),
+    ("GET", "/users/suggestions"): (401, 200, 200),
     ("GET", "/users/{username}"): (200, 200, 200),
     ("GET", "/users/{username}/photos"): (200, 200, 200),
     ("PUT", "/users/{username}/follow"): (401, 200, 400),
@@ -52,7 +55,9 @@ BODIES = {
     ("POST", "/photos"): {"contentType": "image/jpeg", "size": 10},
     ("PATCH", "/photos/{photo_id}"): {"caption": "changed"},
     ("POST", "/photos/{photo_id}/comments"): {"text": "Nice"},
+    ("PATCH", "/me/profile"): {"bio": "Changed"},
 }
+QUERIES = {("GET", "/users"): "?prefix=a"}
 CASES = [
     (method, route, caller, statuses[CALLERS.index(caller)])
     for (method, route), statuses in EXPECTED.items()
@@ -93,6 +98,7 @@ def test_given_a_route_and_a_caller_then_the_answer_is_the_expected_one(
         )
         comment_id = said.json()["id"]
     path = route.format(photo_id=photo_id, username=owner.username, comment_id=comment_id)
+    path += QUERIES.get((method, route), "")
     token = people[caller].id_token if caller in people else None
 
     response = client.api(method, path, token, json=BODIES.get((method, route)))

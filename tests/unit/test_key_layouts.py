@@ -35,6 +35,41 @@ def test_given_a_confirmed_account_then_the_trigger_keys_its_profile_and_claim_a
     assert trigger_keys.username_claim_key(username) == api_keys.username_claim_key(username)
 
 
+@pytest.mark.parametrize("name", ["ana", "Ana", "KARL.x_1", "0zero", "...", "Ána Lima", "ＫＡＲＬ"])
+def test_given_a_confirmed_account_then_the_trigger_keys_its_name_item_as_the_api(name):
+    user_id = "4a709a36-7d63-4785-829d-4198b9b1f5c1"
+
+    assert trigger_keys.name_key(name, user_id) == api_keys.name_key(name, user_id)
+
+
+@pytest.mark.parametrize(
+    ("name", "searchable"),
+    [
+        ("Ána", "ana"),
+        ("ANA", "ana"),
+        ("a.n-a_", "ana"),
+        ("Zoë Ørsted", "zoeørsted"),  # ø is a letter of its own, not an o with a mark
+        ("ＫＡＲＬ", "karl"),  # fullwidth letters: compatibility decomposition
+        ("Straße", "strasse"),  # case folding, not lower case
+        ("🌸 Flor 🌸", "flor"),
+        ("...", ""),
+        ("x" * 60, "x" * api_keys.SEARCHABLE_LENGTH),
+    ],
+)
+def test_given_a_name_then_search_compares_it_without_case_accents_or_punctuation(name, searchable):
+    assert api_keys.searchable_name(name) == searchable
+
+
+def test_given_names_then_each_is_in_its_first_characters_partition_exact_ones_first():
+    user_id = "4a709a36-7d63-4785-829d-4198b9b1f5c1"
+    keys = [api_keys.name_key(name, user_id) for name in ("Ana", "Anabela", "ana b")]
+
+    assert keys[0] == {"PK": api_keys.names_partition("a"), "SK": f"ana#{user_id}"}
+    assert {key["PK"] for key in keys} == {api_keys.names_partition("a")}
+    assert sorted(key["SK"] for key in keys)[0] == f"ana#{user_id}"
+    assert api_keys.name_key("...", user_id) is None
+
+
 @pytest.mark.parametrize("shard_count", [1, 2, 7])
 def test_given_any_shard_count_then_the_worker_writes_partitions_the_api_queries(shard_count):
     queried = {api_keys.feed_shard_key(shard) for shard in range(shard_count)}
@@ -63,6 +98,10 @@ def test_given_the_data_model_page_then_it_shows_every_key_and_index_as_the_api_
         api_keys.celebrity_mark_key("<user id>", "<username, lower case>"),
         api_keys.notification_key("<user id>", "<time of the deed>#<kind>#<subject>"),
         api_keys.last_read_key("<user id>"),
+        {
+            "PK": api_keys.names_partition("<first character>"),
+            "SK": "<searchable name>#<user id>",
+        },
     ]
 
     for key in keys:

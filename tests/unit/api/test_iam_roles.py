@@ -168,9 +168,15 @@ def test_given_every_route_and_every_stream_reaction_then_each_role_grants_exact
             "/users/alice/photos",
             "/users/alice/followers",
             "/users/bob/following",
+            "/users?prefix=al",
+            "/users/suggestions",
             f"/p/{photo_id}",
         ):
             assert api.http.get(path, headers=auth(bob)).status_code == 200, path
+        profile_edit = '{"displayName": "Bob B", "bio": "Hi"}'
+        assert (
+            api.http.patch("/me/profile", headers=auth(bob), body=profile_edit).status_code == 200
+        )
         assert api.http.put(f"/photos/{photo_id}/like", headers=auth(bob)).status_code == 200
         likers = api.http.get(f"/photos/{photo_id}/likes", headers=auth(alice))
         assert likers.json_body["items"][0]["username"] == "bob"

@@ -156,3 +156,52 @@ def test_given_list_routes_then_each_cursor_names_the_kind_of_list_it_continues(
         "/photos/{photo_id}/likes": "likers-page-cursor",
         "/notifications": "notification-page-cursor",
     }
+
+
+@pytest.mark.parametrize(
+    "prefix",
+    ["a", "Ána Lima", " ", "🌸", "a" * 100, "a" * 101, "", "tab\there", "\x7f", "\x85", "\u2028x"],
+)
+def test_given_a_search_prefix_then_the_document_and_the_parser_agree_on_it(
+    local_resources, prefix
+):
+    document_says = _validator(_parameter("/users", "get", "prefix")["schema"])
+
+    assert document_says.is_valid(prefix) == _parses(
+        request_parsing.parse_search, {"prefix": prefix}
+    )
+
+
+def test_given_the_search_limit_then_its_default_and_bounds_are_the_parsers(local_resources):
+    limit = _parameter("/users", "get", "limit")["schema"]
+
+    def parsed(query: dict):
+        return request_parsing.parse_search({"prefix": "a", **query})
+
+    assert parsed({}).limit == limit["default"]
+    assert parsed({"limit": str(limit["maximum"])}).limit == limit["maximum"]
+    for outside in (limit["minimum"] - 1, limit["maximum"] + 1):
+        assert not _parses(parsed, {"limit": str(outside)})
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"displayName": "x" * 30},
+        {"displayName": "x" * 31},
+        {"bio": "😀" * 150},
+        {"bio": "😀" * 151},
+        {"displayName": ""},
+        {"bio": "two\nlines"},
+        {"bio": "\x9f"},
+        {},
+        {"displayName": "Ana", "website": "ana.example"},
+        {"displayName": None},
+    ],
+)
+def test_given_a_profile_edit_then_the_document_and_the_parser_agree_on_it(local_resources, body):
+    document_says = _validator(openapi_document()["components"]["schemas"]["ProfileEdit"])
+
+    assert document_says.is_valid(body) == _parses(
+        request_parsing.parse_profile_edit, json.dumps(body).encode()
+    )

@@ -31,4 +31,6 @@ def test_given_the_request_count_benchmark_when_run_then_each_page_costs_what_th
         "likes_page": 2,
         "comments_page": 3,
         "notifications_page": 4,
+        "search": 2,
+        "suggestions": 6,
     }

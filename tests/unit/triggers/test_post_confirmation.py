@@ -91,3 +91,20 @@ def test_given_a_confirmed_forgotten_password_then_nothing_is_written(table):
 
     assert post_confirmation.lambda_handler(event, None) == event
     assert stored(table, table_keys.profile_key(ANA)) is None
+
+
+def test_given_a_confirmed_sign_up_then_search_finds_it_by_the_name_item_the_api_writes(table):
+    post_confirmation.lambda_handler(post_confirmation_event("Ana.Lima", ANA), None)
+    profile_store.create_profile(BEN, "Ana.Silva", "2026-12-06T10:00:00.000Z")
+
+    by_trigger = stored(table, table_keys.name_key("Ana.Lima", ANA))
+    by_api = stored(table, table_keys.name_key("Ana.Silva", BEN))
+
+    assert by_trigger == {
+        "PK": "NAMES#a",
+        "SK": f"analima#{ANA}",
+        "userId": ANA,
+        "username": "Ana.Lima",
+        "nameOf": "username",
+    }
+    assert set(by_trigger) == set(by_api) and by_api["nameOf"] == by_trigger["nameOf"]
