@@ -12,6 +12,7 @@ from typing import NamedTuple
 from chalicelib.avatars import avatar_store, files
 from chalicelib.people import profiles
 from chalicelib.photos import upload_policy
+from chalicelib.shared.errors import TryAgainLaterError
 from chalicelib.shared.observability import logger
 from chalicelib.shared.users import User
 
@@ -38,7 +39,11 @@ def request_upload(user: User, new_avatar: NewAvatarRequest) -> upload_policy.Pr
         "declaredSize": new_avatar.size,
         "expiresAt": post.expires_at,
     }
-    avatar_store.set_pending_upload(user.id, pending, datetime.now(UTC))
+    try:
+        avatar_store.set_pending_upload(user.id, pending, datetime.now(UTC))
+    except avatar_store.NoProfileError as gone:
+        # Made a moment ago by ensure_profile: only a profile deleted meanwhile lands here.
+        raise TryAgainLaterError() from gone
     logger.info("Avatar upload requested", extra={"upload_id": upload_id})
     return post
 

@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from app import on_table_change
+from chalicelib.avatars import avatar_store
 from chalicelib.avatars import presenter as avatar_presenter
 from chalicelib.shared import aws_clients, table_keys
 from chalicelib.shared.settings import AVATAR_MAX_BYTES, AVATAR_UPLOADS_PER_HOUR
@@ -219,3 +220,17 @@ def test_given_other_profile_changes_then_the_avatar_files_stay(api, make_token,
     assert keys_in("cloudgram-media", "media/avatars/") == sorted(
         [avatar["large"]["key"], avatar["small"]["key"]]
     )
+
+
+def test_given_the_profile_deleted_between_its_check_and_the_write_then_503_not_500(
+    api, make_token, monkeypatch
+):
+    def profile_gone(user_id, *_):
+        raise avatar_store.NoProfileError(user_id)
+
+    monkeypatch.setattr(avatar_store, "set_pending_upload", profile_gone)
+
+    response = ask_for_upload(api, make_token("alice"))
+
+    assert response.status_code == 503
+    assert set(response.json_body) == {"Code", "Message"}
