@@ -12,12 +12,15 @@ After a write: DynamoDB Streams -> `on_table_change` (a second Lambda that Chali
 chalicelib.shared.table_stream, which hands each change to its reactions: photos.cleanup (likes,
 comments and files of deleted photos), comments.cleanup (replies of deleted comments),
 photos.upload_limits (the upload slot of a photo that stopped waiting), feeds.fanout (home
-feeds: fan-out on write) and notifications.reaction (inboxes: who liked, commented, answered,
-followed or mentioned whom).
+feeds: fan-out on write), notifications.reaction (inboxes: who liked, commented, answered,
+followed or mentioned whom) and avatars.cleanup (the files of a replaced or deleted profile
+picture).
 """
 
 from chalice import Chalice, CognitoUserPoolAuthorizer, Response
 
+from chalicelib.avatars import presenter as avatar_presenter
+from chalicelib.avatars import service as avatars
 from chalicelib.comments import presenter as comment_presenter
 from chalicelib.comments import service as comments
 from chalicelib.edge import caller, photo_page, request_parsing
@@ -69,6 +72,22 @@ def edit_my_profile():
     edit = request_parsing.parse_profile_edit(request.raw_body)
     profile = profile_edits.edit_profile(caller.signed_in_user(request), edit)
     return people_presenter.present_profile(profile)
+
+
+@app.route("/me/avatar", methods=["POST"], authorizer=signed_in)
+@answers_in_http
+def request_avatar_upload():
+    request = app.current_request
+    new_avatar = request_parsing.parse_new_avatar(request.raw_body)
+    post = avatars.request_upload(caller.signed_in_user(request), new_avatar)
+    return Response(body=avatar_presenter.present_new_upload(post), status_code=201)
+
+
+@app.route("/me/avatar", methods=["DELETE"], authorizer=signed_in)
+@answers_in_http
+def delete_avatar():
+    avatars.delete_avatar(caller.signed_in_user(app.current_request))
+    return Response(body="", status_code=204)
 
 
 @app.route("/photos", methods=["POST"], authorizer=signed_in)
@@ -216,7 +235,9 @@ def get_suggestions():
 def get_user(username):
     viewer = caller.optional_user(app.current_request)
     profile = profiles.get_profile(request_parsing.username_from_path(username), viewer)
-    return people_presenter.present_profile(profile)
+    return people_presenter.present_profile(profile) | avatar_presenter.present_upload_state(
+        profile, viewer
+    )
 
 
 @app.route("/users/{username}/follow", methods=["PUT"], authorizer=signed_in)
@@ -310,6 +331,7 @@ def get_openapi_document():
 def on_table_change(event):
     # Imported here: this module is the API's Lambda too, and the API never runs these, so its
     # cold start does not load them.
+    from chalicelib.avatars import cleanup as avatar_cleanup
     from chalicelib.comments import cleanup as comment_cleanup
     from chalicelib.feeds import fanout
     from chalicelib.notifications import reaction as notification_reaction
@@ -322,5 +344,6 @@ def on_table_change(event):
         upload_limits.on_change,
         fanout.on_change,
         notification_reaction.on_change,
+        avatar_cleanup.on_change,
     )
     return table_stream.handle_batch(event.to_dict(), event.context, reactions)

@@ -3,7 +3,9 @@
 Powertools' BatchProcessor runs each message on its own and reports only the failed ones back to
 Lambda (`batchItemFailures`), so one bad message does not make SQS redeliver the whole batch. A
 message that keeps failing goes to the dead-letter queue after the queue's maxReceiveCount tries;
-on that last try the photo is first marked FAILED, so nobody waits for it for ever.
+on that last try the photo is first marked FAILED (a profile picture's refusal noted on the
+profile), so nobody waits for it for ever. A profile picture's upload goes to image_worker.avatars,
+every other to image_worker.processing.
 
 A batch of ten slow photos could outlast the function's timeout, and a timed-out invocation fails
 every message in it, finished or not, without marking anything FAILED. So a message starts only
@@ -18,7 +20,7 @@ from aws_lambda_powertools.utilities.batch import (
 )
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
-from image_worker import processing, s3_events
+from image_worker import avatars, processing, s3_events
 from image_worker.imaging.deadline import PER_PHOTO_SECONDS
 from image_worker.observability import logger, metrics, tracer
 from image_worker.settings import load_settings
@@ -41,14 +43,12 @@ def handle_message(record: SQSRecord, lambda_context) -> None:
         logger.warning("Too little time left for this message; it will be retried")
         raise OutOfTimeError(record.message_id)
     for upload in _uploads_announced(record):
-        logger.remove_keys(["photo_id"])
+        logger.remove_keys(["photo_id", "user_id", "upload_id"])
         try:
-            processing.process_upload(upload)
+            _process(upload)
         except Exception:
-            if _is_last_attempt(record) and upload.photo_id:
-                processing.fail_photo(
-                    upload.photo_id, processing.PROCESSING_ERROR_REASON, "ProcessingError"
-                )
+            if _is_last_attempt(record):
+                _give_up_on(upload)
             logger.exception("Processing failed; the message will be retried")
             raise
 
@@ -60,6 +60,22 @@ def lambda_handler(event: dict, context) -> dict:
     return process_partial_response(
         event=event, record_handler=handle_message, processor=batch_processor, context=context
     )
+
+
+def _process(upload: s3_events.UploadedObject) -> None:
+    if upload.avatar is not None:
+        avatars.process_avatar_upload(upload, upload.avatar)
+    else:
+        processing.process_upload(upload)
+
+
+def _give_up_on(upload: s3_events.UploadedObject) -> None:
+    """The last try failed too: say so on the photo or the profile, so nobody waits for ever."""
+    if upload.avatar is not None:
+        avatars.fail_avatar(upload.avatar, avatars.PROCESSING_ERROR_REASON, "ProcessingError")
+    elif upload.photo_id:
+        reason = processing.PROCESSING_ERROR_REASON
+        processing.fail_photo(upload.photo_id, reason, "ProcessingError")
 
 
 def _uploads_announced(record: SQSRecord) -> list[s3_events.UploadedObject]:

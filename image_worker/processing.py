@@ -25,6 +25,7 @@ PROCESSING_ERROR_REASON = "Something went wrong while processing this photo. Ple
 
 
 def process_upload(upload: UploadedObject) -> None:
+    """Process an uploaded photo (a profile picture's upload goes to image_worker.avatars)."""
     photo_id = upload.photo_id
     if photo_id is None:
         logger.warning("Ignoring an object outside uploads/", extra={"key": upload.key})
@@ -33,24 +34,24 @@ def process_upload(upload: UploadedObject) -> None:
     photo = photo_records.note_upload_arrived(photo_id)
     if photo is None:
         logger.warning("No photo for this upload; deleting the orphan upload")
-        _delete_upload(upload)
+        delete_upload(upload)
         return
     if photo["status"] != "PENDING":
         # The same upload again (a duplicate event, or the form posted twice): the photo is
         # settled, and the file, which may carry its location, must not stay behind.
         logger.info("Upload for a processed photo; deleting it", extra={"status": photo["status"]})
-        _delete_upload(upload)
+        delete_upload(upload)
         return
     started = time.perf_counter()
     try:
-        data = _read_checked_upload(upload, photo)
+        data = read_checked_upload(upload, photo)
         rendition_set = build_renditions(data, max_pixels=load_settings().max_pixels)
     except ImageRejected as rejected:
         fail_photo(photo_id, rejected.reason, metric_reason=rejected.__class__.__name__)
-        _delete_upload(upload)
+        delete_upload(upload)
         return
     _publish(photo, rendition_set, started)
-    _delete_upload(upload)
+    delete_upload(upload)
 
 
 def fail_photo(photo_id: str, reason: str, metric_reason: str) -> None:
@@ -66,8 +67,9 @@ class UploadProblem(ImageRejected):
     """The stored object is not what the API agreed to (size, type) or is gone."""
 
 
-def _read_checked_upload(upload: UploadedObject, photo: dict) -> bytes:
-    """The upload's bytes, after checking them against what the API's policy allowed.
+def read_checked_upload(upload: UploadedObject, photo: dict) -> bytes:
+    """The upload's bytes, after checking them against what the API's policy allowed: the
+    `declaredSize` and `contentType` of `photo` (a photo item, or a profile's `avatarUpload`).
 
     S3 enforces the POST policy, but the worker does not trust that alone: HeadObject tells the
     real size and Content-Type before a single byte is downloaded.
@@ -83,12 +85,12 @@ def _read_checked_upload(upload: UploadedObject, photo: dict) -> bytes:
     if head["ContentLength"] != declared_size or declared_size > load_settings().max_upload_bytes:
         raise UploadProblem(
             f"The uploaded file has {head['ContentLength']} bytes, not the {declared_size} "
-            "bytes that were announced. Please upload the photo again."
+            "bytes that were announced. Please upload it again."
         )
     if head.get("ContentType") != photo["contentType"]:
         raise UploadProblem(
             f"The uploaded file's type ({head.get('ContentType')}) is not the announced type "
-            f"({photo['contentType']}). Please upload the photo again."
+            f"({photo['contentType']}). Please upload it again."
         )
     return s3.get_object(Bucket=upload.bucket, Key=upload.key)["Body"].read()
 
@@ -136,7 +138,7 @@ def _forget_renditions_of_deleted_photo(photo_id: str, rendition_keys: list[str]
     )
 
 
-def _delete_upload(upload: UploadedObject) -> None:
+def delete_upload(upload: UploadedObject) -> None:
     aws_clients.s3_client().delete_object(Bucket=upload.bucket, Key=upload.key)
 
 

@@ -6,7 +6,7 @@ its status code (`errors`); `middleware` puts logs, traces and metrics around ev
 answers a photo's address, /p/<id>, with the site's page and the photo's link preview (HTML,
 where every other route answers JSON).
 
-The edge uses `shared` and the features (`photos`, `people`, `comments`, `feeds`,
+The edge uses `shared` and the features (`photos`, `people`, `avatars`, `comments`, `feeds`,
 `notifications`: their request and answer types, and the messages they refuse with); no feature
 uses the edge. It is the only package
 that imports Chalice.

@@ -70,6 +70,31 @@ def _paths() -> dict:
                 body="ProfileEdit",
             )
         },
+        "/me/avatar": {
+            "post": operation(
+                "Choose a profile picture: the presigned POST for its file",
+                SIGNED_IN,
+                {"201": answer("The picture's upload", "AvatarUpload")}
+                | errors(
+                    400,
+                    401,
+                    409,
+                    415,
+                    429,
+                    reasons={
+                        409: USERNAME_TAKEN,
+                        429: "Too many pictures chosen this hour, or too many requests; the "
+                        "message says when to come back.",
+                    },
+                ),
+                body="NewAvatar",
+            ),
+            "delete": operation(
+                "Go back to the letter: no profile picture (its files follow shortly)",
+                SIGNED_IN,
+                {"204": answer("Removed, or there was none")} | errors(401),
+            ),
+        },
         "/photos": {
             "post": operation(
                 "Share a photo: a PENDING photo and the presigned POST for its file",

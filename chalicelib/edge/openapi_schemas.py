@@ -16,6 +16,7 @@ from chalicelib.people.profile_edits import BIO_MAX_LENGTH, DISPLAY_NAME_MAX_LEN
 from chalicelib.shared.settings import (
     ALLOWED_CONTENT_TYPES,
     ALT_TEXT_MAX_LENGTH,
+    AVATAR_MAX_BYTES,
     CAPTION_MAX_LENGTH,
     COMMENT_MAX_LENGTH,
 )
@@ -156,6 +157,49 @@ def schemas(max_upload_bytes: int) -> dict:
                 },
             },
         },
+        "NewAvatar": {
+            "type": "object",
+            "required": ["contentType", "size"],
+            "additionalProperties": False,
+            "properties": {
+                "contentType": {"enum": list(ALLOWED_CONTENT_TYPES)},
+                "size": {
+                    "type": "integer",
+                    "minimum": 1,
+                    "maximum": AVATAR_MAX_BYTES,
+                    "description": "The picture's size in bytes, a whole number as for a photo.",
+                },
+            },
+        },
+        "AvatarUpload": {
+            "type": "object",
+            "required": ["upload"],
+            "properties": {
+                "upload": {
+                    "type": "object",
+                    "required": ["url", "fields", "expiresAt"],
+                    "description": "A presigned S3 POST: post `fields`, then the file, to `url`. "
+                    "A moment after the file arrives, the profile shows the new avatar.",
+                    "properties": {
+                        "url": {"type": "string"},
+                        "fields": {"type": "object", "additionalProperties": {"type": "string"}},
+                        "expiresAt": {"type": "string", "format": "date-time"},
+                    },
+                },
+            },
+        },
+        "AvatarUploadState": {
+            "type": "object",
+            "required": ["id", "status"],
+            "description": "Shown to the profile's owner alone: the newest picture they chose, "
+            "while it is on its way (PENDING) or if it was refused (FAILED, with the reason to "
+            "show). Absent once it is the avatar.",
+            "properties": {
+                "id": {"type": "string"},
+                "status": {"enum": ["PENDING", "FAILED"]},
+                "failureReason": {"type": "string"},
+            },
+        },
         "NewComment": {
             "type": "object",
             "required": ["text"],
@@ -234,6 +278,7 @@ def schemas(max_upload_bytes: int) -> dict:
                 "followedByMe": {"type": "boolean"},
                 "displayName": {"type": "string", "maxLength": DISPLAY_NAME_MAX_LENGTH},
                 "bio": {"type": "string", "maxLength": BIO_MAX_LENGTH},
+                "avatarUpload": ref("AvatarUploadState"),
             },
         },
         "PeoplePage": {

@@ -3,7 +3,7 @@ InvalidInputError (a 400) a person can act on.
 
 Every message names the field and says what would be accepted, because the API's callers are
 people reading an error in a page or a terminal. The values it returns are the services' own
-(a NewPhotoRequest, a PageRequest), so no service sees a raw request.
+(a NewPhotoRequest, a NewAvatarRequest, a PageRequest), so no service sees a raw request.
 """
 
 import decimal
@@ -12,6 +12,7 @@ import re
 from typing import NamedTuple
 from urllib.parse import unquote
 
+from chalicelib.avatars.service import NewAvatarRequest
 from chalicelib.comments.presenter import REPLY_ID_SEPARATOR
 from chalicelib.comments.service import COMMENT_NOT_FOUND_MESSAGE, CommentId, NewComment
 from chalicelib.edge import page_cursor
@@ -29,6 +30,7 @@ from chalicelib.shared.paging import PageRequest
 from chalicelib.shared.settings import (
     ALLOWED_CONTENT_TYPES,
     ALT_TEXT_MAX_LENGTH,
+    AVATAR_MAX_BYTES,
     CAPTION_MAX_LENGTH,
     COMMENT_MAX_LENGTH,
 )
@@ -75,6 +77,25 @@ PHOTO_TEXTS = {"caption": "the caption", "altText": "the alt text"}
 
 def parse_new_photo(raw_body: bytes | None, max_upload_bytes: int) -> NewPhotoRequest:
     body = _json_object(raw_body, allowed_fields={"contentType", "size", "caption", "altText"})
+    content_type, size = _file_to_upload(body, max_upload_bytes, "photo")
+    return NewPhotoRequest(
+        content_type=content_type,
+        size=size,
+        caption=_photo_text(body, "caption", CAPTION_MAX_LENGTH),
+        alt_text=_photo_text(body, "altText", ALT_TEXT_MAX_LENGTH),
+    )
+
+
+def parse_new_avatar(raw_body: bytes | None) -> NewAvatarRequest:
+    """POST /me/avatar: `{contentType, size}`, the types a photo may have, up to
+    AVATAR_MAX_BYTES."""
+    body = _json_object(raw_body, allowed_fields={"contentType", "size"})
+    content_type, size = _file_to_upload(body, AVATAR_MAX_BYTES, "profile picture")
+    return NewAvatarRequest(content_type=content_type, size=size)
+
+
+def _file_to_upload(body: dict, max_bytes: int, what: str) -> tuple[str, int]:
+    """The `contentType` and `size` of a file a person is about to upload."""
     content_type = body.get("contentType")
     if content_type not in ALLOWED_CONTENT_TYPES:
         raise InvalidInputError(
@@ -85,17 +106,12 @@ def parse_new_photo(raw_body: bytes | None, max_upload_bytes: int) -> NewPhotoRe
     # bool is a subclass of int in Python, and `true` is no file size.
     if not isinstance(size, int) or isinstance(size, bool) or size < 1:
         raise InvalidInputError("size must be the file's size in bytes, a whole number above 0.")
-    if size > max_upload_bytes:
+    if size > max_bytes:
         raise InvalidInputError(
-            f"This file is {_megabytes(size)}; the largest photo you can upload is "
-            f"{_megabytes(max_upload_bytes)}."
+            f"This file is {_megabytes(size)}; the largest {what} you can upload is "
+            f"{_megabytes(max_bytes)}."
         )
-    return NewPhotoRequest(
-        content_type=content_type,
-        size=size,
-        caption=_photo_text(body, "caption", CAPTION_MAX_LENGTH),
-        alt_text=_photo_text(body, "altText", ALT_TEXT_MAX_LENGTH),
-    )
+    return content_type, size
 
 
 def parse_photo_edit(raw_body: bytes | None) -> PhotoEdit:

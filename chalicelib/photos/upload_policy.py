@@ -1,4 +1,5 @@
-"""The presigned S3 POST a browser uses to upload one photo straight to the uploads bucket.
+"""The presigned S3 POST a browser uses to upload one photo, or a profile picture
+(chalicelib/avatars/), straight to the uploads bucket.
 
 The file never passes through the API. Instead the API signs a POST policy that S3 enforces: this
 exact key (the server picks it, never the client), this exact Content-Type, exactly the declared
@@ -25,11 +26,17 @@ def upload_key(photo_id: str) -> str:
 
 
 def presigned_upload(photo_id: str, content_type: str, size: int) -> PresignedPost:
+    return presigned_post(upload_key(photo_id), content_type, size)
+
+
+def presigned_post(key: str, content_type: str, size: int) -> PresignedPost:
+    """A POST of exactly `size` bytes of `content_type` to `key` of the uploads bucket. The key
+    must lie under UPLOADS_PREFIX, where the bucket announces new files to the worker."""
     settings = load_settings()
     expires_at = datetime.now(UTC) + timedelta(seconds=settings.upload_expiry_seconds)
     post = aws_clients.s3_client().generate_presigned_post(
         Bucket=settings.uploads_bucket,
-        Key=upload_key(photo_id),
+        Key=key,
         Fields={"Content-Type": content_type},
         # boto3 adds the bucket and exact-key conditions itself.
         Conditions=[

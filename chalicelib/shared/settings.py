@@ -26,6 +26,10 @@ CAPTION_MAX_LENGTH = 2200
 ALT_TEXT_MAX_LENGTH = 1000
 # A comment (or a reply) may be as long as a caption, as on Instagram; it is never empty.
 COMMENT_MAX_LENGTH = 2200
+# A profile picture is shown at most 320 pixels wide: a phone's photo is far larger than that
+# needs, but a person should not have to shrink one first (chalicelib/avatars/).
+AVATAR_MAX_BYTES = 15 * 1024 * 1024
+AVATAR_UPLOADS_PER_HOUR = 20
 
 
 class Settings(NamedTuple):

@@ -13,6 +13,7 @@ and every access pattern):
     follow edge      USER#<follower id>          FOLLOWS#<followee id>
     mirror edge      USER#<followee id>          FOLLOWER#<follower id>
     upload count     USER#<user id>              UPLOADS#<hour, UTC>
+    avatar count     USER#<user id>              AVATAR_UPLOADS#<hour, UTC>
     upload slot      USER#<user id>              UPLOAD_SLOT#<slot number>
     write count      USER#<user id>              WRITES#<minute, UTC>
     username claim   USERNAME#<username, lower>  USERNAME
@@ -113,6 +114,12 @@ def upload_count_key(user_id: str, hour: str) -> dict:
     return {"PK": f"{USER_PREFIX}{user_id}", "SK": f"UPLOADS#{hour}"}
 
 
+def avatar_upload_count_key(user_id: str, hour: str) -> dict:
+    """How many profile pictures `user_id` asked to upload in one clock hour
+    (chalicelib/avatars/)."""
+    return {"PK": f"{USER_PREFIX}{user_id}", "SK": f"AVATAR_UPLOADS#{hour}"}
+
+
 def upload_slot_key(user_id: str, slot: int) -> dict:
     """One of the few slots a photo holds while it waits for its file (photos.upload_limits)."""
     return {"PK": f"{USER_PREFIX}{user_id}", "SK": f"{UPLOAD_SLOT_PREFIX}{slot}"}
@@ -201,6 +208,10 @@ def owner_index_partition(username: str) -> str:
     id, because a profile page is addressed by username: its photos are then one Query, with no
     look-up of the id first. Cognito usernames never change, so the key is stable."""
     return username_key(username)
+
+
+def is_profile(key: dict) -> bool:
+    return key["PK"].startswith(USER_PREFIX) and key["SK"] == "PROFILE"
 
 
 def is_photo(key: dict) -> bool:

@@ -9,7 +9,8 @@
 
 The rendition set is fixed (see `geometry`): `grid` (480x480 centre crop), `feed` (1080 wide) and
 `full` (long edge at most 2048), never enlarged, all WebP, upright, sRGB, with no metadata, plus
-a tiny placeholder. The modules, in the order the pixels meet them:
+a tiny placeholder; a profile picture's (`kind=AVATAR`) is `large` (320x320) and `small` (96x96),
+both centre squares, with the same guards. The modules, in the order the pixels meet them:
 
 - `sniffing`: what the first bytes say (HEIF or not; what a non-image looks like)
 - `decoding`: open from the header, pixel cap, scaled decode
@@ -24,8 +25,16 @@ Any bad upload raises `ImageRejected` with a reason for the uploader; any other 
 bug in the pipeline, not a problem with the file.
 """
 
-from image_worker.imaging.pipeline import build_renditions
+from image_worker.imaging.pipeline import AVATAR, PHOTO, RenditionKind, build_renditions
 from image_worker.imaging.rejections import ImageRejected
 from image_worker.imaging.results import Rendition, RenditionSet
 
-__all__ = ["ImageRejected", "Rendition", "RenditionSet", "build_renditions"]
+__all__ = [
+    "AVATAR",
+    "PHOTO",
+    "ImageRejected",
+    "Rendition",
+    "RenditionKind",
+    "RenditionSet",
+    "build_renditions",
+]

@@ -8,6 +8,9 @@
 |        |                                | 1/2, 1/4 or 1/8 of the photo when that lands     |
 |        |                                | less than 2 % short of 2048                      |
 
+A profile picture (an avatar) has a set of its own, `plan_avatar_renditions`: `large` (320x320)
+and `small` (96x96), both the centre square, never enlarged either.
+
 All sizes are of the *upright* photo. Boxes are in the upright original's pixel coordinates.
 
 Why the 1/2^n rule for `full`: a phone's 4032-pixel photo halves to 2016, 1.6 % short of 2048.
@@ -25,6 +28,8 @@ FEED_WIDTH = 1080
 FULL_LONG_EDGE = 2048
 FULL_NEAR_MISS = 0.02  # how far below 2048 an exact 1/2^n size may land and still be used
 SCALED_DECODE_DIVISORS = (2, 4, 8)  # what libjpeg's scaled decode offers
+# A profile page shows the large avatar, every other place a person appears the small one.
+AVATAR_SIDES = {"large": 320, "small": 96}
 
 
 @dataclass(frozen=True)
@@ -67,20 +72,30 @@ def plan_renditions(width: int, height: int) -> list[RenditionPlan]:
     """The rendition set for an upright photo of this size, largest scale first."""
     whole = Box(0, 0, width, height)
     feed_width = min(FEED_WIDTH, width)
-    square_side = min(width, height)
-    square = Box(
-        (width - square_side) / 2,
-        (height - square_side) / 2,
-        (width + square_side) / 2,
-        (height + square_side) / 2,
-    )
-    grid_side = min(GRID_SIDE, square_side)
+    square = centre_square(width, height)
+    grid_side = min(GRID_SIDE, int(square.width))
     plans = [
         RenditionPlan("grid", square, (grid_side, grid_side)),
         RenditionPlan("feed", whole, (feed_width, _scaled_side(height, feed_width / width))),
         RenditionPlan("full", whole, full_size(width, height)),
     ]
     return sorted(plans, key=lambda plan: plan.scale, reverse=True)
+
+
+def plan_avatar_renditions(width: int, height: int) -> list[RenditionPlan]:
+    """A profile picture's renditions for an upright image of this size, largest first: its
+    centre square at each of AVATAR_SIDES (the short side, if smaller)."""
+    square = centre_square(width, height)
+    return [
+        RenditionPlan(name, square, (min(side, int(square.width)),) * 2)
+        for name, side in sorted(AVATAR_SIDES.items(), key=lambda named: -named[1])
+    ]
+
+
+def centre_square(width: int, height: int) -> Box:
+    """The largest square in the middle of the image."""
+    side = min(width, height)
+    return Box((width - side) / 2, (height - side) / 2, (width + side) / 2, (height + side) / 2)
 
 
 def full_size(width: int, height: int) -> tuple[int, int]:

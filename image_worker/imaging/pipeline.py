@@ -9,7 +9,13 @@ The expensive work happens once: the photo is decoded at the smallest scale libj
 the largest rendition, shrunk once to that rendition's size, and only then converted and turned
 upright. Every other rendition is cut from an already small image. The speed and memory this
 buys, against a naive Pillow pipeline and pyvips, are measured by `python -m bench`.
+
+A profile picture goes through the very same steps and guards, with its own rendition set
+(`kind=AVATAR`: two centre squares, see `geometry`).
 """
+
+from collections.abc import Callable
+from typing import NamedTuple
 
 from PIL import Image
 
@@ -23,13 +29,27 @@ from image_worker.imaging.results import Rendition, RenditionSet
 RESAMPLING = Image.Resampling.LANCZOS
 
 
-def build_renditions(data: bytes, *, max_pixels: int = 50_000_000) -> RenditionSet:
+class RenditionKind(NamedTuple):
+    """Which renditions to make of an upload, and which of them the placeholder is made from."""
+
+    plan: Callable[[int, int], list[RenditionPlan]]
+    placeholder_from: str
+
+
+PHOTO = RenditionKind(geometry.plan_renditions, placeholder_from="feed")
+# A profile picture: the page shows its placeholder in the same square as the picture.
+AVATAR = RenditionKind(geometry.plan_avatar_renditions, placeholder_from="large")
+
+
+def build_renditions(
+    data: bytes, *, max_pixels: int = 50_000_000, kind: RenditionKind = PHOTO
+) -> RenditionSet:
     """The renditions of an uploaded image; raises ImageRejected for anything we cannot use."""
     deadline = Deadline()
     image = decoding.open_upload(data, max_pixels)
     turn = orientation.read_orientation(image)
     upright_width, upright_height = _upright_size(image.size, turn)
-    plans = geometry.plan_renditions(upright_width, upright_height)
+    plans = kind.plan(upright_width, upright_height)
     working_upright = geometry.working_size(upright_width, upright_height, plans)
     working_stored = _stored_size(working_upright, turn)
 
@@ -46,7 +66,7 @@ def build_renditions(data: bytes, *, max_pixels: int = 50_000_000) -> RenditionS
         width=upright_width,
         height=upright_height,
         renditions=renditions,
-        placeholder=make_placeholder(images["feed"]),
+        placeholder=make_placeholder(images[kind.placeholder_from]),
     )
 
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Rendition:
-    name: str  # "grid" | "feed" | "full"
+    name: str  # "grid" | "feed" | "full"; an avatar's "large" | "small"
     width: int
     height: int
     body: bytes  # WebP bytes, no metadata at all

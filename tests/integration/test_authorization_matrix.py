@@ -25,6 +25,8 @@ CALLERS = ("no token", "another user", "the owner")
 EXPECTED = {
     ("GET", "/me"): (401, 200, 200),
     ("PATCH", "/me/profile"): (401, 200, 200),
+    ("POST", "/me/avatar"): (401, 201, 201),
+    ("DELETE", "/me/avatar"): (401, 204, 204),
     ("POST", "/photos"): (401, 201, 201),
     ("GET", "/photos/{photo_id}"): (404, 404, 200),
     ("PATCH", "/photos/{photo_id}"): (401, 403, 200),
@@ -52,6 +54,7 @@ EXPECTED = {
     ("GET", "/openapi.json"): (200, 200, 200),
 }
 BODIES = {
+    ("POST", "/me/avatar"): {"contentType": "image/png", "size": 10},
     ("POST", "/photos"): {"contentType": "image/jpeg", "size": 10},
     ("PATCH", "/photos/{photo_id}"): {"caption": "changed"},
     ("POST", "/photos/{photo_id}/comments"): {"text": "Nice"},
@@ -106,6 +109,22 @@ def test_given_a_route_and_a_caller_then_the_answer_is_the_expected_one(
     assert response.status_code == expected, response.text
     if response.status_code >= 400:
         assert set(response.json()) == {"Code", "Message"}
+
+
+def test_given_a_picture_on_its_way_then_only_its_owner_is_told_of_it(client, people):
+    owner = people["the owner"]
+    chosen = {"contentType": "image/png", "size": 10}
+    assert client.api("POST", "/me/avatar", owner.id_token, json=chosen).status_code == 201
+
+    tokens = {caller: people[caller].id_token if caller in people else None for caller in CALLERS}
+    seen = {
+        caller: client.api("GET", f"/users/{owner.username}", token).json()
+        for caller, token in tokens.items()
+    }
+
+    assert seen["the owner"]["avatarUpload"]["status"] == "PENDING"
+    assert "avatarUpload" not in seen["another user"]
+    assert "avatarUpload" not in seen["no token"]
 
 
 # Who liked a photo is as visible as the photo: for each of its states, the status for each

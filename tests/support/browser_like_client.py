@@ -112,3 +112,27 @@ class BrowserLikeClient:
         posted = self.post_file(created["upload"], data, content_type)
         assert posted.status_code == 204, posted.text
         return self.wait_until_settled(user, created["photo"]["id"])
+
+    def upload_avatar(self, user: SignedInUser, data: bytes, content_type="image/jpeg") -> dict:
+        """Choose a profile picture as the page does: POST /me/avatar, the presigned POST, then
+        the profile until the picture is no longer on its way. The profile, as its owner sees
+        it: with the new `avatar`, or `avatarUpload` FAILED and why."""
+        requested = self.api(
+            "POST",
+            "/me/avatar",
+            user.id_token,
+            json={"contentType": content_type, "size": len(data)},
+        )
+        assert requested.status_code == 201, requested.text
+        posted = self.post_file(requested.json()["upload"], data, content_type)
+        assert posted.status_code == 204, posted.text
+        return self.wait_until_avatar_settled(user)
+
+    def wait_until_avatar_settled(self, user: SignedInUser, timeout=30.0) -> dict:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            profile = self.api("GET", f"/users/{user.username}", user.id_token).json()
+            if profile.get("avatarUpload", {}).get("status") != "PENDING":
+                return profile
+            time.sleep(0.05)
+        raise AssertionError(f"{user.username}'s picture still on its way after {timeout} s")

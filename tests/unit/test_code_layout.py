@@ -3,9 +3,10 @@
 - chalicelib/ is one package a feature over one shared package, with few modules lying flat and
   none too long to read in one sitting;
 - only the edge knows about HTTP: no service or store imports Chalice;
-- packages depend one way (shared <- people <- photos <- comments, feeds, notifications <- edge),
-  each feature says in its docstring which others it uses, and no Lambda's code (the API's, the
-  worker's, the user pool's triggers') imports infra/ or another Lambda's;
+- packages depend one way (shared <- people <- photos <- avatars, comments, feeds,
+  notifications <- edge), each feature says in its docstring which others it uses, and no
+  Lambda's code (the API's, the worker's, the user pool's triggers') imports infra/ or another
+  Lambda's;
 - tests and benchmarks take their helpers from plain modules (tests/support/), never from a
   conftest file, which holds fixtures only.
 """
@@ -25,10 +26,11 @@ MAY_IMPORT = {
     "shared": set(),
     "people": {"shared"},
     "photos": {"shared", "people"},
+    "avatars": {"shared", "people", "photos"},
     "comments": {"shared", "people", "photos"},
     "feeds": {"shared", "people", "photos"},
     "notifications": {"shared", "people", "photos"},
-    "edge": {"shared", "people", "photos", "comments", "feeds", "notifications"},
+    "edge": {"shared", "people", "photos", "avatars", "comments", "feeds", "notifications"},
 }
 
 

@@ -91,6 +91,7 @@ def test_given_the_data_model_page_then_it_shows_every_key_and_index_as_the_api_
         api_keys.follow_key("<follower id>", "<followee id>"),
         api_keys.follower_key("<followee id>", "<follower id>"),
         api_keys.upload_count_key("<user id>", "<hour, UTC>"),
+        api_keys.avatar_upload_count_key("<user id>", "<hour, UTC>"),
         api_keys.upload_slot_key("<user id>", "<slot number>"),
         api_keys.write_count_key("<user id>", "<minute, UTC>"),
         api_keys.username_claim_key("<username, lower case>"),

@@ -16,7 +16,8 @@ from chalicelib.shared import settings as api_settings
 from infra.deploy.site import FRONTEND_DIR
 from infra.local.site_page import LocalSitePage
 from infra.template_file import load_template
-from tests.support.api_steps import STREAM_CONTEXT, auth, made_ready, upload_requested
+from tests.support.api_steps import STREAM_CONTEXT, auth, made_ready, upload_requested, user_id
+from tests.support.avatar_steps import avatar_made
 
 # Statements the platform needs rather than the code: Lambda reading the stream for the
 # function, the trigger's on-failure destination, the function's own logs.
@@ -203,6 +204,12 @@ def test_given_every_route_and_every_stream_reaction_then_each_role_grants_exact
         assert on_table_change(table_changes(), STREAM_CONTEXT) == {"batchItemFailures": []}
     with recording(api_calls):
         assert api.http.delete(f"/photos/{photo_id}", headers=auth(alice)).status_code == 204
+    with recording(stream_calls):
+        assert on_table_change(table_changes(), STREAM_CONTEXT) == {"batchItemFailures": []}
+    with recording(api_calls):
+        avatar_made(api, alice, user_id("alice"))  # POST /me/avatar, then the worker's part
+        assert api.http.get("/users/alice", headers=auth(alice)).status_code == 200
+        assert api.http.delete("/me/avatar", headers=auth(alice)).status_code == 204
     with recording(stream_calls):
         assert on_table_change(table_changes(), STREAM_CONTEXT) == {"batchItemFailures": []}
 
