@@ -1,53 +1,23 @@
 """The shapes of what the API takes and answers, as the `components/schemas` of its OpenAPI
-document (chalicelib/edge/openapi.py): a photo, a comment, a page, a profile, a notification,
-an error. Limits
-come from the code that enforces them, as in the rest of the document.
+document (chalicelib/edge/openapi.py): a photo, a comment, a page, a notification, an error, and
+(from chalicelib/edge/openapi_people.py) people. Limits come from the code that enforces them,
+as in the rest of the document.
 """
 
-from chalicelib.edge.request_parsing import (
-    COMMENT_ID_PATTERN,
-    COMMENT_TEXT_PATTERN,
-    PLAIN_TEXT_PATTERN,
-)
+from chalicelib.edge.openapi_people import PERSON, people_schemas, ref
+from chalicelib.edge.request_parsing import COMMENT_ID_PATTERN, COMMENT_TEXT_PATTERN
 from chalicelib.notifications.deeds import KINDS as NOTIFICATION_KINDS
 from chalicelib.notifications.deeds import QUOTED_CHARACTERS
 from chalicelib.notifications.inbox_store import UNREAD_COUNTED
-from chalicelib.people.profile_edits import BIO_MAX_LENGTH, DISPLAY_NAME_MAX_LENGTH
 from chalicelib.shared.settings import (
     ALLOWED_CONTENT_TYPES,
     ALT_TEXT_MAX_LENGTH,
-    AVATAR_MAX_BYTES,
     CAPTION_MAX_LENGTH,
     COMMENT_MAX_LENGTH,
 )
 
 # 0 to 99 exactly; UNREAD_COUNTED (100) stands for "more than 99".
 UNREAD_COUNT = {"unreadCount": {"type": "integer", "minimum": 0, "maximum": UNREAD_COUNTED}}
-# A person as search and suggestions list them: name, chosen looks (the small picture).
-FOUND_PERSON = {
-    "type": "object",
-    "required": ["id", "username"],
-    "properties": {
-        "id": {"type": "string"},
-        "username": {"type": "string"},
-        "displayName": {"type": "string"},
-        "avatar": {
-            "type": "object",
-            "required": ["url", "width", "height", "placeholder"],
-            "properties": {
-                "url": {"type": "string"},
-                "width": {"type": "integer"},
-                "height": {"type": "integer"},
-                "placeholder": {"type": "string"},
-            },
-        },
-    },
-}
-
-
-def ref(name: str) -> dict:
-    """A reference to one of these schemas, by name."""
-    return {"$ref": f"#/components/schemas/{name}"}
 
 
 def schemas(max_upload_bytes: int) -> dict:
@@ -81,10 +51,7 @@ def schemas(max_upload_bytes: int) -> dict:
             ],
             "properties": {
                 "id": {"type": "string"},
-                "owner": {
-                    "type": "object",
-                    "properties": {"id": {"type": "string"}, "username": {"type": "string"}},
-                },
+                "owner": PERSON,
                 "caption": {"type": "string"},
                 "altText": {"type": "string"},
                 "status": {"enum": ["PENDING", "READY", "FAILED"]},
@@ -157,49 +124,6 @@ def schemas(max_upload_bytes: int) -> dict:
                 },
             },
         },
-        "NewAvatar": {
-            "type": "object",
-            "required": ["contentType", "size"],
-            "additionalProperties": False,
-            "properties": {
-                "contentType": {"enum": list(ALLOWED_CONTENT_TYPES)},
-                "size": {
-                    "type": "integer",
-                    "minimum": 1,
-                    "maximum": AVATAR_MAX_BYTES,
-                    "description": "The picture's size in bytes, a whole number as for a photo.",
-                },
-            },
-        },
-        "AvatarUpload": {
-            "type": "object",
-            "required": ["upload"],
-            "properties": {
-                "upload": {
-                    "type": "object",
-                    "required": ["url", "fields", "expiresAt"],
-                    "description": "A presigned S3 POST: post `fields`, then the file, to `url`. "
-                    "A moment after the file arrives, the profile shows the new avatar.",
-                    "properties": {
-                        "url": {"type": "string"},
-                        "fields": {"type": "object", "additionalProperties": {"type": "string"}},
-                        "expiresAt": {"type": "string", "format": "date-time"},
-                    },
-                },
-            },
-        },
-        "AvatarUploadState": {
-            "type": "object",
-            "required": ["id", "status"],
-            "description": "Shown to the profile's owner alone: the newest picture they chose, "
-            "while it is on its way (PENDING) or if it was refused (FAILED, with the reason to "
-            "show). Absent once it is the avatar.",
-            "properties": {
-                "id": {"type": "string"},
-                "status": {"enum": ["PENDING", "FAILED"]},
-                "failureReason": {"type": "string"},
-            },
-        },
         "NewComment": {
             "type": "object",
             "required": ["text"],
@@ -226,11 +150,7 @@ def schemas(max_upload_bytes: int) -> dict:
             "properties": {
                 "id": {"type": "string"},
                 "photoId": {"type": "string"},
-                "author": {
-                    "type": "object",
-                    "required": ["id", "username"],
-                    "properties": {"id": {"type": "string"}, "username": {"type": "string"}},
-                },
+                "author": PERSON,
                 "text": {"type": "string"},
                 "createdAt": {"type": "string", "format": "date-time"},
                 "replyTo": {"type": "string", "description": "On a reply: its comment's id."},
@@ -258,59 +178,13 @@ def schemas(max_upload_bytes: int) -> dict:
                 "followedByMe": {"type": "boolean"},
             },
         },
-        "Profile": {
-            "type": "object",
-            "required": [
-                "id",
-                "username",
-                "joinedAt",
-                "photoCount",
-                "followerCount",
-                "followingCount",
-            ],
-            "properties": {
-                "id": {"type": "string"},
-                "username": {"type": "string"},
-                "joinedAt": {"type": "string", "format": "date-time"},
-                "photoCount": {"type": "integer"},
-                "followerCount": {"type": "integer"},
-                "followingCount": {"type": "integer"},
-                "followedByMe": {"type": "boolean"},
-                "displayName": {"type": "string", "maxLength": DISPLAY_NAME_MAX_LENGTH},
-                "bio": {"type": "string", "maxLength": BIO_MAX_LENGTH},
-                "avatarUpload": ref("AvatarUploadState"),
-            },
-        },
-        "PeoplePage": {
-            "type": "object",
-            "required": ["items", "nextCursor"],
-            "properties": {
-                "items": {
-                    "type": "array",
-                    "items": {
-                        "type": "object",
-                        "required": ["id", "username"],
-                        "properties": {
-                            "id": {"type": "string"},
-                            "username": {"type": "string"},
-                            "followedByMe": {"type": "boolean"},
-                        },
-                    },
-                },
-                "nextCursor": {"type": ["string", "null"]},
-            },
-        },
         "Notification": {
             "type": "object",
             "required": ["id", "kind", "actor", "createdAt", "unread"],
             "properties": {
                 "id": {"type": "string"},
                 "kind": {"enum": list(NOTIFICATION_KINDS)},
-                "actor": {
-                    "type": "object",
-                    "required": ["id", "username"],
-                    "properties": {"id": {"type": "string"}, "username": {"type": "string"}},
-                },
+                "actor": PERSON,
                 # Absent for a follow, and for a photo that is being removed.
                 "photo": {
                     "type": "object",
@@ -346,66 +220,5 @@ def schemas(max_upload_bytes: int) -> dict:
             "required": ["unreadCount"],
             "properties": UNREAD_COUNT,
         },
-        "ProfileEdit": {
-            "type": "object",
-            "minProperties": 1,
-            "additionalProperties": False,
-            "properties": {
-                field: {
-                    "type": "string",
-                    "maxLength": limit,
-                    "pattern": PLAIN_TEXT_PATTERN.pattern,
-                    "description": "One line of text, taken off the white space around it; an "
-                    "empty one removes it.",
-                }
-                for field, limit in (
-                    ("displayName", DISPLAY_NAME_MAX_LENGTH),
-                    ("bio", BIO_MAX_LENGTH),
-                )
-            },
-        },
-        "FoundPeople": {
-            "type": "object",
-            "required": ["items"],
-            "properties": {
-                "items": {
-                    "type": "array",
-                    "items": FOUND_PERSON
-                    | {
-                        "properties": FOUND_PERSON["properties"]
-                        | {"followedByMe": {"type": "boolean"}}
-                    },
-                }
-            },
-        },
-        "SuggestedPeople": {
-            "type": "object",
-            "required": ["items"],
-            "properties": {
-                "items": {
-                    "type": "array",
-                    "items": {
-                        "type": "object",
-                        "required": [*FOUND_PERSON["required"], "reason"],
-                        "properties": FOUND_PERSON["properties"]
-                        | {
-                            "reason": {
-                                "type": "string",
-                                "description": 'Why: "Followed by <username>", "New on '
-                                'CloudGram" or "Recently shared".',
-                            }
-                        },
-                    },
-                }
-            },
-        },
-        "Me": {
-            "type": "object",
-            "required": ["id", "username"],
-            "properties": {
-                "id": {"type": "string"},
-                "username": {"type": "string"},
-                "email": {"type": ["string", "null"]},
-            },
-        },
+        **people_schemas(),
     }
