@@ -8,9 +8,9 @@ three renditions) and the polling of the profile. Each run chooses a new picture
 replaces the last, as a person trying pictures on does. The goal is a photo's: two seconds.
 """
 
-import statistics
 import time
 
+from bench.against_goal import report_median
 from tests.support.browser_like_client import BrowserLikeClient
 from tests.support.images import phone_photo
 from tests.support.local_stack import running_local_stack
@@ -37,14 +37,9 @@ def main() -> float:
             assert "avatarUpload" not in profile, profile
             shown_urls.add(profile["avatar"]["url"])
         assert len(shown_urls) == RUNS  # every run's picture was shown, not an older one
-    median = statistics.median(durations)
-    print(f"Avatar upload-to-shown, 12 MP portrait JPEG on the local stack, median of {RUNS}:")
-    print(
-        f"  {median * 1000:.0f} ms (min {min(durations) * 1000:.0f}, max "
-        f"{max(durations) * 1000:.0f}); goal {GOAL_SECONDS * 1000:.0f} ms "
-        f"({median / GOAL_SECONDS:.2f}x of the goal)"
+    return report_median(
+        "Avatar upload-to-shown, 12 MP portrait JPEG on the local stack", durations, GOAL_SECONDS
     )
-    return median
 
 
 if __name__ == "__main__":

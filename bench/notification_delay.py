@@ -9,9 +9,9 @@ the like back and waits for the notification to go, so every run starts from an 
 Reported against a goal of two seconds, as for a new photo (upload_to_ready).
 """
 
-import statistics
 import time
 
+from bench.against_goal import report_median
 from tests.support.browser_like_client import BrowserLikeClient
 from tests.support.images import phone_photo
 from tests.support.local_stack import running_local_stack
@@ -37,16 +37,11 @@ def main() -> float:
             durations.append(time.perf_counter() - liked)
             assert browser.api("DELETE", like, friend.id_token).status_code == 200
             _wait_for_inbox(browser, owner, lambda items: not items)
-    median = statistics.median(durations)
-    print(
-        f"Stream-to-inbox delay, a like to its notification on the local stack, median of {RUNS}:"
+    return report_median(
+        "Stream-to-inbox delay, a like to its notification on the local stack",
+        durations,
+        GOAL_SECONDS,
     )
-    print(
-        f"  {median * 1000:.0f} ms (min {min(durations) * 1000:.0f}, max "
-        f"{max(durations) * 1000:.0f}); goal {GOAL_SECONDS * 1000:.0f} ms "
-        f"({median / GOAL_SECONDS:.2f}x of the goal)"
-    )
-    return median
 
 
 def _wait_for_inbox(browser, owner, done) -> None:

@@ -6,9 +6,9 @@ the notification, the queue's long poll, the worker and the page's polling inter
 against the product's goal: a new photo in the feed within about two seconds.
 """
 
-import statistics
 import time
 
+from bench.against_goal import report_median
 from tests.support.browser_like_client import BrowserLikeClient
 from tests.support.images import phone_photo
 from tests.support.local_stack import running_local_stack
@@ -30,14 +30,9 @@ def main() -> float:
             photo = browser.wait_until_settled(user, created["photo"]["id"])
             durations.append(time.perf_counter() - started)
             assert photo["status"] == "READY", photo
-    median = statistics.median(durations)
-    print(f"Upload-to-READY, 12 MP portrait JPEG on the local stack, median of {RUNS}:")
-    print(
-        f"  {median * 1000:.0f} ms (min {min(durations) * 1000:.0f}, max "
-        f"{max(durations) * 1000:.0f}); goal {GOAL_SECONDS * 1000:.0f} ms "
-        f"({median / GOAL_SECONDS:.2f}x of the goal)"
+    return report_median(
+        "Upload-to-READY, 12 MP portrait JPEG on the local stack", durations, GOAL_SECONDS
     )
-    return median
 
 
 if __name__ == "__main__":

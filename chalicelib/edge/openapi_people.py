@@ -29,6 +29,17 @@ PERSON = {
         },
     },
 }
+# Where and how a browser uploads a file, a photo's or a profile picture's.
+PRESIGNED_POST = {
+    "type": "object",
+    "required": ["url", "fields", "expiresAt"],
+    "description": "A presigned S3 POST: post `fields`, then the file, to `url`.",
+    "properties": {
+        "url": {"type": "string"},
+        "fields": {"type": "object", "additionalProperties": {"type": "string"}},
+        "expiresAt": {"type": "string", "format": "date-time"},
+    },
+}
 # The same, with whether the signed-in reader follows them.
 FOLLOWABLE_PERSON = PERSON | {
     "properties": PERSON["properties"] | {"followedByMe": {"type": "boolean"}}
@@ -61,16 +72,10 @@ def people_schemas() -> dict:
             "type": "object",
             "required": ["upload"],
             "properties": {
-                "upload": {
-                    "type": "object",
-                    "required": ["url", "fields", "expiresAt"],
-                    "description": "A presigned S3 POST: post `fields`, then the file, to `url`. "
-                    "A moment after the file arrives, the profile shows the new avatar.",
-                    "properties": {
-                        "url": {"type": "string"},
-                        "fields": {"type": "object", "additionalProperties": {"type": "string"}},
-                        "expiresAt": {"type": "string", "format": "date-time"},
-                    },
+                "upload": PRESIGNED_POST
+                | {
+                    "description": PRESIGNED_POST["description"]
+                    + " A moment after the file arrives, the profile shows the new avatar."
                 },
             },
         },

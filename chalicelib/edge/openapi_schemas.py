@@ -4,7 +4,7 @@ document (chalicelib/edge/openapi.py): a photo, a comment, a page, a notificatio
 as in the rest of the document.
 """
 
-from chalicelib.edge.openapi_people import PERSON, people_schemas, ref
+from chalicelib.edge.openapi_people import PERSON, PRESIGNED_POST, people_schemas, ref
 from chalicelib.edge.request_parsing import COMMENT_ID_PATTERN, COMMENT_TEXT_PATTERN
 from chalicelib.notifications.deeds import KINDS as NOTIFICATION_KINDS
 from chalicelib.notifications.deeds import QUOTED_CHARACTERS
@@ -113,15 +113,7 @@ def schemas(max_upload_bytes: int) -> dict:
             "required": ["photo", "upload"],
             "properties": {
                 "photo": ref("Photo"),
-                "upload": {
-                    "type": "object",
-                    "description": "A presigned S3 POST: post `fields`, then the file, to `url`.",
-                    "properties": {
-                        "url": {"type": "string"},
-                        "fields": {"type": "object", "additionalProperties": {"type": "string"}},
-                        "expiresAt": {"type": "string", "format": "date-time"},
-                    },
-                },
+                "upload": PRESIGNED_POST,
             },
         },
         "NewComment": {

@@ -7,13 +7,10 @@ import io
 import boto3
 import pytest
 from aws_lambda_powertools.utilities.batch.exceptions import BatchProcessingError
-from chalice.local import LambdaContext
 from PIL import Image
 
 from image_worker import avatar_records, avatars
-from image_worker.handler import lambda_handler
 from image_worker.s3_events import AvatarUpload, UploadedObject
-from infra.local.worker_loop import lambda_sqs_event
 from tests.support.avatar_steps import (
     ALICE,
     avatar_upload_requested,
@@ -22,28 +19,9 @@ from tests.support.avatar_steps import (
     stored_profile,
 )
 from tests.support.images import GPS_IFD_TAG, ORIENTATION_TAG, is_blue, is_red, phone_photo
+from tests.support.worker_steps import run_worker
 
 IMMUTABLE = "public, max-age=31536000, immutable"
-
-
-@pytest.fixture
-def queue(local_resources):
-    sqs = boto3.client("sqs")
-
-    def receive_event() -> dict:
-        messages = sqs.receive_message(
-            QueueUrl=local_resources.uploads_queue_url,
-            MaxNumberOfMessages=10,
-            MessageSystemAttributeNames=["All"],
-        ).get("Messages", [])
-        return lambda_sqs_event(messages, local_resources.uploads_queue_arn, "us-east-1")
-
-    receive_event()  # S3's s3:TestEvent from setting up the notification
-    return receive_event
-
-
-def run_worker(event: dict) -> dict:
-    return lambda_handler(event, LambdaContext("cloudgram-worker", 1769, max_runtime_ms=60_000))
 
 
 def avatar_uploaded(data: bytes, content_type="image/jpeg") -> str:

@@ -15,32 +15,11 @@ from image_worker.handler import TIME_NEEDED_PER_MESSAGE_MS, lambda_handler
 from image_worker.observability import logger
 from image_worker.s3_events import UploadedObject, uploaded_objects
 from image_worker.table_keys import photo_key, profile_key
-from infra.local.worker_loop import lambda_sqs_event
 from tests.support import json_logs
 from tests.support.images import phone_photo
+from tests.support.worker_steps import run_worker
 
 ALICE = User(id="alice-id", username="alice", email="alice@example.com")
-
-
-@pytest.fixture
-def queue(local_resources):
-    sqs = boto3.client("sqs")
-
-    def receive_event() -> dict:
-        messages = sqs.receive_message(
-            QueueUrl=local_resources.uploads_queue_url,
-            MaxNumberOfMessages=10,
-            MessageSystemAttributeNames=["All"],
-        ).get("Messages", [])
-        return lambda_sqs_event(messages, local_resources.uploads_queue_arn, "us-east-1")
-
-    receive_event()  # S3's s3:TestEvent from setting up the notification
-    return receive_event
-
-
-def run_worker(event: dict) -> dict:
-    """One invocation, with the template's 60 s timeout."""
-    return lambda_handler(event, LambdaContext("cloudgram-worker", 1769, max_runtime_ms=60_000))
 
 
 def pending_photo_uploaded(data: bytes, content_type="image/jpeg", declared_size=None) -> str:

@@ -9,17 +9,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import boto3
-import pytest
-from chalice.local import LambdaContext
 
 from chalicelib.photos.service import NewPhotoRequest, request_upload
 from image_worker import avatar_records, aws_clients, photo_records
-from image_worker.handler import lambda_handler
 from image_worker.table_keys import photo_key
-from infra.local.worker_loop import lambda_sqs_event
 from infra.template_file import load_template
 from tests.support.avatar_steps import ALICE, avatar_upload_requested, file_posted
 from tests.support.images import phone_photo
+from tests.support.worker_steps import run_worker
 
 # What Lambda's SQS trigger and its logging do with the role, rather than the worker's code.
 PLATFORM_STATEMENTS = {"ConsumeUploadsQueue", "WriteOwnLogs"}
@@ -85,27 +82,6 @@ def granted_statements() -> list[tuple[str, str]]:
     return grants
 
 
-@pytest.fixture
-def queue(local_resources):
-    sqs = boto3.client("sqs")
-
-    def receive_event() -> dict:
-        messages = sqs.receive_message(
-            QueueUrl=local_resources.uploads_queue_url,
-            MaxNumberOfMessages=10,
-            MessageSystemAttributeNames=["All"],
-        ).get("Messages", [])
-        return lambda_sqs_event(messages, local_resources.uploads_queue_arn, "us-east-1")
-
-    receive_event()  # S3's s3:TestEvent from setting up the notification
-    return receive_event
-
-
-def run_worker(event: dict) -> None:
-    context = LambdaContext("cloudgram-worker", 1769, max_runtime_ms=60_000)
-    assert lambda_handler(event, context) == {"batchItemFailures": []}
-
-
 def photo_uploaded(data: bytes) -> str:
     photo_id = request_upload(ALICE, NewPhotoRequest("image/jpeg", len(data), "")).photo["id"]
     file_posted(f"uploads/{photo_id}", data)
@@ -123,7 +99,7 @@ def test_given_every_kind_of_upload_then_the_worker_role_grants_exactly_its_call
     file_posted(avatar_upload_requested(ALICE, photo), photo)  # the avatar
     file_posted(first_avatar, photo)  # an older upload, no longer wanted
     with recording(calls):
-        run_worker(queue())
+        assert run_worker(queue()) == {"batchItemFailures": []}
     file_posted(avatar_upload_requested(ALICE, b"not a picture"), b"not a picture")  # refused
     deleted_meanwhile = photo_uploaded(photo)
     file_posted(avatar_upload_requested(ALICE, photo), photo)
@@ -142,7 +118,7 @@ def test_given_every_kind_of_upload_then_the_worker_role_grants_exactly_its_call
     monkeypatch.setattr(photo_records, "mark_ready", photo_deleted_first)
     monkeypatch.setattr(avatar_records, "set_avatar", avatar_replaced_first)
     with recording(calls):
-        run_worker(queue())
+        assert run_worker(queue()) == {"batchItemFailures": []}
 
     grants = granted_statements()
     ungranted = {
