@@ -13,6 +13,7 @@
  */
 
 import { element, icon } from "../helpers/dom.js";
+import { sameUsername } from "../helpers/follow-events.js";
 import { profileHref } from "../helpers/router.js";
 import { createFollowButton } from "./follow-button.js";
 import { personNames, personPicture } from "./person-badge.js";
@@ -100,7 +101,7 @@ export function createPeopleSearch({ api, session, onSignInRequested, container 
     nameCell.append(personLink);
     row.append(nameCell);
     // Only a signed-in person's results say `followedByMe`; nobody follows themselves.
-    if (person.followedByMe !== undefined && person.username !== session.username) {
+    if (person.followedByMe !== undefined && !sameUsername(person.username, session.username)) {
       const followCell = element("div", "search__cell search__cell--follow");
       followCell.setAttribute("role", "gridcell");
       followCell.id = `search-result-${index}-follow`;

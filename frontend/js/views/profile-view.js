@@ -1,8 +1,9 @@
 /**
- * A profile, at #/u/<username>: who the person is (name, when they joined, how many photos,
- * followers and people followed, the last two linking to those lists) with a Follow button on
- * anyone else's profile, and their photos as a square grid, newest first, page by page. Each tile
- * opens the photo's page.
+ * A profile, at #/u/<username>: who the person is (their picture, their display name above their
+ * username, their bio, when they joined, how many photos, followers and people followed, the last
+ * two linking to those lists) with a Follow button on anyone else's profile and "Edit profile"
+ * (components/profile-editor.js) on one's own, and their photos as a square grid, newest first,
+ * page by page. Each tile opens the photo's page.
  *
  * Everyone sees READY photos, and the header counts them. The owner also sees a tile for a photo
  * still on its way (uploading from this page, or processing), and, apart from the grid in a short
