@@ -4,7 +4,12 @@ is typed (frontend/js/helpers/password-rules.js). The deploy driver writes it to
 the local stack serves it.
 """
 
-from chalicelib.shared.settings import ALLOWED_CONTENT_TYPES, CAPTION_MAX_LENGTH
+from chalicelib.people.profile_edits import BIO_MAX_LENGTH, DISPLAY_NAME_MAX_LENGTH
+from chalicelib.shared.settings import (
+    ALLOWED_CONTENT_TYPES,
+    ALT_TEXT_MAX_LENGTH,
+    CAPTION_MAX_LENGTH,
+)
 from infra.local.resource_definitions import PASSWORD_POLICY
 
 
@@ -31,6 +36,9 @@ def site_config(
             "maxUploadBytes": max_upload_bytes,
             "contentTypes": list(ALLOWED_CONTENT_TYPES),
             "captionMaxLength": CAPTION_MAX_LENGTH,
+            "altTextMaxLength": ALT_TEXT_MAX_LENGTH,
+            "displayNameMaxLength": DISPLAY_NAME_MAX_LENGTH,
+            "bioMaxLength": BIO_MAX_LENGTH,
         },
         "local": local,
     }

@@ -28,13 +28,17 @@
  *                says what happened away from the focus ("Link copied"); password-field.js
  *                gives the sign-in forms Show password and the rules checklist;
  *                notification-bell.js is the header's bell with its count of unread
- *                notifications.
+ *                notifications; people-search.js is the header's search for people.
+ *                person-badge.js draws a person (their picture or letter, their names)
+ *                wherever one appears; profile-editor.js is the owner's "Edit profile".
  *   uploads/     sharing photos: upload-queue.js runs the upload list, one upload-item.js per
- *                file; upload.js takes one photo from file to READY; file-type.js tells what a
- *                file is; uploads-here.js tells other places what this page is uploading and
- *                shares a file again.
+ *                file; upload.js takes one photo from file to READY, avatar-upload.js a
+ *                profile picture the same way; file-type.js tells what a file is;
+ *                uploads-here.js tells other places what this page is uploading and shares a
+ *                file again.
  *   helpers/     small modules the others share: router.js (the places and their addresses),
- *                dom.js, format.js, mentions.js (@names as links to profiles),
+ *                dom.js, format.js, counted-field.js (a text field with its counter),
+ *                mentions.js (@names as links to profiles),
  *                optimistic-toggle.js (behind the like and follow buttons), photo-events.js
  *                and follow-events.js, which keep every place that shows the same photo or
  *                person in step; after-sign-in.js (back to the place, with the like or follow
@@ -51,6 +55,7 @@ import {
 import { byId, showMessage } from "./helpers/dom.js";
 import { createRouter, currentRoute, feedHref } from "./helpers/router.js";
 import { createNotificationBell } from "./components/notification-bell.js";
+import { createPeopleSearch } from "./components/people-search.js";
 import { createApiClient } from "./services/api.js";
 import { createCognitoClient } from "./services/cognito.js";
 import { loadConfig } from "./services/config.js";
@@ -91,6 +96,12 @@ async function start() {
     beforeSignOut: () => composer.stopUploadsBeforeSigningOut(),
   });
   const bell = createNotificationBell({ api });
+  createPeopleSearch({
+    api,
+    session,
+    onSignInRequested: askToSignIn,
+    container: byId("people-search"),
+  });
   const layout = byId("main");
   const sidePanel = byId("side-panel");
 

@@ -5,7 +5,8 @@ out and signed in, in light and dark colours, with the upload list, the caption 
 unfollow and delete dialogs open, "Link copied" shown, and the owner's list of photos that
 couldn't be shared; a photo page with a comment and its opened replies; and neither has the
 sign-up form while it refuses a username or a weak password (shown, with its rules), nor the
-confirmation step once a new code is sent.
+confirmation step once a new code is sent; nor the parts for profiles: the search's results, the
+profile editor refusing a bio, and an upload item's alt text.
 
 axe-core is installed, pinned, by `make test` (see the Makefile); a missing copy skips this test
 on a developer's machine and fails it in CI. The assertion message lists every violation found,
@@ -248,4 +249,53 @@ def test_a_photo_page_with_comments_and_replies_has_no_serious_violation(
 
     # Then none is serious or critical
     report = json.dumps(found, indent=1)
+    assert blocking_violations(found) == [], f"axe-core found:\n{report}"
+
+
+def test_search_results_the_profile_editor_and_alt_text_have_no_serious_violation(
+    new_context, http_client, axe_script: Path, tmp_path: Path
+):
+    # Given someone with a display name, and another person signed in on the page
+    found_person = new_user(http_client)
+    named = {"displayName": "Ána Lima", "bio": "Harbours"}
+    assert http_client.api("PATCH", "/me/profile", found_person.id_token, json=named).ok
+    searcher = new_user(http_client)
+    page = new_context(bypass_csp=True).new_page()
+    sign_in(page, searcher.username)
+    found = {}
+
+    # When axe looks at the search's results, one chosen with the arrow keys
+    field = page.get_by_role("combobox", name="Search people")
+    field.click()
+    field.fill(found_person.username)
+    expect(page.get_by_role("button", name=f"Follow {found_person.username}")).to_be_visible()
+    field.press("ArrowDown")
+    found["search results, one chosen"] = axe_violations(page, axe_script)
+    page.emulate_media(color_scheme="dark")
+    found["search results, one chosen, dark"] = axe_violations(page, axe_script)
+    page.emulate_media(color_scheme="light")
+    field.press("Escape")
+
+    # And at an upload item with its alt text open
+    photo = tmp_path / "bay.jpg"
+    photo.write_bytes(scene_jpeg(4))
+    page.get_by_label("Choose photos").set_input_files(photo)
+    page.locator(".upload-item").get_by_text("Add alt text").click()
+    found["upload item, alt text open"] = axe_violations(page, axe_script)
+
+    # And at the profile editor refusing a bio
+    page.goto(f"/#/u/{searcher.username}")
+    page.get_by_role("button", name="Edit profile").click()
+    bio = page.get_by_label("Bio")
+    bio.evaluate("box => box.removeAttribute('maxlength')")
+    bio.fill("x" * 151)
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator("[id$='-bio-error']")).to_be_visible()
+    found["profile editor, bio refused"] = axe_violations(page, axe_script)
+    page.emulate_media(color_scheme="dark")
+    found["profile editor, bio refused, dark"] = axe_violations(page, axe_script)
+
+    # Then none is serious or critical
+    report = json.dumps(found, indent=1)
+    print(f"axe-core violations by place:\n{report}")
     assert blocking_violations(found) == [], f"axe-core found:\n{report}"

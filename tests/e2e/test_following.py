@@ -310,14 +310,17 @@ def test_an_empty_following_tab_suggests_a_recent_poster_whose_photos_arrive_onc
     # Given someone who has just shared a photo, and a newcomer who follows nobody, signed in
     poster = new_user(http_client)
     (photo,) = share_photos_over_http(http_client, poster, [scene_jpeg(24)], captions=["Hello"])
+    people_requests = requests_to(page, "/api/users")
     sign_in(page, new_user(http_client).username)
     following = page.get_by_role("tabpanel", name="Following")
 
-    # Then the Following tab says it is empty and suggests the poster, with a link to them
+    # Then the Following tab says it is empty and suggests the poster, with a link to them and
+    # the reason, found in one request
     expect(following.get_by_role("heading", name="Your Following feed is empty")).to_be_visible()
     suggestion = following.get_by_role("listitem").filter(has_text=poster.username)
     expect(suggestion.get_by_role("link")).to_have_attribute("href", f"#/u/{poster.username}")
-    expect(suggestion).to_contain_text("1 photo")
+    expect(suggestion).to_contain_text(re.compile("Recently shared|New on CloudGram"))
+    assert [request.url.split("/api")[1] for request in people_requests] == ["/users/suggestions"]
 
     # When the newcomer presses the poster's Follow button
     follow = suggestion.get_by_role("button", name=f"Follow {poster.username}")

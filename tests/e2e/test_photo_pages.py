@@ -87,12 +87,12 @@ def test_the_owner_likes_edits_opens_their_profile_and_deletes_a_photo(
     page.get_by_role("button", name="Edit caption").click()
     caption_box = page.get_by_role("textbox", name="Caption")
     expect(caption_box).to_be_focused()
-    expect(page.locator(".caption-editor .field__counter")).to_have_text("15 / 2200")
+    expect(page.locator(".caption-editor .field__counter").first).to_have_text("15 / 2200")
     caption_box.evaluate("textarea => textarea.removeAttribute('maxlength')")
     caption_box.fill("x" * 2201)
     page.get_by_role("button", name="Save").click()
     expect(page.locator(".caption-editor").get_by_role("alert")).to_have_text(
-        "The caption was not saved: caption is 2201 characters long; at most 2200 are allowed."
+        "The changes were not saved: caption is 2201 characters long; at most 2200 are allowed."
     )
 
     # When they save a caption within the limit, then it replaces the old one in place

@@ -61,6 +61,9 @@ def test_given_the_site_then_it_serves_the_page_and_its_config(client, local_sta
     assert config["cognito"]["passwordPolicy"]["minimumLength"] == 10
     assert config["limits"]["maxUploadBytes"] == 26214400
     assert config["limits"]["captionMaxLength"] == 2200
+    assert config["limits"]["altTextMaxLength"] == 1000
+    assert config["limits"]["displayNameMaxLength"] == 30
+    assert config["limits"]["bioMaxLength"] == 150
     assert config["local"] is True
 
 

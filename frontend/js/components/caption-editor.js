@@ -1,38 +1,45 @@
 /**
- * Editing a caption in place: a form with a textarea, a character counter, Save and Cancel, put
- * where the caption is shown while the owner edits it.
+ * Editing a photo's words in place: a form with its caption and its alt text (what the picture
+ * shows, for people who cannot see it), each with a character counter, Save and Cancel, put where
+ * the caption is shown while the owner edits it.
  *
- * The limit and the counter are the same as when sharing a photo. The API checks the caption
- * again; if it refuses, its message (written for people) is shown in the form and nothing is
- * lost. Escape in the textarea cancels, as it closes the delete dialog.
+ * The limits and the counters are the same as when sharing a photo. Only what changed is sent.
+ * The API checks both again; if it refuses, its message (written for people) is shown in the
+ * form and nothing is lost. Escape in either field cancels, as it closes the delete dialog.
  */
 
+import { countedField } from "../helpers/counted-field.js";
 import { element, hideMessage, setBusy, showMessage } from "../helpers/dom.js";
+import { ALT_TEXT_PLACEHOLDER } from "../uploads/upload-item.js";
 
 let editorsCreated = 0;
 
 /**
- * Returns the form. `onDone(updatedPhoto | null)` is called after a save (with the photo the
- * API returned) or a cancel (with null); the caller removes the form then.
+ * Returns the form. `limits` come from config.json. `onDone(updatedPhoto | null)` is called
+ * after a save (with the photo the API returned) or a cancel (with null); the caller removes the
+ * form then.
  */
-export function createCaptionEditor({ photo, api, maxLength, onDone }) {
+export function createCaptionEditor({ photo, api, limits, onDone }) {
   editorsCreated += 1;
   const id = `caption-editor-${editorsCreated}`;
 
   const form = element("form", "caption-editor");
   form.noValidate = true;
-  const field = element("div", "field");
-  const label = element("label", "", "Caption");
-  label.htmlFor = `${id}-text`;
-  const textarea = element("textarea");
-  textarea.id = `${id}-text`;
-  textarea.rows = 3;
-  textarea.maxLength = maxLength;
-  textarea.value = photo.caption ?? "";
-  const counter = element("p", "field__hint field__counter");
-  counter.id = `${id}-count`;
-  textarea.setAttribute("aria-describedby", counter.id);
-  field.append(label, textarea, counter);
+  const { field: captionField, input: caption } = countedField({
+    id: `${id}-text`,
+    label: "Caption",
+    maxLength: limits.captionMaxLength,
+    value: photo.caption ?? "",
+    rows: 3,
+  });
+  const { field: altTextField, input: altText } = countedField({
+    id: `${id}-alt-text`,
+    label: "Alt text",
+    maxLength: limits.altTextMaxLength,
+    value: photo.altText ?? "",
+    rows: 2,
+  });
+  altText.placeholder = ALT_TEXT_PLACEHOLDER;
 
   const error = element("p", "message message--error");
   error.setAttribute("role", "alert");
@@ -44,42 +51,48 @@ export function createCaptionEditor({ photo, api, maxLength, onDone }) {
   const cancel = element("button", "button button--secondary", "Cancel");
   cancel.type = "button";
   buttons.append(save, cancel);
-  form.append(field, error, buttons);
+  form.append(captionField, altTextField, error, buttons);
 
-  function updateCounter() {
-    counter.textContent = `${textarea.value.length} / ${maxLength}`;
+  function changes() {
+    const changed = {};
+    if (caption.value.trim() !== (photo.caption ?? "")) changed.caption = caption.value.trim();
+    if (altText.value.trim() !== (photo.altText ?? "")) changed.altText = altText.value.trim();
+    return changed;
   }
 
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
+    const changed = changes();
+    if (Object.keys(changed).length === 0) {
+      onDone(null);
+      return;
+    }
     hideMessage(error);
     setBusy(save, true);
     cancel.disabled = true;
     try {
-      onDone(await api.editCaption(photo.id, textarea.value.trim()));
+      onDone(await api.editPhoto(photo.id, changed));
     } catch (refusal) {
-      showMessage(error, `The caption was not saved: ${refusal.message}`, "error");
-      textarea.focus();
+      showMessage(error, `The changes were not saved: ${refusal.message}`, "error");
+      caption.focus();
     } finally {
       setBusy(save, false);
       cancel.disabled = false;
     }
   });
   cancel.addEventListener("click", () => onDone(null));
-  textarea.addEventListener("input", updateCounter);
-  textarea.addEventListener("keydown", (event) => {
-    if (event.key === "Escape") {
+  form.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && event.target.matches("textarea")) {
       event.preventDefault();
       onDone(null);
     }
   });
 
-  updateCounter();
   return {
     form,
     focus() {
-      textarea.focus();
-      textarea.setSelectionRange(textarea.value.length, textarea.value.length);
+      caption.focus();
+      caption.setSelectionRange(caption.value.length, caption.value.length);
     },
   };
 }

@@ -14,12 +14,12 @@
  * among, scrolls to it, gives it the focus and highlights it a moment.
  */
 
-import { avatar, element, hideMessage, link, setBusy, showMessage, showSignInPrompt } from "../helpers/dom.js";
+import { element, hideMessage, setBusy, showMessage, showSignInPrompt } from "../helpers/dom.js";
 import { timeAgo } from "../helpers/format.js";
 import { showTextWithMentions } from "../helpers/mentions.js";
-import { profileHref } from "../helpers/router.js";
 import { confirmCommentDeletion } from "./confirm-dialog.js";
 import { isOwnPhoto } from "./owner-controls.js";
+import { personLink, personPicture } from "./person-badge.js";
 import { showToast } from "./toast.js";
 
 // The API takes at most this many characters (chalicelib/shared/settings.py).
@@ -77,7 +77,7 @@ export function createCommentSection({ photo, context, commentToShow = null }) {
     const header = element("p", "comment__header");
     const time = element("time", "comment__time", timeAgo(comment.createdAt));
     time.dateTime = comment.createdAt;
-    header.append(avatar(author), link(profileHref(author), "comment__author", author), time);
+    header.append(personPicture(comment.author), personLink(comment.author, "comment__author"), time);
     const text = element("p", "comment__text");
     showTextWithMentions(text, comment.text);
     const actions = element("div", "comment__actions");

@@ -20,6 +20,7 @@ import { hideMessage, part, showMessage } from "../helpers/dom.js";
 import { onPhotoChanged, onPhotoDeleted, onPhotoShared } from "../helpers/photo-events.js";
 import { createPager } from "./paged-list.js";
 import { renderPhotoCard, showCaption } from "./photo-card.js";
+import { describePhoto, describePictureAgain } from "./photo-frame.js";
 import { showToast } from "./toast.js";
 
 const PAGE_SIZE = 12;
@@ -161,8 +162,14 @@ export function createFeedList({
     updateFooter();
   });
   onPhotoChanged((photoId, changes) => {
-    const caption = cardOf(photoId)?.querySelector(".photo-card__caption");
-    if (caption && changes.caption !== undefined) showCaption(caption, changes.caption);
+    const card = cardOf(photoId);
+    if (!card || (changes.caption === undefined && changes.altText === undefined)) return;
+    const photo = shown.get(photoId);
+    if (changes.caption !== undefined) photo.caption = changes.caption;
+    if (changes.altText !== undefined) photo.altText = changes.altText;
+    showCaption(card.querySelector(".photo-card__caption"), photo.caption);
+    card.setAttribute("aria-label", describePhoto(photo));
+    describePictureAgain(card, photo);
   });
 
   return {

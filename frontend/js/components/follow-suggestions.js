@@ -1,24 +1,19 @@
 /**
  * What the Following tab shows when it has no photo (the person follows nobody who shares yet):
- * a friendly word and a few people to follow, each with their name (a link to their profile),
- * how many photos they shared, and a Follow button (follow-button.js).
+ * a friendly word and a few people to follow, each with their picture and names (a link to their
+ * profile), why they are suggested ("Followed by ana", "Recently shared"), and a Follow button
+ * (follow-button.js).
  *
- * The people are the latest posters: the distinct owners of the newest photos of GET /api/feed,
- * leaving out the person and whoever they already follow. Whether they follow someone only
- * GET /api/users/{username} tells, so at most MAX_SUGGESTIONS profiles are asked for. After a
- * follow, the Following tab brings that person's photos in above (views/feed-view.js); the
- * suggestions stay, so the person can follow more than one.
+ * One request, GET /api/users/suggestions, finds them: the API leaves out the person and whoever
+ * they already follow. After a follow, the Following tab brings that person's photos in above
+ * (views/feed-view.js); the suggestions stay, so the person can follow more than one.
  */
 
-import { avatar, byId, element, hideMessage, link, showMessage } from "../helpers/dom.js";
+import { byId, element, hideMessage, link, showMessage } from "../helpers/dom.js";
 import { onFollowChanged, sameUsername } from "../helpers/follow-events.js";
-import { countOf } from "../helpers/format.js";
 import { profileHref } from "../helpers/router.js";
 import { createFollowButton } from "./follow-button.js";
-
-const MAX_SUGGESTIONS = 6;
-// Enough of the newest photos to find that many different people, most of the time.
-const PHOTOS_LOOKED_AT = 30;
+import { personNames, personPicture } from "./person-badge.js";
 const NOBODY_TO_SUGGEST =
   "Follow people to see their photos here, with your own. Nobody else has shared a photo yet: " +
   "share one, and come back later.";
@@ -63,39 +58,32 @@ export function createFollowSuggestions({ context, onBrowseEveryone }) {
   }
 
   async function findPeopleToFollow() {
-    const newest = await api.feed({ limit: PHOTOS_LOOKED_AT });
-    const usernames = [];
-    for (const photo of newest.items) {
-      const username = photo.owner?.username;
-      if (!username || sameUsername(username, session.username)) continue;
-      if (usernames.some((known) => sameUsername(known, username))) continue;
-      usernames.push(username);
-      if (usernames.length === MAX_SUGGESTIONS) break;
-    }
-    // A profile that cannot be read (its owner left meanwhile) is simply not suggested.
-    const profiles = await Promise.all(
-      usernames.map((username) => api.profile(username).catch(() => null)),
-    );
-    return profiles.filter((profile) => profile && !profile.followedByMe);
+    const { items } = await api.suggestions();
+    // Nobody suggested is followed yet; the Follow button needs to be told so.
+    return items
+      .filter((person) => !sameUsername(person.username, session.username))
+      .map((person) => ({ ...person, followedByMe: false }));
   }
 
-  function renderSuggestion(profile) {
+  function renderSuggestion(person) {
     const item = element("li", "suggestion");
-    const who = link(profileHref(profile.username), "suggestion__person");
-    const name = element("span", "suggestion__name", profile.username);
-    const photos = element("span", "suggestion__detail", countOf(profile.photoCount, "photo"));
+    item.dataset.username = person.username;
+    const who = link(profileHref(person.username), "suggestion__person");
     const words = element("span", "suggestion__words");
-    words.append(name, photos);
-    who.append(avatar(profile.username), words);
-    item.append(who, createFollowButton({ person: profile, ...context, signal: lifetime.signal }));
+    words.append(
+      personNames(person, "suggestion__name", { stacked: true }),
+      element("span", "suggestion__detail", person.reason ?? ""),
+    );
+    who.append(personPicture(person), words);
+    item.append(who, createFollowButton({ person, ...context, signal: lifetime.signal }));
     return item;
   }
 
   // Says what happens next, since the photos take a moment to arrive.
   onFollowChanged((change) => {
     if (box.hidden || !change.followedByMe) return;
-    const suggested = [...list.querySelectorAll(".suggestion__name")].some((name) =>
-      sameUsername(name.textContent, change.username),
+    const suggested = [...list.querySelectorAll(".suggestion")].some((item) =>
+      sameUsername(item.dataset.username, change.username),
     );
     if (suggested) {
       note.textContent =

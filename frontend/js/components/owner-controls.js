@@ -1,5 +1,6 @@
 /**
- * What only a photo's owner gets next to it: "Edit caption" (in place, caption-editor.js) and
+ * What only a photo's owner gets next to it: "Edit" (its caption and alt text, in place,
+ * caption-editor.js) and
  * "Delete" (after the confirmation dialog, confirm-dialog.js). Used on feed cards and on the
  * photo page.
  *
@@ -26,7 +27,7 @@ export function createOwnerControls({ photo, api, limits, captionElement, onDele
   const controls = element("div", "owner-controls");
   const editButton = element("button", "button button--quiet button--small", "Edit");
   editButton.type = "button";
-  editButton.append(visuallyHidden(" caption"));
+  editButton.append(visuallyHidden(" caption and alt text"));
   editButton.setAttribute("aria-expanded", "false");
   const deleteButton = element("button", "button button--quiet button--small button--danger", "Delete");
   deleteButton.type = "button";
@@ -45,8 +46,9 @@ export function createOwnerControls({ photo, api, limits, captionElement, onDele
     editButton.setAttribute("aria-expanded", "false");
     if (updated) {
       photo.caption = updated.caption;
-      // Every place showing this photo, this one included, updates its caption from this news.
-      announcePhotoChanged(photo.id, { caption: updated.caption });
+      photo.altText = updated.altText;
+      // Every place showing this photo, this one included, updates its words from this news.
+      announcePhotoChanged(photo.id, { caption: updated.caption, altText: updated.altText });
     }
     editButton.focus();
   }
@@ -56,7 +58,7 @@ export function createOwnerControls({ photo, api, limits, captionElement, onDele
       editor = createCaptionEditor({
         photo,
         api,
-        maxLength: limits.captionMaxLength,
+        limits,
         onDone: closeEditor,
       });
       captionElement.classList.add("is-being-edited");

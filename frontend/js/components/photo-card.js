@@ -6,13 +6,14 @@
  * the API goes in as text or as an attribute.
  */
 
-import { avatar, element, link } from "../helpers/dom.js";
+import { element, link } from "../helpers/dom.js";
 import { countOf, timeAgo } from "../helpers/format.js";
 import { showTextWithMentions } from "../helpers/mentions.js";
-import { photoHref, profileHref } from "../helpers/router.js";
+import { photoHref } from "../helpers/router.js";
 import { likeOnDoubleTap } from "./double-tap-like.js";
 import { createLikeButton } from "./like-button.js";
 import { createOwnerControls, isOwnPhoto } from "./owner-controls.js";
+import { personLink, personPicture } from "./person-badge.js";
 import { describePhoto, renderPhotoFrame } from "./photo-frame.js";
 import { createShareActions } from "./share-photo.js";
 
@@ -45,9 +46,8 @@ export function showCaption(captionElement, caption) {
 }
 
 function renderHeader(photo) {
-  const username = photo.owner?.username ?? "someone";
   const header = element("header", "photo-card__header");
-  header.append(avatar(username), link(profileHref(username), "photo-card__owner", username));
+  header.append(personPicture(photo.owner), personLink(photo.owner, "photo-card__owner"));
   const postedAt = photo.readyAt ?? photo.createdAt;
   if (postedAt) {
     const time = element("time", "photo-card__time", timeAgo(postedAt));

@@ -6,7 +6,8 @@
 
 import { element } from "../helpers/dom.js";
 
-// The alt text only needs the start of a long caption: the caption itself is shown as text.
+// Without alt text of its own, a photo is described by the start of its caption: the caption
+// itself is shown as text beside it.
 const ALT_CAPTION_LENGTH = 120;
 
 /**
@@ -46,13 +47,21 @@ export function renderPhotoFrame(
   return frame;
 }
 
-/** "Photo by alice: Sunset over the bay" */
+/** The photo's own alt text when its owner wrote one; else "Photo by Alice: Sunset over the
+ * bay", from the owner's display name (or username) and the start of the caption. */
 export function describePhoto(photo) {
-  const username = photo.owner?.username ?? "someone";
-  if (!photo.caption) return `Photo by ${username}`;
+  if (photo.altText) return photo.altText;
+  const name = photo.owner?.displayName || photo.owner?.username || "someone";
+  if (!photo.caption) return `Photo by ${name}`;
   const caption =
     photo.caption.length > ALT_CAPTION_LENGTH
       ? `${photo.caption.slice(0, ALT_CAPTION_LENGTH)}…`
       : photo.caption;
-  return `Photo by ${username}: ${caption}`;
+  return `Photo by ${name}: ${caption}`;
+}
+
+/** Describes the picture in `container` again, after its photo's alt text or caption changed. */
+export function describePictureAgain(container, photo) {
+  const image = container?.querySelector(".photo-frame__image");
+  if (image) image.alt = describePhoto(photo);
 }

@@ -5,8 +5,8 @@
  * Remove. The owner's profile lists these apart from the grid ("Couldn't be shared"); the
  * photo's own page shows the same in place of the caption editor.
  *
- * Retry shares the file again as a new photo with the same caption, through the upload list
- * (uploads/uploads-here.js): the very file this page sent, if it still holds it, or else the
+ * Retry shares the file again as a new photo with the same caption and alt text, through the
+ * upload list (uploads/uploads-here.js): the very file this page sent, if it still holds it, or else the
  * one the person chooses again. The interrupted photo is removed first, which frees its upload
  * slot. A new photo rather than a fresh upload link for the same one: everything about a PENDING
  * photo runs from its creation (its upload link, its slot, its time-to-live, its place in the
@@ -105,7 +105,11 @@ export function renderUnfinishedPhoto(
         await deleteIfThere(api, photo.id);
         replaced = true;
       }
-      const shared = await shareAgain({ ...upload, caption: photo.caption || undefined });
+      const shared = await shareAgain({
+        ...upload,
+        caption: photo.caption || undefined,
+        altText: photo.altText || undefined,
+      });
       onSharedAgain(shared);
     } catch (error) {
       showMessage(message, `It was not shared again: ${error.message}`, "error");

@@ -24,17 +24,18 @@ export function createApiClient({ apiBase, session }) {
   /**
    * Calls the API as the signed-in person, if any. `signInOptional` marks routes that also
    * answer strangers (the feed, a READY photo): they still work after the session has ended.
+   * After `signal` aborts, the call rejects with an "AbortError".
    */
-  async function request(path, { method = "GET", body, signInOptional = false } = {}) {
+  async function request(path, { method = "GET", body, signInOptional = false, signal } = {}) {
     const url = apiBase + path;
-    let response = await send(url, method, body, await session.idToken());
+    let response = await send(url, method, body, await session.idToken(), signal);
     if (response.status === 401 && session.isSignedIn()) {
       if (await session.refresh()) {
-        response = await send(url, method, body, await session.idToken());
+        response = await send(url, method, body, await session.idToken(), signal);
       }
       if (response.status === 401) {
         session.signOut(SESSION_ENDED_MESSAGE);
-        if (signInOptional) response = await send(url, method, body, null);
+        if (signInOptional) response = await send(url, method, body, null, signal);
       }
     }
     return readResponse(response);
@@ -45,14 +46,14 @@ export function createApiClient({ apiBase, session }) {
     me: () => request("/me"),
 
     /** Registers a photo and returns {photo, upload: {url, fields, expiresAt}}. */
-    createPhoto: ({ contentType, size, caption }) =>
-      request("/photos", { method: "POST", body: { contentType, size, caption } }),
+    createPhoto: ({ contentType, size, caption, altText }) =>
+      request("/photos", { method: "POST", body: { contentType, size, caption, altText } }),
 
     getPhoto: (photoId) => request(photoPath(photoId), { signInOptional: true }),
 
-    /** The owner changes a caption; resolves to the updated photo. */
-    editCaption: (photoId, caption) =>
-      request(photoPath(photoId), { method: "PATCH", body: { caption } }),
+    /** The owner changes a photo's caption and alt text ({caption?, altText?}); resolves to the
+     * updated photo. */
+    editPhoto: (photoId, changes) => request(photoPath(photoId), { method: "PATCH", body: changes }),
 
     /** The owner deletes a photo (also one still PENDING: that is how an upload is cancelled). */
     deletePhoto: (photoId) => request(photoPath(photoId), { method: "DELETE" }),
@@ -103,9 +104,33 @@ export function createApiClient({ apiBase, session }) {
      * photos, newest first: {items, nextCursor}. */
     homeFeed: ({ limit, cursor }) => request(`/feed/home?${pageQuery(limit, cursor)}`),
 
-    /** A public profile: {id, username, joinedAt, photoCount, followerCount, followingCount},
-     * and for a signed-in visitor also followedByMe. */
+    /** A public profile: {id, username, displayName?, bio?, avatar?, joinedAt, photoCount,
+     * followerCount, followingCount}, for a signed-in visitor also followedByMe, and for its
+     * owner avatarUpload? ({id, status: PENDING | FAILED, failureReason?}) while a new picture
+     * is on its way or was refused. */
     profile: (username) => request(userPath(username), { signInOptional: true }),
+
+    /** The signed-in person changes their display name and bio ({displayName?, bio?}, "" to
+     * remove one); resolves to their profile. */
+    editProfile: (changes) => request("/me/profile", { method: "PATCH", body: changes }),
+
+    /** Asks to upload a new profile picture; resolves to {upload: {url, fields, expiresAt}}. */
+    requestAvatarUpload: ({ contentType, size }) =>
+      request("/me/avatar", { method: "POST", body: { contentType, size } }),
+
+    /** Back to the letter. */
+    deleteAvatar: () => request("/me/avatar", { method: "DELETE" }),
+
+    /** Up to `limit` people whose username or display name starts with `prefix` (never empty):
+     * {items: [person + followedByMe?]}. */
+    searchPeople: (prefix, { limit, signal }) =>
+      request(`/users?${new URLSearchParams({ prefix, limit: String(limit) })}`, {
+        signInOptional: true,
+        signal,
+      }),
+
+    /** People the signed-in person might follow, in one request: {items: [person + reason]}. */
+    suggestions: () => request("/users/suggestions"),
 
     /** Follows or unfollows someone; resolves to {followerCount, followedByMe}. */
     setFollowing: (username, following) =>
@@ -147,7 +172,7 @@ function pageQuery(limit, cursor) {
   return query;
 }
 
-async function send(url, method, body, idToken) {
+async function send(url, method, body, idToken, signal) {
   const headers = { Accept: "application/json" };
   if (idToken) headers.Authorization = idToken;
   if (body !== undefined) headers["Content-Type"] = "application/json";
@@ -156,8 +181,10 @@ async function send(url, method, body, idToken) {
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
     });
-  } catch {
+  } catch (error) {
+    if (error.name === "AbortError") throw error;
     throw new ApiError(0, "NetworkError", "CloudGram could not be reached. Check your connection and try again.");
   }
 }

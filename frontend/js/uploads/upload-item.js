@@ -1,6 +1,7 @@
 /**
  * One file in the upload list, as the person sees it: a preview, the file's name and size with
- * its Cancel button beside them, its own caption field, and one line that says where it stands
+ * its Cancel button beside them, its own caption field, its alt text (folded away until asked
+ * for), and one line that says where it stands
  * (a status, or the progress bar while it uploads).
  *
  * It only draws. upload-queue.js decides what happens to the file and tells the item which stage
@@ -15,6 +16,7 @@
  */
 
 import { element, icon, visuallyHidden } from "../helpers/dom.js";
+import { countedField } from "../helpers/counted-field.js";
 import { formatBytes } from "../helpers/format.js";
 
 const PHOTO_ICON_PATH =
@@ -33,10 +35,20 @@ const PROGRESS_STAGES = ["starting", "uploading", "processing"];
 // A shared photo needs no button of its own: "Clear" (upload-queue.js) dismisses them all.
 const BUTTON_TEXTS = { ready: null, failed: "Dismiss", "cancel-failed": "Dismiss" };
 
+// What alt text is for, said where it is typed.
+export const ALT_TEXT_PLACEHOLDER = "What the photo shows, for people who cannot see it";
+
 let itemsCreated = 0;
 
 /** `onCancel()` runs when the item's Cancel (or, once it failed, Dismiss) button is pressed. */
-export function createUploadItem({ file, maxCaptionLength, onCancel, caption: initialCaption = "" }) {
+export function createUploadItem({
+  file,
+  maxCaptionLength,
+  maxAltTextLength,
+  onCancel,
+  caption: initialCaption = "",
+  altText: initialAltText = "",
+}) {
   itemsCreated += 1;
   const id = `upload-item-${itemsCreated}`;
   const item = element("li", "upload-item");
@@ -50,27 +62,37 @@ export function createUploadItem({ file, maxCaptionLength, onCancel, caption: in
   const name = element("p", "upload-item__name", file.name);
   name.append(element("span", "upload-item__size", ` · ${formatBytes(file.size)}`));
 
-  const captionField = element("div", "field upload-item__caption");
-  const captionLabel = element("label", "", "Caption ");
-  captionLabel.htmlFor = `${id}-caption`;
+  const captionLabel = element("span", "", "Caption ");
   captionLabel.append(
     element("span", "field__optional", "(optional)"),
     visuallyHidden(` for ${file.name}`),
   );
-  const caption = element("textarea");
-  caption.id = `${id}-caption`;
-  caption.rows = 2;
-  caption.maxLength = maxCaptionLength;
-  caption.value = initialCaption;
-  const counter = element("p", "field__hint field__counter");
-  counter.id = `${id}-caption-count`;
-  caption.setAttribute("aria-describedby", counter.id);
-  const updateCounter = () => {
-    counter.textContent = `${caption.value.length} / ${maxCaptionLength}`;
-  };
-  caption.addEventListener("input", updateCounter);
-  updateCounter();
-  captionField.append(captionLabel, caption, counter);
+  const { field: captionField, input: caption } = countedField({
+    id: `${id}-caption`,
+    label: captionLabel,
+    maxLength: maxCaptionLength,
+    value: initialCaption,
+    rows: 2,
+    className: "upload-item__caption",
+  });
+
+  // Folded away at first, so an item stays short on a phone; open at once when Retry brings
+  // alt text back.
+  const altTextDetails = element("details", "upload-item__alt-text");
+  altTextDetails.open = Boolean(initialAltText);
+  const altTextSummary = element("summary", "", "Add alt text");
+  altTextSummary.append(visuallyHidden(` for ${file.name}`));
+  const altTextLabel = element("span", "", "Alt text");
+  altTextLabel.append(visuallyHidden(` for ${file.name}`));
+  const { field: altTextField, input: altText } = countedField({
+    id: `${id}-alt-text`,
+    label: altTextLabel,
+    maxLength: maxAltTextLength,
+    value: initialAltText,
+    rows: 2,
+  });
+  altText.placeholder = ALT_TEXT_PLACEHOLDER;
+  altTextDetails.append(altTextSummary, altTextField);
 
   const progress = element("div", "progress");
   const progressLabel = element("label", "", "Uploading…");
@@ -94,7 +116,7 @@ export function createUploadItem({ file, maxCaptionLength, onCancel, caption: in
   const header = element("div", "upload-item__header");
   header.append(name, button);
   const body = element("div", "upload-item__body");
-  body.append(header, captionField, state);
+  body.append(header, captionField, altTextDetails, state);
   item.append(thumbnail, body);
 
   function setButton(text) {
@@ -113,6 +135,7 @@ export function createUploadItem({ file, maxCaptionLength, onCancel, caption: in
   function show(stage, message) {
     item.dataset.stage = stage;
     caption.disabled = stage !== "waiting";
+    altText.disabled = stage !== "waiting";
     progress.hidden = !PROGRESS_STAGES.includes(stage);
     if (stage === "starting") {
       progressBar.value = 0;
@@ -140,6 +163,7 @@ export function createUploadItem({ file, maxCaptionLength, onCancel, caption: in
   return {
     element: item,
     caption: () => caption.value.trim() || undefined,
+    altText: () => altText.value.trim() || undefined,
     show,
     showProgress,
     /** `preventScroll`: moving the page now would move what is under the person's finger. */

@@ -47,7 +47,7 @@ export function createUploadQueue({ api, limits, list, fallbackFocus, onChange }
     createPhoto: (request) => inCreationOrder(() => api.createPhoto(request)),
   };
 
-  function add(file, contentType, { caption } = {}) {
+  function add(file, contentType, { caption, altText } = {}) {
     const entry = {
       file,
       contentType,
@@ -65,7 +65,9 @@ export function createUploadQueue({ api, limits, list, fallbackFocus, onChange }
     entry.view = createUploadItem({
       file,
       caption,
+      altText,
       maxCaptionLength: limits.captionMaxLength,
+      maxAltTextLength: limits.altTextMaxLength,
       onCancel: () => cancel(entry),
     });
     entries.push(entry);
@@ -112,6 +114,7 @@ export function createUploadQueue({ api, limits, list, fallbackFocus, onChange }
         file: entry.file,
         contentType: entry.contentType,
         caption: entry.view.caption(),
+        altText: entry.view.altText(),
         signal: entry.controller.signal,
         onCreated: (pending) => {
           entry.photoId = pending.id;
@@ -223,9 +226,10 @@ export function createUploadQueue({ api, limits, list, fallbackFocus, onChange }
     isUploading: (photoId) =>
       entries.some((entry) => entry.photoId === photoId && UNDER_WAY.includes(entry.stage)),
 
-    /** Adds `file` with `caption` and shares it at once; resolves to the READY photo. */
-    shareAgain({ file, contentType, caption }) {
-      const entry = add(file, contentType, { caption });
+    /** Adds `file` with `caption` and `altText` and shares it at once; resolves to the READY
+     * photo. */
+    shareAgain({ file, contentType, caption, altText }) {
+      const entry = add(file, contentType, { caption, altText });
       const shared = new Promise((resolve, reject) => {
         entry.outcome = { resolve, reject };
       });

@@ -19,9 +19,9 @@ import { describeContentTypes, formatBytes } from "../helpers/format.js";
 import { detectImageType } from "./file-type.js";
 
 // Processing a phone photo takes a few hundred milliseconds, so a short interval shows it sooner.
-const POLL_INTERVAL_MS = 250;
+export const POLL_INTERVAL_MS = 250;
 // About a minute: far longer than processing takes; after that the person is told to look later.
-const POLL_ATTEMPTS = 240;
+export const POLL_ATTEMPTS = 240;
 
 // The file picker filters by type or extension. Phones may hand over HEIC, HEIF and AVIF photos
 // without a type, and cameras save 3D photos as ".mpo" (a JPEG inside): the extensions let the
@@ -74,12 +74,13 @@ export async function sharePhoto({
   file,
   contentType,
   caption,
+  altText,
   signal,
   onCreated,
   onStage,
   onProgress,
 }) {
-  const { photo, upload } = await api.createPhoto({ contentType, size: file.size, caption });
+  const { photo, upload } = await api.createPhoto({ contentType, size: file.size, caption, altText });
   onCreated(photo);
   signal.throwIfAborted();
   onStage("uploading");
@@ -88,8 +89,10 @@ export async function sharePhoto({
   return waitUntilProcessed(api, photo.id, signal);
 }
 
-/** The presigned POST: the policy's fields first, the file last (S3 ignores fields after it). */
-function postToStorage(upload, file, onProgress, signal) {
+/** Sends `file` through a presigned POST (`upload`, {url, fields}) with XMLHttpRequest, for its
+ * progress: the policy's fields first, the file last (S3 ignores fields after it). A profile
+ * picture goes the same way (avatar-upload.js). */
+export function postToStorage(upload, file, onProgress, signal) {
   const form = new FormData();
   for (const [name, value] of Object.entries(upload.fields)) form.append(name, value);
   form.append("file", file);
@@ -143,7 +146,7 @@ async function waitUntilProcessed(api, photoId, signal) {
 }
 
 /** Waits `milliseconds`, or less if `signal` aborts meanwhile (then rejects). */
-function pause(milliseconds, signal) {
+export function pause(milliseconds, signal) {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(resolve, milliseconds);
     signal.addEventListener(

@@ -9,7 +9,7 @@
  * registers itself here; the views need not know where it lives.
  */
 
-// The queue's side of it: {isUploading(photoId), shareAgain({file, contentType, caption})}.
+// The queue's side of it: {isUploading(photoId), shareAgain({file, contentType, caption, altText})}.
 let uploadList = null;
 // The file behind each photo this page has started to upload, until sign-out: a File is a
 // reference to the person's own file, so keeping it costs next to nothing.
@@ -40,10 +40,10 @@ export function isUploadingHere(photoId) {
 }
 
 /**
- * Shares `file` again as a new photo with `caption`, through the upload list (so it shows there
+ * Shares `file` again as a new photo with `caption` and `altText`, through the upload list (so it shows there
  * too); resolves to the READY photo, or rejects with the reason it could not be shared.
  */
-export function shareAgain({ file, contentType, caption }) {
+export function shareAgain({ file, contentType, caption, altText }) {
   if (!uploadList) return Promise.reject(new Error("Sign in to share photos."));
-  return uploadList.shareAgain({ file, contentType, caption });
+  return uploadList.shareAgain({ file, contentType, caption, altText });
 }

@@ -11,7 +11,8 @@
  */
 
 import { createPager } from "../components/paged-list.js";
-import { avatar, byId, element, hideMessage, link, showMessage, showSignInPrompt } from "../helpers/dom.js";
+import { personLink, personPicture } from "../components/person-badge.js";
+import { byId, element, hideMessage, link, showMessage, showSignInPrompt } from "../helpers/dom.js";
 import { timeAgo } from "../helpers/format.js";
 import { commentHref, photoHref, profileHref } from "../helpers/router.js";
 
@@ -131,7 +132,7 @@ function renderNotification(notification) {
   // whole item, so the picture and the empty space lead there too (the name stays its own link).
   const sentence = element("p", "notification__sentence");
   const target = link(addressOf(notification, actor), "notification__link", words(notification));
-  sentence.append(link(profileHref(actor), "notification__actor", actor), " ", target);
+  sentence.append(personLink(notification.actor, "notification__actor"), " ", target);
 
   const details = element("p", "notification__details");
   if (notification.unread) details.append(element("span", "notification__new", "New"), " ");
@@ -141,7 +142,7 @@ function renderNotification(notification) {
 
   const text = element("div", "notification__text");
   text.append(sentence, details);
-  item.append(avatar(actor, "notification__avatar"), text);
+  item.append(personPicture(notification.actor, "notification__avatar"), text);
   const thumbnail = thumbnailOf(notification.photo);
   if (thumbnail) item.append(thumbnail);
   return item;

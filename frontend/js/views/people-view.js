@@ -14,6 +14,7 @@
 
 import { createFollowButton } from "../components/follow-button.js";
 import { createPager } from "../components/paged-list.js";
+import { personNames, personPicture } from "../components/person-badge.js";
 import { avatar, byId, element, hideMessage, link, showMessage, visuallyHidden } from "../helpers/dom.js";
 import { onFollowChanged, sameUsername } from "../helpers/follow-events.js";
 import { LIKERS_LIST, photoHref, profileHref } from "../helpers/router.js";
@@ -84,8 +85,7 @@ export function createPeopleView(context) {
   function renderPerson(person) {
     const item = element("li", "people-list__item");
     const personLink = link(profileHref(person.username), "people-list__link");
-    const name = element("span", "people-list__name", person.username);
-    personLink.append(avatar(person.username), name);
+    personLink.append(personPicture(person), personNames(person, "people-list__name", { stacked: true }));
     item.append(personLink);
     // Only a signed-in viewer's pages say `followedByMe`; nobody follows themselves.
     if (person.followedByMe !== undefined && !sameUsername(person.username, session.username)) {

@@ -21,11 +21,12 @@ import { createCommentSection } from "../components/comment-section.js";
 import { likeOnDoubleTap } from "../components/double-tap-like.js";
 import { createLikeButton } from "../components/like-button.js";
 import { createOwnerControls, isOwnPhoto } from "../components/owner-controls.js";
+import { personLink, personPicture } from "../components/person-badge.js";
 import { showCaption } from "../components/photo-card.js";
-import { renderPhotoFrame } from "../components/photo-frame.js";
+import { describePictureAgain, renderPhotoFrame } from "../components/photo-frame.js";
 import { createShareActions } from "../components/share-photo.js";
 import { problemOf, renderUnfinishedPhoto } from "../components/unfinished-photo.js";
-import { avatar, byId, element, link, visuallyHidden } from "../helpers/dom.js";
+import { byId, element, visuallyHidden } from "../helpers/dom.js";
 import { timeAgo } from "../helpers/format.js";
 import { onPhotoChanged, onPhotoDeleted } from "../helpers/photo-events.js";
 import { feedHref, photoHref, profileHref } from "../helpers/router.js";
@@ -90,16 +91,20 @@ export function createPhotoPageView({ context, router }) {
     showCaption(caption, photo.caption);
     onPhotoChanged(
       (photoId, changes) => {
-        if (photoId === photo.id && changes.caption !== undefined) showCaption(caption, changes.caption);
+        if (photoId !== photo.id) return;
+        if (changes.caption !== undefined) photo.caption = changes.caption;
+        if (changes.altText !== undefined) photo.altText = changes.altText;
+        showCaption(caption, photo.caption);
+        describePictureAgain(content, photo);
       },
       { signal: lifetime.signal },
     );
 
     const heading = element("h1", "photo-page__title");
     heading.tabIndex = -1;
-    heading.append(visuallyHidden("Photo by "), link(profileHref(username), "photo-page__owner", username));
+    heading.append(visuallyHidden("Photo by "), personLink(photo.owner, "photo-page__owner"));
     const header = element("header", "photo-page__header");
-    header.append(avatar(username), heading);
+    header.append(personPicture(photo.owner), heading);
     const postedAt = photo.readyAt ?? photo.createdAt;
     if (postedAt) {
       const time = element("time", "photo-page__time", timeAgo(postedAt));

@@ -1,8 +1,9 @@
 /**
- * A profile, at #/u/<username>: who the person is (name, when they joined, how many photos,
- * followers and people followed, the last two linking to those lists) with a Follow button on
- * anyone else's profile, and their photos as a square grid, newest first, page by page. Each tile
- * opens the photo's page.
+ * A profile, at #/u/<username>: who the person is (their picture, their display name above their
+ * username, their bio, when they joined, how many photos, followers and people followed, the last
+ * two linking to those lists) with a Follow button on anyone else's profile and "Edit profile"
+ * (components/profile-editor.js) on one's own, and their photos as a square grid, newest first,
+ * page by page. Each tile opens the photo's page.
  *
  * Everyone sees READY photos, and the header counts them. The owner also sees a tile for a photo
  * still on its way (uploading from this page, or processing), and, apart from the grid in a short
@@ -16,9 +17,11 @@
 
 import { createFollowButton } from "../components/follow-button.js";
 import { createPager } from "../components/paged-list.js";
+import { personPicture } from "../components/person-badge.js";
+import { createProfileEditor } from "../components/profile-editor.js";
 import { describePhoto, renderPhotoFrame } from "../components/photo-frame.js";
 import { problemOf, renderUnfinishedPhoto } from "../components/unfinished-photo.js";
-import { avatar, byId, element, hideMessage, link, showMessage, visuallyHidden } from "../helpers/dom.js";
+import { byId, element, hideMessage, link, showMessage, visuallyHidden } from "../helpers/dom.js";
 import { onFollowChanged, sameUsername } from "../helpers/follow-events.js";
 import { countOf, monthAndYear } from "../helpers/format.js";
 import { onPhotoDeleted, onPhotoShared } from "../helpers/photo-events.js";
@@ -42,6 +45,8 @@ export function createProfileView({ api, session, limits, onSignInRequested }) {
   const content = byId("profile-content");
   const avatarSlot = byId("profile-avatar");
   const nameHeading = byId("profile-name");
+  const bio = byId("profile-bio");
+  const editorSlot = byId("profile-editor");
   const joined = byId("profile-joined");
   const photoCount = byId("profile-photo-count");
   const followersLink = byId("profile-followers-link");
@@ -60,6 +65,8 @@ export function createProfileView({ api, session, limits, onSignInRequested }) {
   let loadNumber = 0;
   // Aborted when the profile is thrown away, which removes its Follow button's listeners.
   let lifetime = new AbortController();
+  // The owner's "Edit profile" form, while open.
+  let editor = null;
 
   const pager = createPager({
     fetchPage: (cursor) => api.profilePhotos(profile.username, { limit: PAGE_SIZE, cursor }),
@@ -81,8 +88,7 @@ export function createProfileView({ api, session, limits, onSignInRequested }) {
 
   function showProfile(loaded) {
     profile = loaded;
-    avatarSlot.replaceChildren(avatar(loaded.username, "avatar--large"));
-    nameHeading.textContent = loaded.username;
+    showWhoTheyAre();
     joined.textContent = `Joined ${monthAndYear(loaded.joinedAt)}`;
     followersLink.href = peopleHref(loaded.username, "followers");
     followingLink.href = peopleHref(loaded.username, "following");
@@ -100,8 +106,68 @@ export function createProfileView({ api, session, limits, onSignInRequested }) {
         signal: lifetime.signal,
       });
       actions.replaceChildren(followButton);
+    } else {
+      actions.replaceChildren(createEditButton());
     }
     content.hidden = false;
+  }
+
+  /** The picture, the display name above the @username (or the username alone), the bio. */
+  function showWhoTheyAre() {
+    avatarSlot.replaceChildren(personPicture(profile, "avatar--large"));
+    if (profile.displayName) {
+      nameHeading.replaceChildren(
+        element("span", "profile__display-name", profile.displayName),
+        element("span", "profile__username", `@${profile.username}`),
+      );
+    } else {
+      nameHeading.textContent = profile.username;
+    }
+    bio.textContent = profile.bio ?? "";
+    bio.hidden = !profile.bio;
+  }
+
+  function createEditButton() {
+    const button = element("button", "button button--secondary button--small", "Edit profile");
+    button.type = "button";
+    button.setAttribute("aria-expanded", "false");
+    button.addEventListener("click", () => {
+      if (!editor) {
+        editor = createProfileEditor({
+          profile: { ...profile },
+          api,
+          limits,
+          onPictureChanged: (changed) => {
+            profile.avatar = changed.avatar;
+            showWhoTheyAre();
+          },
+          onDone: (updated) => closeEditor(button, updated),
+        });
+        editorSlot.replaceChildren(editor.form);
+        editorSlot.hidden = false;
+        button.setAttribute("aria-expanded", "true");
+      }
+      editor.focus();
+    });
+    return button;
+  }
+
+  function closeEditor(button, updated) {
+    if (updated) {
+      profile.displayName = updated.displayName;
+      profile.bio = updated.bio;
+      showWhoTheyAre();
+    }
+    closeEditorQuietly();
+    button.setAttribute("aria-expanded", "false");
+    button.focus();
+  }
+
+  function closeEditorQuietly() {
+    editor?.dispose();
+    editor = null;
+    editorSlot.replaceChildren();
+    editorSlot.hidden = true;
   }
 
   function renderUnfinishedItem(photo) {
@@ -151,6 +217,7 @@ export function createProfileView({ api, session, limits, onSignInRequested }) {
     lifetime.abort();
     lifetime = new AbortController();
     actions.replaceChildren();
+    closeEditorQuietly();
     profile = null;
     grid.replaceChildren();
     unfinishedList.replaceChildren();

@@ -52,6 +52,9 @@ def test_given_the_stack_outputs_when_config_json_is_made_then_it_has_the_docume
             "maxUploadBytes": 26214400,
             "contentTypes": list(ALLOWED_CONTENT_TYPES),
             "captionMaxLength": 2200,
+            "altTextMaxLength": 1000,
+            "displayNameMaxLength": 30,
+            "bioMaxLength": 150,
         },
         "local": False,
     }
