@@ -201,7 +201,7 @@ def _suggestions_pages(viewer) -> tuple[Counter, Counter]:
 def _followers_pages(owner, viewer, page) -> tuple[Counter, Counter]:
     """PAGE fans follow the owner, and the viewer follows every other fan."""
     from chalicelib.people import follow_store, follows, profile_store, profiles
-    from chalicelib.shared import aws_clients, table_keys
+    from chalicelib.shared import table_keys
     from chalicelib.shared.users import User
 
     profiles.ensure_profile(owner)
@@ -218,18 +218,15 @@ def _followers_pages(owner, viewer, page) -> tuple[Counter, Counter]:
         owner_id = profile_store.user_id_for(OWNER_NAME)
         edges, _ = follow_store.edges_page(owner_id, table_keys.FOLLOWER_PREFIX, None, PAGE)
         for edge in edges:
-            follow = table_keys.follow_key(viewer.id, edge["followerId"])
-            aws_clients.dynamodb_table().get_item(Key=follow, ProjectionExpression="PK")
-            _profiles_one_by_one([edge["followerId"]])
+            _follow_and_profile(viewer, edge["followerId"])
     return followers, followers_baseline
 
 
 def _likes_pages(viewer, page) -> tuple[Counter, Counter]:
     """The PAGE fans of _followers_pages (the viewer follows every other one) like a photo."""
-
     from chalicelib.photos import likers, likes
     from chalicelib.photos import store as photo_store
-    from chalicelib.shared import aws_clients, table_keys
+    from chalicelib.shared import table_keys
     from chalicelib.shared.users import User
 
     (photo,), _ = photo_store.owner_photos(OWNER_NAME, None, 1, ready_only=True)
@@ -239,9 +236,7 @@ def _likes_pages(viewer, page) -> tuple[Counter, Counter]:
         likers.likers_page(photo["id"], page, viewer)
     with counting() as likes_baseline:
         for like in _photo_and_its_items(photo["id"], table_keys.LIKE_PREFIX):
-            follow = table_keys.follow_key(viewer.id, like["userId"])
-            aws_clients.dynamodb_table().get_item(Key=follow, ProjectionExpression="PK")
-            _profiles_one_by_one([like["userId"]])
+            _follow_and_profile(viewer, like["userId"])
     return likes_page, likes_baseline
 
 
@@ -361,6 +356,16 @@ def _likes_in_one_batch(photos: list[dict], viewer) -> None:
     from chalicelib.photos import like_store
 
     like_store.liked_photo_ids([photo["id"] for photo in photos], viewer.id)
+
+
+def _follow_and_profile(viewer, person_id: str) -> None:
+    """How a baseline shows one person in a list: does the viewer follow them (a GetItem), and
+    how do they look (another)."""
+    from chalicelib.shared import aws_clients, table_keys
+
+    follow = table_keys.follow_key(viewer.id, person_id)
+    aws_clients.dynamodb_table().get_item(Key=follow, ProjectionExpression="PK")
+    _profiles_one_by_one([person_id])
 
 
 def _profiles_one_by_one(user_ids) -> None:

@@ -40,6 +40,28 @@ PRESIGNED_POST = {
         "expiresAt": {"type": "string", "format": "date-time"},
     },
 }
+
+
+def file_to_upload(max_bytes: int, size_description: str, **other_fields: dict) -> dict:
+    """A body that announces a file before it is uploaded, a photo or a profile picture, as
+    edge/request_parsing.py:_file_to_upload checks it: its type, its size, and `other_fields`."""
+    return {
+        "type": "object",
+        "required": ["contentType", "size"],
+        "additionalProperties": False,
+        "properties": {
+            "contentType": {"enum": list(ALLOWED_CONTENT_TYPES)},
+            "size": {
+                "type": "integer",
+                "minimum": 1,
+                "maximum": max_bytes,
+                "description": size_description,
+            },
+            **other_fields,
+        },
+    }
+
+
 # The same, with whether the signed-in reader follows them.
 FOLLOWABLE_PERSON = PERSON | {
     "properties": PERSON["properties"] | {"followedByMe": {"type": "boolean"}}
@@ -54,20 +76,9 @@ def ref(name: str) -> dict:
 def people_schemas() -> dict:
     """The people's schemas, by name."""
     return {
-        "NewAvatar": {
-            "type": "object",
-            "required": ["contentType", "size"],
-            "additionalProperties": False,
-            "properties": {
-                "contentType": {"enum": list(ALLOWED_CONTENT_TYPES)},
-                "size": {
-                    "type": "integer",
-                    "minimum": 1,
-                    "maximum": AVATAR_MAX_BYTES,
-                    "description": "The picture's size in bytes, a whole number as for a photo.",
-                },
-            },
-        },
+        "NewAvatar": file_to_upload(
+            AVATAR_MAX_BYTES, "The picture's size in bytes, a whole number as for a photo."
+        ),
         "AvatarUpload": {
             "type": "object",
             "required": ["upload"],

@@ -4,13 +4,18 @@ document (chalicelib/edge/openapi.py): a photo, a comment, a page, a notificatio
 as in the rest of the document.
 """
 
-from chalicelib.edge.openapi_people import PERSON, PRESIGNED_POST, people_schemas, ref
+from chalicelib.edge.openapi_people import (
+    PERSON,
+    PRESIGNED_POST,
+    file_to_upload,
+    people_schemas,
+    ref,
+)
 from chalicelib.edge.request_parsing import COMMENT_ID_PATTERN, COMMENT_TEXT_PATTERN
 from chalicelib.notifications.deeds import KINDS as NOTIFICATION_KINDS
 from chalicelib.notifications.deeds import QUOTED_CHARACTERS
 from chalicelib.notifications.inbox_store import UNREAD_COUNTED
 from chalicelib.shared.settings import (
-    ALLOWED_CONTENT_TYPES,
     ALT_TEXT_MAX_LENGTH,
     CAPTION_MAX_LENGTH,
     COMMENT_MAX_LENGTH,
@@ -82,23 +87,13 @@ def schemas(max_upload_bytes: int) -> dict:
                 "nextCursor": {"type": ["string", "null"]},
             },
         },
-        "NewPhoto": {
-            "type": "object",
-            "required": ["contentType", "size"],
-            "additionalProperties": False,
-            "properties": {
-                "contentType": {"enum": list(ALLOWED_CONTENT_TYPES)},
-                "size": {
-                    "type": "integer",
-                    "minimum": 1,
-                    "maximum": max_upload_bytes,
-                    "description": "The file's size in bytes. A whole number in any JSON "
-                    "spelling (4665, 4665.0, 4.665e3), as JSON Schema counts integers.",
-                },
-                "caption": {"type": "string", "maxLength": CAPTION_MAX_LENGTH},
-                "altText": {"type": "string", "maxLength": ALT_TEXT_MAX_LENGTH},
-            },
-        },
+        "NewPhoto": file_to_upload(
+            max_upload_bytes,
+            "The file's size in bytes. A whole number in any JSON spelling (4665, 4665.0, "
+            "4.665e3), as JSON Schema counts integers.",
+            caption={"type": "string", "maxLength": CAPTION_MAX_LENGTH},
+            altText={"type": "string", "maxLength": ALT_TEXT_MAX_LENGTH},
+        ),
         "PhotoEdit": {
             "type": "object",
             "minProperties": 1,

@@ -11,7 +11,7 @@
  * fills it until the picture has loaded, so nothing shifts.
  */
 
-import { avatar, element, link } from "../helpers/dom.js";
+import { avatar, element, link, placeholderImage } from "../helpers/dom.js";
 import { profileHref } from "../helpers/router.js";
 
 /** The person's picture, or their letter; `className` sizes it (e.g. "avatar--large"). */
@@ -22,12 +22,8 @@ export function personPicture(person, className) {
 
   const circle = element("span", `avatar avatar--picture ${className ?? ""}`.trim());
   circle.setAttribute("aria-hidden", "true");
-  if (typeof picture.placeholder === "string" && picture.placeholder.startsWith("data:image/")) {
-    const placeholder = element("img", "avatar__placeholder");
-    placeholder.src = picture.placeholder;
-    placeholder.alt = "";
-    circle.append(placeholder);
-  }
+  const placeholder = placeholderImage(picture.placeholder, "avatar__placeholder");
+  if (placeholder) circle.append(placeholder);
   const image = element("img", "avatar__image");
   image.width = picture.width;
   image.height = picture.height;

@@ -4,7 +4,7 @@
  * blurred placeholder the worker made, and the real rendition fading in on top once loaded.
  */
 
-import { element } from "../helpers/dom.js";
+import { element, placeholderImage } from "../helpers/dom.js";
 
 // Without alt text of its own, a photo is described by the start of its caption: the caption
 // itself is shown as text beside it.
@@ -21,12 +21,8 @@ export function renderPhotoFrame(
   const frame = element("div", `photo-frame ${className}`.trim());
   if (aspectRatio) frame.style.aspectRatio = String(aspectRatio);
 
-  if (typeof photo.placeholder === "string" && photo.placeholder.startsWith("data:image/")) {
-    const placeholder = element("img", "photo-frame__placeholder");
-    placeholder.src = photo.placeholder;
-    placeholder.alt = "";
-    frame.append(placeholder);
-  }
+  const placeholder = placeholderImage(photo.placeholder, "photo-frame__placeholder");
+  if (placeholder) frame.append(placeholder);
 
   const image = element("img", "photo-frame__image");
   image.width = rendition.width;

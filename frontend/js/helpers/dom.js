@@ -76,6 +76,19 @@ export function avatar(username, className) {
   return circle;
 }
 
+/**
+ * The worker's tiny blurred placeholder of a picture, as a decorative <img> that fills the
+ * picture's box until the picture itself has loaded; null when `dataUrl` is not an inline image
+ * (only `data:image/...` is drawn, never an address from elsewhere).
+ */
+export function placeholderImage(dataUrl, className) {
+  if (typeof dataUrl !== "string" || !dataUrl.startsWith("data:image/")) return null;
+  const placeholder = element("img", className);
+  placeholder.src = dataUrl;
+  placeholder.alt = "";
+  return placeholder;
+}
+
 const SVG_NAMESPACE = "http://www.w3.org/2000/svg";
 
 /** A decorative icon drawn from SVG path data (24 by 24 units); hidden from screen readers. */
