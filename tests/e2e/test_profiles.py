@@ -183,8 +183,12 @@ def test_someone_who_only_signed_up_is_found_by_search_and_followed_from_the_res
     screenshot(page, f"profiles-search-{width}")
     assert_nothing_wider_than_the_screen(page, f"the search results ({width})")
 
-    # When they follow them from the results
-    follow.click()
+    # When they follow them from the results (the button turns at once; the follow is then
+    # on its way, so the API is asked once it has answered)
+    with page.expect_response(
+        lambda response: response.request.method == "PUT" and response.url.endswith("/follow")
+    ):
+        follow.click()
 
     # Then the button says so, and the API agrees
     expect(follow).to_have_attribute("aria-pressed", "true")
