@@ -14,6 +14,7 @@ Request path: API Gateway (or, locally, the local stack's gateway) -> a route in
               that writes them
     comments/ comments on photos and their replies, and the clean-up after a delete
     notifications/  each person's inbox, written from the table's stream, and its two routes
+    accounts/ an account's whole life: downloading its data, and erasing it completely
     shared/   what every feature uses: settings, boto3 clients, domain errors, logs and metrics,
               the table's key layout, transactions, batches, pages, the table's stream
 

@@ -31,8 +31,20 @@ def cloudfront_client():
     return boto3.client("cloudfront", region_name=load_settings().region)
 
 
+@functools.cache
+def sqs_client():
+    return boto3.client("sqs", region_name=load_settings().region)
+
+
+@functools.cache
+def cognito_client():
+    return boto3.client("cognito-idp", region_name=load_settings().region)
+
+
 def reset() -> None:
     """Forget every client, so the next call builds a new one (used by tests)."""
     dynamodb_table.cache_clear()
     s3_client.cache_clear()
     cloudfront_client.cache_clear()
+    sqs_client.cache_clear()
+    cognito_client.cache_clear()

@@ -64,6 +64,11 @@ class Settings(NamedTuple):
     # accounts it may follow (shared.account_writes, people.follows).
     max_writes_per_minute: int
     max_following: int
+    # Where a person's "download your data" archives are written (a private bucket that forgets
+    # them after a week) and the queue that asks the export function to write one
+    # (chalicelib/accounts/).
+    exports_bucket: str
+    exports_queue_url: str
 
     @property
     def token_issuer(self) -> str:
@@ -101,6 +106,8 @@ def load_settings() -> Settings:
         max_photos_per_hour=int(os.environ.get("MAX_PHOTOS_PER_HOUR", "100")),
         max_writes_per_minute=int(os.environ.get("MAX_WRITES_PER_MINUTE", "60")),
         max_following=int(os.environ.get("MAX_FOLLOWING", "7500")),
+        exports_bucket=os.environ.get("EXPORTS_BUCKET", ""),
+        exports_queue_url=os.environ.get("EXPORTS_QUEUE_URL", ""),
     )
 
 

@@ -16,6 +16,7 @@ and every access pattern):
     avatar count     USER#<user id>              AVATAR_UPLOADS#<hour, UTC>
     upload slot      USER#<user id>              UPLOAD_SLOT#<slot number>
     write count      USER#<user id>              WRITES#<minute, UTC>
+    data export      USER#<user id>              EXPORT#<export id>
     username claim   USERNAME#<username, lower>  USERNAME
     name item        NAMES#<first character>     <searchable name>#<user id>
     timeline entry   TIMELINE#<user id>          <photo created time>#<photo id>
@@ -66,6 +67,7 @@ INBOX_PREFIX = "INBOX#"
 NOTE_PREFIX = "NOTE#"
 LAST_READ = "LAST_READ"
 NAMES_PREFIX = "NAMES#"
+EXPORT_PREFIX = "EXPORT#"
 # Characters of a searchable name that are kept and compared: more than any display name (30)
 # or new username (30) has, and few enough that no key nears DynamoDB's 1,024-byte sort key
 # (NFKD can make one character into many).
@@ -129,6 +131,13 @@ def write_count_key(user_id: str, minute: str) -> dict:
     """How many writes (likes, follows...) `user_id` made in one clock minute
     (`2026-11-30T14:05`, UTC)."""
     return {"PK": f"{USER_PREFIX}{user_id}", "SK": f"WRITES#{minute}"}
+
+
+def export_key(user_id: str, export_id: str) -> dict:
+    """One "download your data" job of `user_id` and, once written, its archive's place
+    (chalicelib/accounts/). It lives in the person's own partition, so erasing the account
+    removes it with the rest of that partition."""
+    return {"PK": f"{USER_PREFIX}{user_id}", "SK": f"{EXPORT_PREFIX}{export_id}"}
 
 
 def follow_key(follower_id: str, followee_id: str) -> dict:

@@ -4,7 +4,7 @@
   none too long to read in one sitting;
 - only the edge knows about HTTP: no service or store imports Chalice;
 - packages depend one way (shared <- people <- photos <- avatars, comments, feeds,
-  notifications <- edge), each feature says in its docstring which others it uses, and no
+  notifications <- accounts <- edge), each feature says in its docstring which others it uses, and no
   Lambda's code (the API's, the worker's, the user pool's triggers') imports infra/ or another
   Lambda's;
 - tests and benchmarks take their helpers from plain modules (tests/support/), never from a
@@ -30,7 +30,18 @@ MAY_IMPORT = {
     "comments": {"shared", "people", "photos"},
     "feeds": {"shared", "people", "photos"},
     "notifications": {"shared", "people", "photos"},
-    "edge": {"shared", "people", "photos", "avatars", "comments", "feeds", "notifications"},
+    # An account's erasure undoes what every other feature wrote for it.
+    "accounts": {"shared", "people", "photos", "avatars", "comments", "feeds", "notifications"},
+    "edge": {
+        "shared",
+        "people",
+        "photos",
+        "avatars",
+        "comments",
+        "feeds",
+        "notifications",
+        "accounts",
+    },
 }
 
 
