@@ -4,9 +4,9 @@
   none too long to read in one sitting;
 - only the edge knows about HTTP: no service or store imports Chalice;
 - packages depend one way (shared <- people <- photos <- avatars, comments, feeds,
-  notifications <- accounts <- edge), each feature says in its docstring which others it uses, and no
-  Lambda's code (the API's, the worker's, the user pool's triggers') imports infra/ or another
-  Lambda's;
+  notifications <- accounts <- edge), each feature says in its docstring which others it uses,
+  and no Lambda's code (the API's, the worker's, the user pool's triggers') imports infra/ or
+  another Lambda's;
 - tests and benchmarks take their helpers from plain modules (tests/support/), never from a
   conftest file, which holds fixtures only.
 """
