@@ -27,6 +27,8 @@ def add_like(photo_id: str, user_id: str, username: str, owner_id: str, now: dat
         {
             **table_keys.like_key(photo_id, user_id),
             "userId": user_id,
+            # The liker again, under the name AuthorIndex keys on (table_keys.AUTHOR_INDEX).
+            "authorId": user_id,
             "username": username,
             "photoOwnerId": owner_id,
             "likedAt": clock.timestamp(now),

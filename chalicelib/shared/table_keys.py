@@ -53,6 +53,11 @@ OWNER_INDEX = "OwnerIndex"
 # A photo's likes, newest first: the table's own PK as partition, the like's `likedAt` as sort
 # key. Only like items carry `likedAt`, so only they are in the index (docs/data-model.md).
 LIKES_INDEX = "LikesIndex"
+# What one person wrote under other people's photos: their likes, comments and replies, each of
+# which carries `authorId`; keys only, sorted by the table's SK (so `LIKE#`, `COMMENT#` and
+# `REPLY#` each make one range). An export lists them, an erasure removes them
+# (chalicelib/accounts/).
+AUTHOR_INDEX = "AuthorIndex"
 PHOTO_PREFIX = "PHOTO#"
 LIKE_PREFIX = "LIKE#"
 USER_PREFIX = "USER#"

@@ -15,6 +15,7 @@ FEED_INDEX = "FeedIndex"
 TIME_TO_LIVE_ATTRIBUTE = "deleteAfter"
 OWNER_INDEX = "OwnerIndex"
 LIKES_INDEX = "LikesIndex"
+AUTHOR_INDEX = "AuthorIndex"
 # The table's stream carries each changed item's old and new image, so the stream function can
 # tell what changed (a photo removed, and what it was) without reading the table again.
 STREAM_VIEW_TYPE = "NEW_AND_OLD_IMAGES"
@@ -135,9 +136,18 @@ def user_pool_triggers(names: ResourceNames, region: str) -> dict:
 
 
 def table_definition(table_name: str) -> dict:
-    """Arguments for DynamoDB CreateTable: one table, three sparse GSIs (docs/data-model.md), and a
+    """Arguments for DynamoDB CreateTable: one table, four sparse GSIs (docs/data-model.md), and a
     stream of every change with the item's old and new image, which the stream function reads."""
-    string_attributes = ["PK", "SK", "feedShard", "feedSort", "ownerName", "ownerSort", "likedAt"]
+    string_attributes = [
+        "PK",
+        "SK",
+        "feedShard",
+        "feedSort",
+        "ownerName",
+        "ownerSort",
+        "likedAt",
+        "authorId",
+    ]
     return {
         "TableName": table_name,
         "BillingMode": "PAY_PER_REQUEST",
@@ -152,19 +162,20 @@ def table_definition(table_name: str) -> dict:
             _index(FEED_INDEX, "feedShard", "feedSort"),
             _index(OWNER_INDEX, "ownerName", "ownerSort"),
             _index(LIKES_INDEX, "PK", "likedAt"),
+            _index(AUTHOR_INDEX, "authorId", "SK", projection="KEYS_ONLY"),
         ],
         "StreamSpecification": {"StreamEnabled": True, "StreamViewType": STREAM_VIEW_TYPE},
     }
 
 
-def _index(name: str, partition_key: str, sort_key: str) -> dict:
+def _index(name: str, partition_key: str, sort_key: str, projection: str = "ALL") -> dict:
     return {
         "IndexName": name,
         "KeySchema": [
             {"AttributeName": partition_key, "KeyType": "HASH"},
             {"AttributeName": sort_key, "KeyType": "RANGE"},
         ],
-        "Projection": {"ProjectionType": "ALL"},
+        "Projection": {"ProjectionType": projection},
     }
 
 

@@ -108,5 +108,11 @@ def test_given_the_data_model_page_then_it_shows_every_key_and_index_as_the_api_
     for key in keys:
         assert f"| `{key['PK']}` | `{key['SK']}`" in page, key
     assert f"`{api_keys.feed_shard_key('<n>')}`" in page
-    for index in (api_keys.FEED_INDEX, api_keys.OWNER_INDEX, api_keys.LIKES_INDEX):
+    indexes = (
+        api_keys.FEED_INDEX,
+        api_keys.OWNER_INDEX,
+        api_keys.LIKES_INDEX,
+        api_keys.AUTHOR_INDEX,
+    )
+    for index in indexes:
         assert f"| {index} |" in page

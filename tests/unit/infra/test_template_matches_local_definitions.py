@@ -44,12 +44,14 @@ def test_given_the_indexes_when_compared_then_names_are_the_ones_the_code_querie
         for index in resources["PhotosTable"]["Properties"]["GlobalSecondaryIndexes"]
     ]
 
-    assert index_names == [local.FEED_INDEX, local.OWNER_INDEX, local.LIKES_INDEX]
-    assert (local.FEED_INDEX, local.OWNER_INDEX, local.LIKES_INDEX) == (
+    local_names = [local.FEED_INDEX, local.OWNER_INDEX, local.LIKES_INDEX, local.AUTHOR_INDEX]
+    assert index_names == local_names
+    assert local_names == [
         table_keys.FEED_INDEX,
         table_keys.OWNER_INDEX,
         table_keys.LIKES_INDEX,
-    )
+        table_keys.AUTHOR_INDEX,
+    ]
 
 
 def test_given_the_uploads_queue_when_compared_then_redrive_goes_to_the_dlq_after_n_tries(
