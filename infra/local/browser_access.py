@@ -11,8 +11,10 @@ calls need credentials a page never has; locally they need none. So a request ca
 the page makes:
 
 - Cognito's JSON API for the person's own account: SignUp, ConfirmSignUp,
-  ResendConfirmationCode, InitiateAuth, RevokeToken (POST / as `application/x-amz-json-1.1`,
-  told apart by `X-Amz-Target`);
+  ResendConfirmationCode, InitiateAuth, RevokeToken; ForgotPassword and ConfirmForgotPassword
+  ("Forgot password?" on the sign-in form); ChangePassword and GlobalSignOut (the account
+  settings, with the person's access token) (POST / as `application/x-amz-json-1.1`, told apart
+  by `X-Amz-Target`);
 - the presigned POST of a photo to the uploads bucket (POST /<uploads bucket> as
   `multipart/form-data`, the form S3's POST policy guards);
 - and the CORS preflights of those two.
@@ -45,6 +47,10 @@ PAGE_COGNITO_OPERATIONS = {
     "ResendConfirmationCode",
     "InitiateAuth",
     "RevokeToken",
+    "ForgotPassword",
+    "ConfirmForgotPassword",
+    "ChangePassword",
+    "GlobalSignOut",
 }
 # What the page's requests carry beyond CORS-safe headers.
 PAGE_REQUEST_HEADERS = {"content-type", "x-amz-target", "x-amz-user-agent"}

@@ -1,7 +1,7 @@
 """Where moto's Cognito falls short of Cognito, for the user pool CloudGram defines, the local
-stack makes up the difference: who may sign up under which username, how long tokens live, and
-sending a new confirmation code, and the profile made when an account is confirmed. `install()`
-puts all four in place, in this process.
+stack makes up the difference: who may sign up under which username, how long tokens live and
+when their sign-in happened, sending a new confirmation code, the profile made when an account is
+confirmed, and a forgotten password. `install()` puts them all in place, in this process.
 
 **Sign-up.** moto accepts a user pool's `LambdaConfig` and `UsernameConfiguration` and acts on
 neither (FACTS: triggers "accepted and never run", `CaseSensitive: false` "ignored"). Both matter
@@ -29,6 +29,25 @@ record 11, says why) and the page refreshes them before they expire
 (`IdTokenValidity`, `AccessTokenValidity`, in `TokenValidityUnits`), as Cognito does: the
 token's `exp` claim and the sign-in's `ExpiresIn` follow from it, so the local gateway refuses an
 expired token as API Gateway would (infra/local/token_authorizer.py).
+
+**When the person signed in.** Every ID and access token carries `auth_time`, the time the
+person last proved who they are. Cognito keeps it at the password sign-in when tokens are
+refreshed (REFRESH_TOKEN_AUTH); moto sets it to "now" on every token, so locally a page that had
+refreshed its tokens would look freshly signed in. The API's DELETE /me trusts `auth_time` to
+ask for a recent sign-in, so here every token made from a refresh token carries the time of the
+sign-in that created that refresh token (moto names that sign-in by the `origin_jti` it gives
+all its tokens); a password sign-in starts a new one, at now.
+
+**A forgotten password.** moto's ForgotPassword answers an unknown username with a made-up
+address of another shape than a real one's, and its ConfirmForgotPassword answers an unknown
+username with `ResourceNotFoundException` and takes a weak new password. Cognito, for an app
+client with `PreventUserExistenceErrors: ENABLED` as CloudGram's is, answers ForgotPassword for
+anyone as if a code was sent ("a***@e***", made up from the username for an unknown one), refuses
+ConfirmForgotPassword for an unknown username as for a wrong code (`CodeMismatchException`), and
+holds a new password to the pool's policy (`InvalidPasswordException`). Locally no e-mail is
+sent and any code works for a real account, as on sign-up; moto's own code (which it hands out
+in an `x-moto-...` header, for known users only, so the header alone would tell who exists) is
+not handed out.
 
 **A new confirmation code.** The page's confirmation step offers "Send a new code", which calls
 ResendConfirmationCode; moto has no such operation (it answers that it is not implemented). Here
@@ -67,11 +86,17 @@ Not played, because CloudGram does not need them: signing in under another case 
 way), the trigger's `response` (CloudGram's trigger never auto-confirms or auto-verifies),
 `validationData` and `clientMetadata` (the page sends neither), the trigger's five-second limit;
 a refresh token's expiry (Cognito's lasts RefreshTokenValidity, 30 days; a local stack lives for
-hours), and calls that take an access token (GetUser, GlobalSignOut) accept an expired one; the
-page makes none of them.
+hours), and calls that take an access token (GetUser, ChangePassword, GlobalSignOut) accept an
+expired one; the page renews its tokens before it makes them. Cognito's limits on how often a
+code is sent or a password tried (`LimitExceededException`) are not played either. moto's
+GlobalSignOut already ends every refresh token of the person, as Cognito does
+(tests/unit/local_stack/test_cognito_passwords.py checks it).
 """
 
+import time
+
 from moto.cognitoidp.exceptions import (
+    CodeMismatchException,
     InvalidParameterException,
     ResourceNotFoundError,
     UsernameExistsException,
@@ -94,6 +119,8 @@ from cognito_triggers import post_confirmation, pre_sign_up
 ORIGINAL_SIGN_UP = CognitoIdpBackend.sign_up
 ORIGINAL_CONFIRM_SIGN_UP = CognitoIdpBackend.confirm_sign_up
 ORIGINAL_ADMIN_CONFIRM_SIGN_UP = CognitoIdpBackend.admin_confirm_sign_up
+ORIGINAL_FORGOT_PASSWORD = CognitoIdpBackend.forgot_password
+ORIGINAL_CONFIRM_FORGOT_PASSWORD = CognitoIdpBackend.confirm_forgot_password
 # Locally there is one Pre Sign-up function, CloudGram's: a pool that names a trigger runs it.
 PRE_SIGN_UP_TRIGGER = pre_sign_up.lambda_handler
 USERNAME_EXISTS_MESSAGE = "User already exists"
@@ -113,6 +140,8 @@ def install() -> None:
     CognitoIdpBackend.sign_up = sign_up_like_cognito
     CognitoIdpBackend.confirm_sign_up = confirm_sign_up_like_cognito
     CognitoIdpBackend.admin_confirm_sign_up = admin_confirm_sign_up_like_cognito
+    CognitoIdpBackend.forgot_password = forgot_password_like_cognito
+    CognitoIdpBackend.confirm_forgot_password = confirm_forgot_password_like_cognito
     CognitoIdpUserPool.create_jwt = create_jwt_as_the_client_says
     CognitoIdpResponse.resend_confirmation_code = _resend_confirmation_code_response
 
@@ -238,13 +267,64 @@ def create_jwt_as_the_client_says(
     extra_data: dict | None = None,
 ) -> tuple[str, int]:
     """moto's create_jwt, for the lifetime the app client gives this kind of token (moto's
-    callers name none, and moto would use an hour)."""
+    callers name none, and moto would use an hour), with the time of the sign-in the token comes
+    from as its `auth_time`."""
+    extra_data = with_sign_in_time(extra_data)
     client = pool.clients.get(client_id)
     if expires_in is None and client is not None and token_use in VALIDITY_SETTINGS:
         expires_in = token_lifetime_seconds(client.extended_config, token_use)
     if expires_in is None:
         return ORIGINAL_CREATE_JWT(pool, client_id, username, token_use, extra_data=extra_data)
     return ORIGINAL_CREATE_JWT(pool, client_id, username, token_use, expires_in, extra_data)
+
+
+# When each sign-in happened (seconds since the epoch), by the `origin_jti` moto gives the
+# refresh token a password sign-in creates and every token made from it.
+SIGN_IN_TIMES: dict[str, int] = {}
+
+
+def with_sign_in_time(extra_data: dict | None) -> dict | None:
+    """A token's extra claims with `auth_time` set to the time of the sign-in it comes from: the
+    first token of a sign-in records that time, the ones its refresh token buys later reuse it."""
+    sign_in = (extra_data or {}).get("origin_jti")
+    if sign_in is None:
+        return extra_data
+    return {**extra_data, "auth_time": SIGN_IN_TIMES.setdefault(sign_in, int(time.time()))}
+
+
+# A forgotten password, as Cognito answers it.
+WRONG_CODE_MESSAGE = "Invalid verification code provided, please try again."
+
+
+def forgot_password_like_cognito(self, client_id: str, username: str) -> tuple[None, dict]:
+    """ForgotPassword: a code "sent" for anyone, the same answer whether the account exists."""
+    pool = _pool_of_client(self, client_id)
+    unknown = pool is not None and pool._get_user(username) is None
+    if unknown and _prevents_user_existence_errors(pool, client_id):
+        return None, _code_sent_to(f"{username}@example.com")
+    _, answer = ORIGINAL_FORGOT_PASSWORD(self, client_id, username)
+    return None, answer
+
+
+def confirm_forgot_password_like_cognito(
+    self, client_id: str, username: str, password: str, confirmation_code: str
+) -> None:
+    """ConfirmForgotPassword: an unknown username is a wrong code, a weak password is refused."""
+    pool = _pool_of_client(self, client_id)
+    if pool is not None:
+        if pool._get_user(username) is None and _prevents_user_existence_errors(pool, client_id):
+            raise CodeMismatchException(WRONG_CODE_MESSAGE)
+        self._validate_password(pool.id, password)
+    ORIGINAL_CONFIRM_FORGOT_PASSWORD(self, client_id, username, password, confirmation_code)
+
+
+def _pool_of_client(backend: CognitoIdpBackend, client_id: str) -> CognitoIdpUserPool | None:
+    return next((pool for pool in backend.user_pools.values() if client_id in pool.clients), None)
+
+
+def _prevents_user_existence_errors(pool: CognitoIdpUserPool, client_id: str) -> bool:
+    client_settings = pool.clients[client_id].extended_config
+    return client_settings.get("PreventUserExistenceErrors") == "ENABLED"
 
 
 # A new confirmation code, as Cognito answers it.

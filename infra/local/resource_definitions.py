@@ -51,6 +51,10 @@ PASSWORD_POLICY = {
     "TemporaryPasswordValidityDays": 7,
 }
 
+# Where "Forgot password?" sends its code, as in infra/template.yaml: the confirmed e-mail
+# address. Without it, moto says it sent the code by SMS, to a made-up phone number.
+ACCOUNT_RECOVERY_SETTING = {"RecoveryMechanisms": [{"Name": "verified_email", "Priority": 1}]}
+
 # How long the app client's tokens live, as in infra/template.yaml. An ID token is trusted until
 # it expires, even after its session has ended, so it lives 15 minutes (docs/design-decisions.md,
 # record 11) and the page refreshes it before then (frontend/js/services/session.js); the access

@@ -126,6 +126,7 @@ def _create_user_pool(cognito, names: definitions.ResourceNames, region: str) ->
         Schema=[{"Name": "email", "AttributeDataType": "String", "Required": True}],
         UsernameConfiguration=definitions.USERNAME_CONFIGURATION,
         LambdaConfig=definitions.user_pool_triggers(names, region),
+        AccountRecoverySetting=definitions.ACCOUNT_RECOVERY_SETTING,
     )["UserPool"]["Id"]
     client_id = cognito.create_user_pool_client(
         UserPoolId=pool_id,

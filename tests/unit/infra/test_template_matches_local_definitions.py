@@ -205,6 +205,14 @@ def test_given_the_user_pool_when_compared_then_the_password_policy_matches(reso
     assert policy == local.PASSWORD_POLICY
 
 
+def test_given_the_user_pool_when_compared_then_forgotten_passwords_go_to_the_same_place(
+    resources,
+):
+    recovery = resources["UserPool"]["Properties"]["AccountRecoverySetting"]
+
+    assert recovery == local.ACCOUNT_RECOVERY_SETTING
+
+
 def test_given_the_user_pool_then_the_page_checks_new_passwords_against_its_policy(resources):
     policy = resources["UserPool"]["Properties"]["Policies"]["PasswordPolicy"]
 

@@ -116,6 +116,44 @@ def test_given_an_account_to_confirm_then_only_the_sites_page_may_ask_for_a_new_
     assert response.status_code == status
 
 
+ACCOUNT_OPERATIONS = {
+    "ForgotPassword": {"Username": "forgetful-user"},
+    "ConfirmForgotPassword": {
+        "Username": "forgetful-user",
+        "ConfirmationCode": "123456",
+        "Password": "Another-Horse-43",
+    },
+    "ChangePassword": {
+        "AccessToken": "not-a-token",
+        "PreviousPassword": "Correct-Horse-42",
+        "ProposedPassword": "Another-Horse-43",
+    },
+    "GlobalSignOut": {"AccessToken": "not-a-token"},
+}
+
+
+@pytest.mark.parametrize("operation", sorted(ACCOUNT_OPERATIONS))
+@pytest.mark.parametrize("origin", [SITE, STRANGER])
+def test_given_the_account_settings_calls_then_only_the_sites_page_reaches_cognito(
+    stack_aws, operation, origin
+):
+    url, resources = stack_aws
+    sign_up(url, resources, "forgetful-user")
+    body = {"ClientId": resources.user_pool_client_id, **ACCOUNT_OPERATIONS[operation]}
+
+    response = cognito(url, operation, body, origin)
+
+    if origin == STRANGER:
+        assert response.status_code == 403
+        assert "Access-Control-Allow-Origin" not in response.headers
+    else:
+        # Cognito's own answer (a made-up token is refused with its error), not the guard's 403
+        assert response.status_code in (200, 400), response.text
+        assert response.headers.get("Access-Control-Allow-Origin") in (SITE, "*")
+        if response.status_code == 400:
+            assert response.json()["__type"] == "NotAuthorizedException"
+
+
 @pytest.mark.parametrize("operation", ["AdminConfirmSignUp", "AdminResetUserPassword"])
 def test_given_the_sites_origin_then_the_admin_side_of_confirmation_stays_refused(
     stack_aws, operation
