@@ -1,7 +1,8 @@
 /**
  * CloudGram's entry point: loads the settings, builds the clients and views, and shows the place
  * the address names (helpers/router.js): the feed, a profile, a list of followers, followed
- * people or people who liked a photo, a photo page, the notifications, or "not found".
+ * people or people who liked a photo, a photo page, the notifications, the account settings, or
+ * "not found".
  *
  * The feed's route also shows the side panel: the sign-in forms when signed out, the sharing
  * panel when signed in. Profiles and photo pages take the whole width. Uploads go on while the
@@ -13,7 +14,8 @@
  *   services/    what talks to the outside world: config.js (settings) -> cognito.js (user pool
  *                API) -> session.js (tokens) -> api.js (the CloudGram API).
  *   views/       one place or panel each: feed-view.js, profile-view.js, people-view.js,
- *                photo-page-view.js, notifications-view.js and not-found-view.js; the side
+ *                photo-page-view.js, notifications-view.js, settings-view.js and
+ *                not-found-view.js; the side
  *                panel's auth-view.js (signed out) and composer-view.js (signed in); the header's
  *                account-bar.js.
  *   components/  the parts views are built from. A photo: photo-frame.js (the picture),
@@ -30,7 +32,9 @@
  *                notification-bell.js is the header's bell with its count of unread
  *                notifications; people-search.js is the header's search for people.
  *                person-badge.js draws a person (their picture or letter, their names)
- *                wherever one appears; profile-editor.js is the owner's "Edit profile".
+ *                wherever one appears; profile-editor.js is the owner's "Edit profile". The
+ *                account settings' four sections: change-password-form.js,
+ *                sign-out-everywhere.js, data-export.js and delete-account-form.js.
  *   uploads/     sharing photos: upload-queue.js runs the upload list, one upload-item.js per
  *                file; upload.js takes one photo from file to READY, avatar-upload.js a
  *                profile picture the same way; file-type.js tells what a file is;
@@ -43,7 +47,8 @@
  *                and follow-events.js, which keep every place that shows the same photo or
  *                person in step; after-sign-in.js (back to the place, with the like or follow
  *                started there done), and for the sign-in forms password-rules.js,
- *                field-errors.js and cognito-messages.js (Cognito's refusals in CloudGram's words).
+ *                field-errors.js and cognito-messages.js (Cognito's refusals in CloudGram's words);
+ *                submit-form.js sends the account settings' forms.
  */
 
 import {
@@ -69,6 +74,7 @@ import { createNotificationsView } from "./views/notifications-view.js";
 import { createPeopleView } from "./views/people-view.js";
 import { createPhotoPageView } from "./views/photo-page-view.js";
 import { createProfileView } from "./views/profile-view.js";
+import { createSettingsView } from "./views/settings-view.js";
 
 async function start() {
   let config;
@@ -119,6 +125,14 @@ async function start() {
     people: createPeopleView({ api, session, onSignInRequested: askToSignIn }),
     photo: createPhotoPageView({ context: photoContext, router }),
     notifications: createNotificationsView({ api, session, onSignInRequested: askToSignIn, bell }),
+    settings: createSettingsView({
+      api,
+      cognito,
+      session,
+      passwordPolicy: config.cognito.passwordPolicy,
+      onSignInRequested: askToSignIn,
+      beforeSignOut: () => composer.stopUploadsBeforeSigningOut(),
+    }),
     "not-found": createNotFoundView(),
   };
 

@@ -14,7 +14,7 @@
  */
 
 import { element, visuallyHidden } from "../helpers/dom.js";
-import { passwordProblem, unmetRules } from "../helpers/password-rules.js";
+import { passwordProblem, passwordRules, unmetRules } from "../helpers/password-rules.js";
 
 // How long typing must pause before the checklist's state is read out.
 const ANNOUNCE_AFTER_PAUSE_MS = 1000;
@@ -92,6 +92,27 @@ export function createPasswordChecklist({ input, rules, list, status }) {
   return {
     problem: () => (rules.length > 0 ? passwordProblem(rules, input.value) : ""),
   };
+}
+
+/**
+ * A new password's field (sign-up, a forgotten password, Change password) with its checklist of
+ * the pool's rules (`passwordPolicy`, config.json's), whose list and status are the elements
+ * "<field id>-rules-list" and "<field id>-rules-status". The browser's own form check runs the
+ * rules, so the form is not sent while one is unmet. Returns {problem()}, as
+ * createPasswordChecklist does.
+ */
+export function createNewPasswordField(input, passwordPolicy) {
+  const checklist = createPasswordChecklist({
+    input,
+    rules: passwordPolicy ? passwordRules(passwordPolicy) : [],
+    list: document.getElementById(`${input.id}-rules-list`),
+    status: document.getElementById(`${input.id}-rules-status`),
+  });
+  const check = () => input.setCustomValidity(checklist.problem());
+  input.addEventListener("input", check);
+  input.form.addEventListener("reset", () => setTimeout(check));
+  check();
+  return checklist;
 }
 
 function ruleItem(rule) {

@@ -1,6 +1,6 @@
 /**
- * What the sign-in panel says when Cognito refuses, in CloudGram's words, and which field it
- * concerns.
+ * What the sign-in panel and the account settings say when Cognito refuses, in CloudGram's
+ * words, and which field it concerns.
  *
  * Cognito's own messages are for developers: they name exceptions and policies, change without
  * notice, and locally come from moto ("The provided password does not confirm to the configured
@@ -14,17 +14,28 @@
  * in.
  */
 
-// The steps of the sign-in panel, as views/auth-view.js names them.
+// The steps of the sign-in panel, as views/auth-view.js names them, and of the account
+// settings (views/settings-view.js).
 export const STEPS = Object.freeze({
   signIn: "sign-in",
   signUp: "sign-up",
   confirm: "confirm",
   resend: "resend",
+  forgot: "forgot",
+  reset: "reset",
+  changePassword: "change-password",
+  deleteAccount: "delete-account",
 });
 
 const WRONG_CREDENTIALS = "Incorrect username or password.";
 const ALREADY_CONFIRMED = "This account is already confirmed: sign in with your password.";
 const TOO_MANY_ATTEMPTS = "Too many attempts for now. Wait a few minutes, then try again.";
+const ENOUGH_CODES =
+  "Enough codes have been sent for now. Wait a few minutes before asking for another.";
+const NO_CODE_FOR_THIS_ACCOUNT =
+  "No code can be sent for this account: its e-mail address is not confirmed. Sign in with " +
+  "your password to confirm it.";
+const WRONG_PASSWORD_NOTHING_DELETED = "That password is not right. Nothing was deleted.";
 const FALLBACK =
   "Something went wrong on CloudGram's side of signing in. Wait a moment, then try again.";
 
@@ -44,9 +55,8 @@ const EXPLANATIONS = {
   },
   LimitExceededException: {
     text: TOO_MANY_ATTEMPTS,
-    [STEPS.resend]: {
-      text: "Enough codes have been sent for now. Wait a few minutes before asking for another.",
-    },
+    [STEPS.resend]: { text: ENOUGH_CODES },
+    [STEPS.forgot]: { text: ENOUGH_CODES },
   },
   UsernameExistsException: {
     field: "username",
@@ -61,6 +71,12 @@ const EXPLANATIONS = {
     text:
       "CloudGram's sign-in service did not accept this password. Choose another one, longer " +
       "or with more kinds of characters.",
+    [STEPS.changePassword]: {
+      field: "newPassword",
+      text:
+        "CloudGram's sign-in service did not accept this password. Choose another one, longer " +
+        "or with more kinds of characters.",
+    },
   },
   InvalidParameterException: {
     text: "Something in this form was not accepted. Check each field, then try again.",
@@ -69,6 +85,11 @@ const EXPLANATIONS = {
       text: "That is not a confirmation code. Type the code from the e-mail, without spaces.",
     },
     [STEPS.resend]: { text: ALREADY_CONFIRMED },
+    [STEPS.forgot]: { text: NO_CODE_FOR_THIS_ACCOUNT },
+    [STEPS.reset]: {
+      field: "code",
+      text: "That is not a code from the e-mail. Type it again, without spaces.",
+    },
   },
   CodeMismatchException: {
     field: "code",
@@ -88,10 +109,19 @@ const EXPLANATIONS = {
     [STEPS.signUp]: { text: "CloudGram is not taking new accounts right now." },
     [STEPS.confirm]: { text: ALREADY_CONFIRMED },
     [STEPS.resend]: { text: ALREADY_CONFIRMED },
+    [STEPS.forgot]: { text: NO_CODE_FOR_THIS_ACCOUNT },
+    [STEPS.reset]: { text: NO_CODE_FOR_THIS_ACCOUNT },
+    [STEPS.changePassword]: { field: "currentPassword", text: "The current password is not right." },
+    [STEPS.deleteAccount]: { field: "password", text: WRONG_PASSWORD_NOTHING_DELETED },
   },
   UserNotFoundException: {
     field: "password",
     text: WRONG_CREDENTIALS,
+    [STEPS.deleteAccount]: { field: "password", text: WRONG_PASSWORD_NOTHING_DELETED },
+    [STEPS.reset]: {
+      field: "code",
+      text: "That code is not right. Check the e-mail and type it again, or ask for a new code.",
+    },
     [STEPS.confirm]: {
       text: "No account is waiting for confirmation under this name. Start again to create one.",
     },
@@ -109,8 +139,9 @@ const EXPLANATIONS = {
 };
 
 /**
- * {field, text} for a Cognito error at `step` (one of STEPS): `field` is "username", "email",
- * "password", "code" or null (the form as a whole), `text` is what the person reads.
+ * {field, text} for a Cognito error at `step` (one of STEPS): `field` is the name of the form's
+ * field concerned ("username", "email", "password", "code", "currentPassword", "newPassword") or
+ * null (the form as a whole), `text` is what the person reads.
  */
 export function explainCognitoError(error, step) {
   const explanation = EXPLANATIONS[error?.type];

@@ -7,6 +7,7 @@
  *                             id is "<comment id>.<reply id>"), which is highlighted a moment
  *   /#/                       the latest photos (the site's root, with an empty hash, too)
  *   /#/notifications          what others did that concerns the signed-in person
+ *   /#/settings               the signed-in person's account settings
  *   /#/u/<username>           someone's profile
  *   /#/u/<username>/followers the people who follow them
  *   /#/u/<username>/following the people they follow
@@ -45,6 +46,7 @@ const HASH_ROUTE_PREFIX = "#/";
 // The fragment of a photo's address that names one of its comments.
 const COMMENT_FRAGMENT_PREFIX = "#comment-";
 const NOTIFICATIONS_HASH = "#/notifications";
+const SETTINGS_HASH = "#/settings";
 
 // The two lists of people a profile links to, as they appear in the address.
 export const PEOPLE_LISTS = ["followers", "following"];
@@ -64,6 +66,7 @@ export const likersHref = (photoId) =>
 export const commentHref = (photoId, commentId) =>
   photoHref(photoId) + COMMENT_FRAGMENT_PREFIX + encodeURIComponent(commentId);
 export const notificationsHref = () => NOTIFICATIONS_HASH;
+export const settingsHref = () => SETTINGS_HASH;
 
 /** A photo's full address, to copy or share: "https://<site>/p/<id>". */
 export const photoUrl = (photoId) => new URL(photoHref(photoId), location.origin).href;
@@ -72,11 +75,13 @@ export const photoUrl = (photoId) => new URL(photoHref(photoId), location.origin
  * "#/u/alice" -> {name: "profile", username: "alice"}; "#/u/alice/followers" -> {name: "people",
  * username: "alice", list: "followers"}; "#/p/<id>" -> {name: "photo", photoId};
  * "#/p/<id>/likes" -> {name: "people", photoId, list: "likes"}; "#/notifications" ->
- * {name: "notifications"}; unknown hashes -> {name: "not-found"}.
+ * {name: "notifications"}; "#/settings" -> {name: "settings"}; unknown hashes ->
+ * {name: "not-found"}.
  */
 export function parseRoute(hash) {
   if (hash === "" || hash === "#" || hash === "#/") return { name: "feed" };
   if (hash === NOTIFICATIONS_HASH || hash === `${NOTIFICATIONS_HASH}/`) return { name: "notifications" };
+  if (hash === SETTINGS_HASH || hash === `${SETTINGS_HASH}/`) return { name: "settings" };
   const profileMatch = matchPrefix(hash, PROFILE_PREFIX);
   if (profileMatch?.length === 1) return { name: "profile", username: profileMatch[0] };
   if (profileMatch?.length === 2 && PEOPLE_LISTS.includes(profileMatch[1])) {

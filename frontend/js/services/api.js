@@ -155,6 +155,25 @@ export function createApiClient({ apiBase, session }) {
     /** Marks every notification read; resolves to {unreadCount: 0}. */
     markNotificationsRead: () => request("/notifications/read", { method: "POST" }),
 
+    /** Starts preparing a zip of the signed-in person's data; resolves to the export ({id,
+     * status: "PENDING", requestedAt}), the one already being prepared if there is one. Too
+     * many in a day: an ApiError with status 429 and a message to show. */
+    startExport: () => request("/me/export", { method: "POST" }),
+
+    /** The signed-in person's exports of the last 7 days, newest first: {items: [export]}. An
+     * export is {id, status: PENDING | READY | FAILED, requestedAt, readyAt?, url?, expiresAt?,
+     * sizeBytes?, failureReason?}; url, expiresAt and sizeBytes when READY. */
+    exports: () => request("/me/exports"),
+
+    /** One of the signed-in person's exports, as `exports` lists them. */
+    getExport: (exportId) => request(`/me/exports/${encodeURIComponent(exportId)}`),
+
+    /** Deletes the signed-in person's account with `idToken`, the ID token of a sign-in made a
+     * moment ago, as the API asks for a recent one: resolves to {status: "ERASING", message}.
+     * Not retried with a renewed token, which would carry the older sign-in's time. */
+    deleteAccount: async (idToken) =>
+      readResponse(await send(`${apiBase}/me`, "DELETE", undefined, idToken)),
+
     /** One page of someone's photos, newest first; their owner also gets PENDING and FAILED. */
     profilePhotos: (username, { limit, cursor }) =>
       request(`${userPath(username)}/photos?${pageQuery(limit, cursor)}`, { signInOptional: true }),

@@ -2,7 +2,9 @@
  * A small client for the Cognito user pool's JSON API, called straight from the page.
  *
  * Amazon Cognito accepts unsigned POSTs for the operations a person performs on their own
- * account (sign up, confirm, ask for a new code, sign in, refresh, revoke), so no SDK is needed:
+ * account (sign up, confirm, ask for a new code, sign in, refresh, revoke, reset a forgotten
+ * password; and, with the person's access token, change the password and sign out everywhere),
+ * so no SDK is needed:
  * each call is one fetch with the operation named in the X-Amz-Target header. Locally the
  * endpoint is the local AWS server. Errors come back as HTTP 400 with {"__type", "message"}; they
  * become CognitoError. Cognito's messages are written for developers (and locally come from
@@ -66,6 +68,31 @@ export function createCognitoClient({ endpoint, clientId }) {
     /** Ends a refresh token for good (the pool has token revocation on): a copy of it that
      * leaked, in a backup or another device, can no longer buy new tokens. */
     revokeToken: (refreshToken) => call("RevokeToken", { ClientId: clientId, Token: refreshToken }),
+
+    /** Asks for a code to choose a new password with; resolves to {CodeDeliveryDetails}. The
+     * pool answers the same for a username nobody has (PreventUserExistenceErrors). */
+    forgotPassword: ({ username }) =>
+      call("ForgotPassword", { ClientId: clientId, Username: username }),
+
+    /** Sets a new password with the code `forgotPassword` sent. */
+    confirmForgotPassword: ({ username, code, password }) =>
+      call("ConfirmForgotPassword", {
+        ClientId: clientId,
+        Username: username,
+        ConfirmationCode: code,
+        Password: password,
+      }),
+
+    /** The signed-in person changes their password; `accessToken` says who they are. */
+    changePassword: ({ accessToken, currentPassword, newPassword }) =>
+      call("ChangePassword", {
+        AccessToken: accessToken,
+        PreviousPassword: currentPassword,
+        ProposedPassword: newPassword,
+      }),
+
+    /** Ends every refresh token of the person, on every device: none can renew its tokens. */
+    globalSignOut: (accessToken) => call("GlobalSignOut", { AccessToken: accessToken }),
   };
 }
 

@@ -2,8 +2,9 @@
  * The signed-in person's tokens: kept, renewed before they expire, and forgotten on sign-out.
  *
  * Cognito hands out three tokens. The IdToken is the one the API accepts (sent raw in the
- * Authorization header, as API Gateway's Cognito authorizer expects); the RefreshToken buys new
- * ones without asking for the password again. The IdToken lives 15 minutes, because the API
+ * Authorization header, as API Gateway's Cognito authorizer expects); the AccessToken is the one
+ * Cognito itself asks for when the person changes their password or signs out everywhere; the
+ * RefreshToken buys new ones without asking for the password again. The IdToken lives 15 minutes, because the API
  * trusts it until it expires even after the session has ended (docs/design-decisions.md, record
  * 11), so the page renews it a minute before then, without the person noticing. When Cognito
  * refuses to renew it (the person signed out elsewhere, or everywhere), the session ends and the
@@ -129,6 +130,14 @@ export function createSession({ cognito, storage = window.localStorage }) {
      * away, when nothing can be awaited any more. */
     currentIdToken: () => current?.idToken ?? null,
 
+    /** The AccessToken, for Cognito's own calls (ChangePassword, GlobalSignOut), renewed first
+     * if it is about to expire (or was kept by an older page that did not keep it); null if
+     * none. */
+    async accessToken() {
+      if (renewalIsDue() || (current && !current.accessToken)) await refresh();
+      return current?.accessToken ?? null;
+    },
+
     /** Gets new tokens; concurrent callers share one request. Resolves to true on success. */
     refresh,
 
@@ -152,6 +161,7 @@ function tokensFrom(result, typedUsername, refreshToken) {
     // Cognito's spelling of the name, which may differ in case from what the person typed.
     username: usernameFromIdToken(result.IdToken) ?? typedUsername,
     idToken: result.IdToken,
+    accessToken: result.AccessToken,
     refreshToken,
     expiresAt: Date.now() + result.ExpiresIn * 1000,
   };

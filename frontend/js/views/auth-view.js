@@ -1,10 +1,16 @@
 /**
- * The signed-out panel: sign in, create an account, and confirm it with the code Cognito sends.
+ * The signed-out panel: sign in, create an account, and confirm it with the code Cognito sends;
+ * or, for a forgotten password, ask for a code and choose a new password with it.
  *
  * Real Cognito e-mails a confirmation code after sign-up and refuses to sign in an unconfirmed
  * account; the confirmation form is that step, and it can ask for a new code. Locally no e-mail
  * is sent and any code is accepted, and the form says so. After confirming, the person is signed
  * in with the password they just chose, which is kept in memory for that moment only.
+ *
+ * "Forgot password?" works the same way: the username (step 1), then the code Cognito e-mails
+ * and a new password (step 2), which then signs the person in. The pool answers step 1 alike for
+ * a username nobody has (PreventUserExistenceErrors), and so does the page: it never tells who
+ * has an account. Locally no e-mail is sent and any code works, and the form says so.
  *
  * Every field says what is wrong with it next to itself (helpers/field-errors.js): the page's own
  * checks first, so nothing is sent while a field is wrong (the username rule, and the password
@@ -13,16 +19,17 @@
  * at the top of the panel. Every password field has a Show password button.
  */
 
-import { addShowPasswordButton, createPasswordChecklist } from "../components/password-field.js";
+import { addShowPasswordButton, createNewPasswordField } from "../components/password-field.js";
 import { explainCognitoError, STEPS } from "../helpers/cognito-messages.js";
 import { byId, hideMessage, setBusy, showMessage } from "../helpers/dom.js";
 import { clearFieldErrors, explainInvalidFields, showFieldError } from "../helpers/field-errors.js";
-import { passwordRules } from "../helpers/password-rules.js";
 
 const HEADINGS = {
   "sign-in": ["Sign in to CloudGram", "Share photos and see what everyone is posting."],
   "sign-up": ["Create your account", "It takes a minute: choose a name, then confirm your e-mail."],
   confirm: ["Confirm your account", ""],
+  forgot: ["Forgot your password?", "Enter your username: we e-mail you a code to choose a new one."],
+  reset: ["Choose a new password", ""],
 };
 const LOCAL_CONFIRMATION_NOTE =
   "You are running CloudGram locally: no e-mail is sent, and any code works.";
@@ -49,14 +56,14 @@ export function createAuthView({ cognito, session, isLocal, passwordPolicy }) {
     "sign-in": byId("sign-in-form"),
     "sign-up": byId("sign-up-form"),
     confirm: byId("confirm-form"),
+    forgot: byId("forgot-form"),
+    reset: byId("reset-form"),
   };
   const usernameInput = byId("sign-up-username");
-  const newPassword = createPasswordChecklist({
-    input: byId("sign-up-password"),
-    rules: passwordPolicy ? passwordRules(passwordPolicy) : [],
-    list: byId("sign-up-password-rules-list"),
-    status: byId("sign-up-password-rules-status"),
-  });
+  const newPassword = createNewPasswordField(byId("sign-up-password"), passwordPolicy);
+  const resetPassword = createNewPasswordField(byId("reset-password"), passwordPolicy);
+  // Whose password is being reset: the username typed at step 1. Never stored anywhere.
+  let resettingUsername = null;
   // Who is being confirmed: {username, password, email?}. Never stored anywhere.
   let pendingAccount = null;
   const resend = createResendButton({
@@ -70,10 +77,6 @@ export function createAuthView({ cognito, session, isLocal, passwordPolicy }) {
   usernameInput.addEventListener("input", () => {
     usernameInput.setCustomValidity(usernameProblem(usernameInput.value));
   });
-  byId("sign-up-password").addEventListener("input", (event) => {
-    event.target.setCustomValidity(newPassword.problem());
-  });
-  byId("sign-up-password").setCustomValidity(newPassword.problem());
   const fieldProblems = {
     "sign-in-username": () => "Enter your username.",
     "sign-in-password": () => "Enter your password.",
@@ -84,6 +87,9 @@ export function createAuthView({ cognito, session, isLocal, passwordPolicy }) {
         : "Enter an e-mail address such as name@example.com.",
     "sign-up-password": () => newPassword.problem(),
     "confirm-code": () => "Enter the confirmation code from the e-mail.",
+    "forgot-username": () => "Enter your username.",
+    "reset-code": () => "Enter the code from the e-mail.",
+    "reset-password": () => resetPassword.problem(),
   };
   for (const form of Object.values(forms)) {
     explainInvalidFields(form, (input) => fieldProblems[input.id]?.(input) ?? "");
@@ -191,10 +197,53 @@ export function createAuthView({ cognito, session, isLocal, passwordPolicy }) {
     await session.signIn({ username, password });
   });
 
+  handleSubmit(forms.forgot, STEPS.forgot, async (fields) => {
+    const username = fields.get("username").trim();
+    const { CodeDeliveryDetails: sentTo } = await cognito.forgotPassword({ username });
+    resettingUsername = username;
+    byId("reset-explanation").textContent = resetNote(username, sentTo, isLocal);
+    forms.reset.reset();
+    showForm("reset");
+  });
+
+  handleSubmit(forms.reset, STEPS.reset, async (fields) => {
+    const account = { username: resettingUsername, password: fields.get("password") };
+    try {
+      await cognito.confirmForgotPassword({ ...account, code: fields.get("code").trim() });
+    } catch (error) {
+      // As on sign-up: the pool's refusal names no rule, the page can.
+      const problem = error.type === "InvalidPasswordException" && resetPassword.problem();
+      if (!problem) throw error;
+      showRefusal(forms.reset, { field: "password", text: problem });
+      return;
+    }
+    await signInWithNewPassword(account);
+  });
+
+  /** The password is set: sign in with it. Should that fail, the sign-in form says what to do. */
+  async function signInWithNewPassword(account) {
+    try {
+      await session.signIn(account);
+    } catch (error) {
+      if (error.type === "UserNotConfirmedException") {
+        askForConfirmation(account);
+        showMessage(message, explainCognitoError(error, STEPS.signIn).text);
+        return;
+      }
+      showForm("sign-in");
+      forms["sign-in"].elements.username.value = account.username;
+      showMessage(message, "Your new password is set. Sign in with it.", "success");
+    }
+  }
+
   for (const button of panel.querySelectorAll("[data-show-form]")) {
     button.addEventListener("click", () => {
       hideMessage(message);
       for (const form of Object.values(forms)) clearFieldErrors(form);
+      // Whoever forgot their password has often just typed their username to sign in.
+      if (button.dataset.showForm === "forgot") {
+        forms.forgot.elements.username.value ||= forms["sign-in"].elements.username.value.trim();
+      }
       showForm(button.dataset.showForm);
     });
   }
@@ -216,6 +265,7 @@ export function createAuthView({ cognito, session, isLocal, passwordPolicy }) {
     hide() {
       panel.hidden = true;
       pendingAccount = null;
+      resettingUsername = null;
       hideMessage(message);
       resend.reset();
       for (const form of Object.values(forms)) {
@@ -280,6 +330,17 @@ function codeSentNote(sentTo, isLocal) {
   if (isLocal) return LOCAL_CODE_SENT;
   const where = sentTo?.Destination ? ` to ${sentTo.Destination}` : "";
   return `Code sent${where}. It can take a minute to arrive; the previous code no longer works.`;
+}
+
+/** What step 2 of a forgotten password says: where the code went, as Cognito tells (for a name
+ * nobody has, a made-up address: the page cannot tell, and does not try). */
+function resetNote(username, sentTo, isLocal) {
+  if (isLocal) return LOCAL_CONFIRMATION_NOTE;
+  const where = sentTo?.Destination ? ` (${sentTo.Destination})` : "";
+  return (
+    `If “${username}” is a CloudGram account, a code is on its way to its e-mail address` +
+    `${where}. Enter it here with a new password.`
+  );
 }
 
 /** What keeps `name` from being a new username, in words, or "" when nothing does. */
