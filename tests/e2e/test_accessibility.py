@@ -6,7 +6,9 @@ unfollow and delete dialogs open, "Link copied" shown, and the owner's list of p
 couldn't be shared; a photo page with a comment and its opened replies; and neither has the
 sign-up form while it refuses a username or a weak password (shown, with its rules), nor the
 confirmation step once a new code is sent; nor the parts for profiles: the search's results, the
-profile editor refusing a bio, and an upload item's alt text.
+profile editor refusing a bio, and an upload item's alt text; nor "Forgot password?" refusing a
+weak new password, nor the account settings with their forms refusing empty fields, on a desktop
+and a phone.
 
 axe-core is installed, pinned, by `make test` (see the Makefile); a missing copy skips this test
 on a developer's machine and fails it in CI. The assertion message lists every violation found,
@@ -25,6 +27,7 @@ from tests.support.browser import (
     new_user,
     share_photos_over_http,
     sign_in,
+    sign_up_and_confirm,
     submit_sign_up,
 )
 from tests.support.images import scene_jpeg
@@ -298,4 +301,42 @@ def test_search_results_the_profile_editor_and_alt_text_have_no_serious_violatio
     # Then none is serious or critical
     report = json.dumps(found, indent=1)
     print(f"axe-core violations by place:\n{report}")
+    assert blocking_violations(found) == [], f"axe-core found:\n{report}"
+
+
+def test_forgot_password_and_the_account_settings_have_no_serious_violation(
+    new_context, axe_script: Path, account: Account
+):
+    # Given "Forgot password?" at its second step, refusing a weak new password
+    page = new_context(bypass_csp=True).new_page()
+    page.goto("/")
+    page.get_by_role("button", name="Forgot password?").click()
+    page.locator("#forgot-form").get_by_label("Username").fill(account.username)
+    page.get_by_role("button", name="Send me a code").click()
+    reset = page.locator("#reset-form")
+    reset.get_by_label("Code from the e-mail").fill("123456")
+    reset.get_by_label("New password").fill("short")
+    reset.get_by_role("button", name="Set password and sign in").click()
+    expect(page.locator("#reset-password-error")).to_be_visible()
+    found = {"forgot password, weak password": axe_violations(page, axe_script)}
+    page.emulate_media(color_scheme="dark")
+    found["forgot password, weak password, dark"] = axe_violations(page, axe_script)
+    page.emulate_media(color_scheme="light")
+
+    # And the account settings, their password and deletion forms sent empty
+    page.get_by_role("button", name="Back to sign in").click()
+    sign_up_and_confirm(page, account)
+    page.get_by_role("link", name="Account settings").click()
+    page.get_by_role("button", name="Change password").click()
+    page.get_by_role("button", name="Delete my account").click()
+    expect(page.locator("#change-password-current-error")).to_be_visible()
+    expect(page.locator("#delete-account-confirmation-error")).to_be_visible()
+    for width, height, size in [(1280, 900, "desktop"), (390, 844, "phone")]:
+        page.set_viewport_size({"width": width, "height": height})
+        for colours in ["light", "dark"]:
+            page.emulate_media(color_scheme=colours)
+            found[f"account settings, {size}, {colours}"] = axe_violations(page, axe_script)
+
+    # Then axe finds nothing serious or critical
+    report = json.dumps(found, indent=1)
     assert blocking_violations(found) == [], f"axe-core found:\n{report}"

@@ -165,8 +165,12 @@ def test_every_password_field_can_show_its_password_and_hides_it_again_when_sent
     expect(toggle).to_have_attribute("aria-pressed", "false")
 
     # And every password field of the panel has such a button
-    fields = page.locator("#auth-panel input[type='password']")
-    assert fields.count() == 2
+    # (signing in, signing up, and a forgotten password's new one), and so has every one of the
+    # account settings
+    fields = page.locator(
+        "#auth-panel input[type='password'], #settings-view input[type='password']"
+    )
+    assert fields.count() == 6
     for index in range(fields.count()):
         field_id = fields.nth(index).get_attribute("id")
         toggles = page.locator(f".password-input__toggle[aria-controls='{field_id}']")
