@@ -307,3 +307,137 @@ def test_deleting_the_account_after_the_password_removes_it_for_everyone(
 
     # And the deleted person cannot sign in any more
     assert_sign_in_refused(local_stack, leaving.username, HTTP_CLIENT_PASSWORD)
+
+
+def api_stand_in(page: Page, answers: dict) -> list[str]:
+    """Answers the page's calls to the exports and erasure API (not on this branch yet) with
+    `answers`: {(method, path): [(status, body), ...]}, each call taking the next answer (the last
+    one repeats). Returns the calls made, as "METHOD path"."""
+    calls: list[str] = []
+
+    def answer(route) -> None:
+        request = route.request
+        path = request.url.split("/api", 1)[1]
+        if (request.method, path) not in answers:
+            route.fallback()  # the rest of the API (GET /me...) answers as it does
+            return
+        calls.append(f"{request.method} {path}")
+        queued = answers[(request.method, path)]
+        status, body = queued.pop(0) if len(queued) > 1 else queued[0]
+        headers = {"Retry-After": "3600"} if status == 429 else {}
+        route.fulfill(status=status, json=body, headers=headers)
+
+    for path in {path for _, path in answers}:
+        page.route(f"**/api{path}", answer)
+    return calls
+
+
+def test_the_data_section_follows_an_export_to_its_link_and_says_why_one_is_refused(
+    signed_in_page: Page,
+):
+    # Given a person with no recent export, whose next one is prepared after a moment, and who
+    # may not start another one today (an API that answers as the contract says)
+    page = signed_in_page
+    pending = {"id": "01JEXPORT", "status": "PENDING", "requestedAt": "2026-12-06T18:00:00Z"}
+    ready = {
+        **pending,
+        "status": "READY",
+        "readyAt": "2026-12-06T18:01:00Z",
+        "url": "https://exports.example/01JEXPORT.zip?signature=x",
+        "expiresAt": "2026-12-13T18:01:00Z",
+        "sizeBytes": 1536,
+    }
+    too_many = {"Code": "TooManyRequestsError", "Message": "You can start 3 exports a day."}
+    calls = api_stand_in(
+        page,
+        {
+            ("GET", "/me/exports"): [(200, {"items": []})],
+            ("POST", "/me/export"): [(202, pending), (429, too_many)],
+            ("GET", "/me/exports/01JEXPORT"): [(200, pending), (200, ready)],
+        },
+    )
+    open_settings(page)
+    exports = page.locator("#export-list")
+
+    # When they ask for their data
+    page.get_by_role("button", name="Prepare my data").click()
+
+    # Then the page says it is being prepared, then shows the link, its size and how long it lasts
+    expect(exports).to_contain_text("Preparing… you can leave this page")
+    link = exports.get_by_role("link", name="Download your data (zip, 1.5 KB)")
+    expect(link).to_have_attribute("href", ready["url"], timeout=10_000)
+    expect(exports).to_contain_text("Link valid until")
+    expect(exports).to_contain_text("file kept until")
+    assert calls[:2] == ["GET /me/exports", "POST /me/export"]
+    assert calls.count("GET /me/exports/01JEXPORT") == 2
+    screenshot(page, "settings-export-ready-desktop")
+
+    # When they ask again and the API refuses (too many today), then its words are shown
+    page.get_by_role("button", name="Prepare my data").click()
+    expect(page.locator("#export-error")).to_have_text("You can start 3 exports a day.")
+
+    # And once they leave the settings, nothing more is asked
+    asked = len(calls)
+    page.get_by_role("link", name="CloudGram home").click()
+    page.wait_for_timeout(2_500)
+    assert len(calls) == asked
+
+
+def test_deleting_asks_for_the_password_first_and_shows_the_apis_refusal(
+    signed_in_page: Page, account: Account
+):
+    # Given a person on their settings, and an API that first finds their sign-in too old
+    page = signed_in_page
+    not_recent = {
+        "Code": "ForbiddenError",
+        "Message": "To delete your account, sign in again: enter your password and try within "
+        "5 minutes.",
+    }
+    erasing = {"status": "ERASING", "message": "Your account is being deleted."}
+    calls = api_stand_in(
+        page,
+        {
+            ("GET", "/me/exports"): [(200, {"items": []})],
+            ("DELETE", "/me"): [(403, not_recent), (202, erasing)],
+        },
+    )
+    open_settings(page)
+    form = page.locator("#delete-account-form")
+    confirmation = form.get_by_label("To confirm, type your username")
+
+    # When they type a username that is not theirs, then nothing is sent
+    form.get_by_label("Your password").fill("Not-My-Password-1")
+    confirmation.fill("someone-else")
+    form.get_by_role("button", name="Delete my account").click()
+    expect(page.locator("#delete-account-confirmation-error")).to_contain_text(account.username)
+    expect(confirmation).to_be_focused()
+
+    # When the username is right but the password wrong, then Cognito refuses it and nothing is
+    # deleted
+    confirmation.fill(account.username)
+    with page.expect_response(cognito_answer("InitiateAuth")):
+        form.get_by_role("button", name="Delete my account").click()
+    expect(page.locator("#delete-account-password-error")).to_have_text(
+        "That password is not right. Nothing was deleted."
+    )
+    assert "DELETE /me" not in calls
+
+    # When the password is right, then the page signs in again and sends the fresh token; the
+    # API's refusal is shown in its own words
+    form.get_by_label("Your password").fill(account.password)
+    with page.expect_request(lambda request: request.method == "DELETE") as first_try:
+        form.get_by_role("button", name="Delete my account").click()
+    expect(page.locator("#delete-account-message")).to_have_text(not_recent["Message"])
+    stored = page.evaluate("() => JSON.parse(localStorage.getItem('cloudgram.session')).idToken")
+    assert first_try.value.headers["authorization"] != stored  # the fresh sign-in's token
+
+    # When they try again and the API takes it (a double click sends it once)
+    form.get_by_role("button", name="Delete my account").dblclick()
+
+    # Then the page forgets the session and says the account is being deleted
+    expect(page.locator("#auth-message")).to_have_text(
+        "Your account is being deleted; this takes a few minutes."
+    )
+    expect(page.get_by_role("heading", name="Sign in to CloudGram")).to_be_visible()
+    assert page.evaluate("() => localStorage.getItem('cloudgram.session')") is None
+    assert calls.count("DELETE /me") == 2
