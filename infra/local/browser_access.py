@@ -121,7 +121,7 @@ class BrowserAccessGuard:
             return self.app(environ, start_response)
         refusal = _refusal(
             "Only CloudGram's own page may call the local AWS endpoint from a browser, and only "
-            "for sign-in and photo uploads."
+            "for the person's own account and photo uploads."
         )
         return refusal(environ, start_response)
 

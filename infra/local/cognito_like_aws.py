@@ -134,9 +134,10 @@ class UserLambdaValidationException(JsonRESTError):  # noqa: N818 - Cognito's na
 
 
 def install() -> None:
-    """Put `sign_up_like_cognito` in place of moto's SignUp and `create_jwt_as_the_client_says`
-    in place of its token signing, and give moto the ResendConfirmationCode it lacks, in this
-    process. moto answers an operation when its response class has a method of that name."""
+    """Put `sign_up_like_cognito` in place of moto's SignUp, `create_jwt_as_the_client_says` in
+    place of its token signing, the confirmations and the forgotten password's two steps in place
+    of moto's own, and give moto the ResendConfirmationCode it lacks, in this process. moto
+    answers an operation when its response class has a method of that name."""
     CognitoIdpBackend.sign_up = sign_up_like_cognito
     CognitoIdpBackend.confirm_sign_up = confirm_sign_up_like_cognito
     CognitoIdpBackend.admin_confirm_sign_up = admin_confirm_sign_up_like_cognito

@@ -54,7 +54,7 @@ export function createChangePasswordForm({ cognito, session, passwordPolicy }) {
 
   return {
     show(username) {
-      form.elements.username.value = username;
+      form.elements.username.defaultValue = username; // kept by reset()
     },
 
     hide() {

@@ -65,7 +65,7 @@ export function createDeleteAccountForm({ api, cognito, session, leave }) {
     show(signedInAs) {
       username = signedInAs;
       nameShown.textContent = signedInAs;
-      form.elements.username.value = signedInAs;
+      form.elements.username.defaultValue = signedInAs; // kept by reset()
       confirmation.setCustomValidity(confirmationProblem());
     },
 
