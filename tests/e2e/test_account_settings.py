@@ -192,6 +192,13 @@ def test_signing_out_everywhere_ends_the_session_in_another_browser_too(
     expect(here.get_by_role("heading", name="Sign in to CloudGram")).to_be_visible()
     assert here.evaluate("() => localStorage.getItem('cloudgram.session')") is None
 
+    # And the settings' address, signed out, asks to sign in rather than showing any form
+    here.goto("/#/settings")
+    expect(here.locator("#settings-sign-in")).to_contain_text(
+        "Your account settings need you signed in."
+    )
+    expect(here.locator("#change-password-form")).to_be_hidden()
+
     # And the other browser, when its tokens next need renewing, is refused and signed out
     with elsewhere.expect_response(cognito_answer("InitiateAuth")) as renewal:
         elsewhere.clock.fast_forward("15:30")
