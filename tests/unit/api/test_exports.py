@@ -431,3 +431,10 @@ def test_given_the_third_delivery_of_a_message_then_the_job_knows_it_is_the_last
     export_job.handle_message(record)
 
     assert tries == [3]
+
+
+def test_given_a_message_of_the_exports_queue_then_its_trace_is_named_after_the_function():
+    from chalicelib.edge.middleware import _subsegment_name
+
+    assert _subsegment_name({"Records": [{"eventSource": "aws:sqs"}]}) == "write_export"
+    assert _subsegment_name({"Records": [{"eventSource": "aws:dynamodb"}]}) == "on_table_change"
