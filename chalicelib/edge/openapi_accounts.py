@@ -65,7 +65,8 @@ def accounts_schemas() -> dict:
                 "url": {
                     "type": "string",
                     "description": "READY only: a presigned GET of the zip, valid for 24 hours "
-                    "at most and never past expiresAt; read the export again for a fresh one.",
+                    "at most and never past expiresAt; read the export again for a fresh one. "
+                    "Follow it as a link: the bucket allows no cross-origin reads.",
                 },
                 "expiresAt": {"type": "string", "format": "date-time"},
                 "sizeBytes": {"type": "integer", "minimum": 0},
