@@ -13,12 +13,17 @@ chalicelib.shared.table_stream, which hands each change to its reactions: photos
 comments and files of deleted photos), comments.cleanup (replies of deleted comments),
 photos.upload_limits (the upload slot of a photo that stopped waiting), feeds.fanout (home
 feeds: fan-out on write), notifications.reaction (inboxes: who liked, commented, answered,
-followed or mentioned whom) and avatars.cleanup (the files of a replaced or deleted profile
-picture).
+followed or mentioned whom), avatars.cleanup (the files of a replaced or deleted profile
+picture) and accounts.export_queue (a new data export, sent to the exports queue).
+
+"Download your data": POST /me/export stores a PENDING export; the stream sends it to the exports
+queue -> `write_export` (a third Lambda, made by Chalice, with its own role, memory and timeout
+in .chalice/config.json) -> chalicelib.accounts.export_job writes the zip to the exports bucket.
 """
 
 from chalice import Chalice, CognitoUserPoolAuthorizer, Response
 
+from chalicelib.accounts import export_presenter, exports
 from chalicelib.avatars import presenter as avatar_presenter
 from chalicelib.avatars import service as avatars
 from chalicelib.comments import presenter as comment_presenter
@@ -43,6 +48,7 @@ from chalicelib.photos import presenter as photo_presenter
 from chalicelib.photos import service as photos
 from chalicelib.shared.settings import (
     api_name_for_deployment,
+    exports_queue_arn_for_deployment,
     load_settings,
     table_stream_arn_for_deployment,
     user_pool_arn_for_deployment,
@@ -88,6 +94,29 @@ def request_avatar_upload():
 def delete_avatar():
     avatars.delete_avatar(caller.signed_in_user(app.current_request))
     return Response(body="", status_code=204)
+
+
+@app.route("/me/export", methods=["POST"], authorizer=signed_in)
+@answers_in_http
+def request_export():
+    # Any body is ignored: an export holds everything, there is nothing to choose.
+    export = exports.request_export(caller.signed_in_user(app.current_request))
+    return Response(body=export_presenter.present(export), status_code=202)
+
+
+@app.route("/me/exports", methods=["GET"], authorizer=signed_in)
+@answers_in_http
+def get_my_exports():
+    found = exports.recent_exports(caller.signed_in_user(app.current_request))
+    return export_presenter.present_list(found)
+
+
+@app.route("/me/exports/{export_id}", methods=["GET"], authorizer=signed_in)
+@answers_in_http
+def get_my_export(export_id):
+    user = caller.signed_in_user(app.current_request)
+    export = exports.get_export(user, request_parsing.export_id_or_404(export_id))
+    return export_presenter.present(export)
 
 
 @app.route("/photos", methods=["POST"], authorizer=signed_in)
@@ -331,6 +360,7 @@ def get_openapi_document():
 def on_table_change(event):
     # Imported here: this module is the API's Lambda too, and the API never runs these, so its
     # cold start does not load them.
+    from chalicelib.accounts import export_queue
     from chalicelib.avatars import cleanup as avatar_cleanup
     from chalicelib.comments import cleanup as comment_cleanup
     from chalicelib.feeds import fanout
@@ -345,5 +375,16 @@ def on_table_change(event):
         fanout.on_change,
         notification_reaction.on_change,
         avatar_cleanup.on_change,
+        export_queue.on_change,
     )
     return table_stream.handle_batch(event.to_dict(), event.context, reactions)
+
+
+@app.on_sqs_message(queue_arn=exports_queue_arn_for_deployment(), batch_size=1)
+def write_export(event):
+    # One export a message, in a Lambda of its own: an archive may take minutes and memory the
+    # API must never spend. A raised error returns the message to the queue for another try.
+    from chalicelib.accounts import export_job
+
+    for record in event:
+        export_job.handle_message(record.to_dict())

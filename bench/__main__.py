@@ -12,7 +12,9 @@
    five-second goal, with the write units it costs.
 6. `notification_delay`: a like to its notification in the owner's inbox on the local stack,
    through the table's stream, against a two-second goal.
-7. The worker's image pipeline against naive Pillow and pyvips (below); its summary is the last
+7. `export`: the archive of an account with 1,000 photos, in-process moto, against the export
+   function's timeout (a tenth of it) and memory.
+8. The worker's image pipeline against naive Pillow and pyvips (below); its summary is the last
    line printed.
 
 For each input (made in code, see `inputs`) and implementation (see `implementations`), each
@@ -68,6 +70,13 @@ def main() -> None:
     figures["fan_out_1000_followers"] = fan_out.main()
     print()
     figures["notification_delay_seconds"] = notification_delay.main()
+    print()
+    # Its own process too: in-process moto, with its own environment.
+    export_path = RESULTS_PATH.with_name("export.json")
+    subprocess.run(
+        [sys.executable, "-m", "bench.export", str(export_path)], cwd=PROJECT_ROOT, check=True
+    )
+    figures["export_1000_photos"] = json.loads(export_path.read_text())
     print()
     with tempfile.TemporaryDirectory(prefix="cloudgram-bench-") as folder:
         print("Making the inputs...", flush=True)

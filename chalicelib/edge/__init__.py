@@ -9,5 +9,5 @@ preview (HTML, where every other route answers JSON).
 The edge uses `shared` and the features (`photos`, `people`, `avatars`, `comments`, `feeds`,
 `notifications`: their request and answer types, and the messages they refuse with); no feature
 uses the edge. It is the only package
-that imports Chalice.
+that imports Chalice. `openapi_accounts` describes the routes of `accounts` (data exports).
 """

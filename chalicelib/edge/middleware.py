@@ -47,10 +47,11 @@ def _traced(handler):
 
 
 def _subsegment_name(event: dict) -> str:
-    """`GET /photos/:id` for a route (X-Ray names may not hold braces), else the stream batch."""
+    """`GET /photos/:id` for a route (X-Ray names may not hold braces), else the function."""
     request = event.get("requestContext")
     if request is None:
-        return "on_table_change"
+        records = event.get("Records") or [{}]
+        return "write_export" if records[0].get("eventSource") == "aws:sqs" else "on_table_change"
     route = request.get("resourcePath", "").replace("{", ":").replace("}", "")
     return f"{request.get('httpMethod', '')} {route}"
 
@@ -66,9 +67,10 @@ def _only_through_cloudfront(request, get_response):
 
 
 def register_middleware(app: Chalice) -> None:
-    """Logs, traces and metrics around every route ("http") and every batch of the table's
-    stream ("dynamodb"); then, inside them, so that each refusal is logged with its request id,
-    the check that a route's request came through CloudFront."""
+    """Logs, traces and metrics around every route ("http"), every batch of the table's stream
+    ("dynamodb") and every message of the exports queue ("sqs"); then, inside them, so that
+    each refusal is logged with its request id, the check that a route's request came through
+    CloudFront."""
     app.register_middleware(
         ConvertToMiddleware(
             logger.inject_lambda_context(
@@ -77,10 +79,11 @@ def register_middleware(app: Chalice) -> None:
         ),
         "http",
     )
-    app.register_middleware(
-        ConvertToMiddleware(logger.inject_lambda_context(clear_state=True)), "dynamodb"
-    )
-    for event_type in ("http", "dynamodb"):
+    for event_type in ("dynamodb", "sqs"):
+        app.register_middleware(
+            ConvertToMiddleware(logger.inject_lambda_context(clear_state=True)), event_type
+        )
+    for event_type in ("http", "dynamodb", "sqs"):
         app.register_middleware(ConvertToMiddleware(_traced), event_type)
         app.register_middleware(ConvertToMiddleware(metrics.log_metrics), event_type)
     # Chalice nests middleware in the order it is registered: the last one runs innermost.

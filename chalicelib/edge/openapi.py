@@ -15,6 +15,7 @@ bodies they take and give in chalicelib/edge/openapi_schemas.py.
 
 import functools
 
+from chalicelib.edge.openapi_accounts import accounts_paths, accounts_schemas
 from chalicelib.edge.openapi_parts import (
     COMMENT_CONFLICT,
     COMMENT_ID,
@@ -334,9 +335,9 @@ def openapi_document() -> dict:
             '{"Code", "Message"}; the Message says what to change.',
         },
         "servers": [{"url": "/api"}],
-        "paths": _paths(),
+        "paths": _paths() | accounts_paths(),
         "components": {
-            "schemas": schemas(load_settings().max_upload_bytes),
+            "schemas": schemas(load_settings().max_upload_bytes) | accounts_schemas(),
             "securitySchemes": {
                 "cognitoIdToken": {
                     "type": "apiKey",

@@ -357,3 +357,13 @@ def _refuse_broken_characters(text: str, field: str, what: str) -> None:
             f"{field} holds a broken character (half of a surrogate pair); remove it and send "
             f"{what} again."
         )
+
+
+# An export's id (chalicelib/accounts/): a ULID, so anything else names no export.
+EXPORT_NOT_FOUND_MESSAGE = "No such export"
+
+
+def export_id_or_404(export_id: str) -> str:
+    if not page_cursor.ULID_PATTERN.fullmatch(export_id):
+        raise NotFoundError(EXPORT_NOT_FOUND_MESSAGE)
+    return export_id

@@ -136,6 +136,15 @@ def table_stream_arn_for_deployment() -> str:
     )
 
 
+def exports_queue_arn_for_deployment() -> str:
+    """The queue Chalice subscribes the export function to (app.py's `write_export`). Like the
+    stream's ARN, Chalice reads it when it packages or deploys (the deploy driver sets it from
+    the stack's outputs); locally the value is never used: the local stack polls the queue."""
+    return os.environ.get(
+        "EXPORTS_QUEUE_ARN", "arn:aws:sqs:us-east-1:000000000000:cloudgram-local-exports"
+    )
+
+
 def api_name_for_deployment() -> str:
     """The REST API's name, which Chalice takes from app.py's app name: cloudgram-<stage>, so
     that dev and prod in one account never share an API name, or its metrics and alarms.

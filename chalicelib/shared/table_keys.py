@@ -17,6 +17,7 @@ and every access pattern):
     upload slot      USER#<user id>              UPLOAD_SLOT#<slot number>
     write count      USER#<user id>              WRITES#<minute, UTC>
     data export      USER#<user id>              EXPORT#<export id>
+    export state     USER#<user id>              EXPORTS
     username claim   USERNAME#<username, lower>  USERNAME
     name item        NAMES#<first character>     <searchable name>#<user id>
     timeline entry   TIMELINE#<user id>          <photo created time>#<photo id>
@@ -143,6 +144,13 @@ def export_key(user_id: str, export_id: str) -> dict:
     (chalicelib/accounts/). It lives in the person's own partition, so erasing the account
     removes it with the rest of that partition."""
     return {"PK": f"{USER_PREFIX}{user_id}", "SK": f"{EXPORT_PREFIX}{export_id}"}
+
+
+def export_state_key(user_id: str) -> dict:
+    """The person's exports at a glance: the one in progress and when the recent ones were
+    started, which the request for a new one reads and rewrites under a condition
+    (chalicelib/accounts/export_store.py). `EXPORTS` sorts apart from every `EXPORT#` item."""
+    return {"PK": f"{USER_PREFIX}{user_id}", "SK": "EXPORTS"}
 
 
 def follow_key(follower_id: str, followee_id: str) -> dict:

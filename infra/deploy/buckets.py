@@ -9,7 +9,13 @@ from botocore.exceptions import ClientError
 from infra.deploy import aws
 
 # Stack outputs naming the buckets that `destroy` must empty.
-BUCKET_OUTPUTS = ("UploadsBucketName", "MediaBucketName", "SiteBucketName", "LogsBucketName")
+BUCKET_OUTPUTS = (
+    "UploadsBucketName",
+    "MediaBucketName",
+    "SiteBucketName",
+    "LogsBucketName",
+    "ExportsBucketName",
+)
 
 
 def stack_bucket_names(outputs: dict[str, str]) -> list[str]:

@@ -31,9 +31,15 @@ ENVIRONMENT_FROM_OUTPUTS = {
     # cycle (distribution -> API origin -> API's environment -> distribution) in any template.
     "SITE_BUCKET": "SiteBucketName",
     "SITE_URL": "SiteUrl",
+    # "Download your data": the API presigns links to the archives, the stream function queues
+    # new exports, the export function writes the archives (chalicelib/accounts/).
+    "EXPORTS_BUCKET": "ExportsBucketName",
+    "EXPORTS_QUEUE_URL": "ExportsQueueUrl",
 }
 # app.py's stream function, which has its own role (least privilege per function).
 STREAM_FUNCTION = "on_table_change"
+# app.py's export function, on the exports queue, with its own role, memory and timeout.
+EXPORT_FUNCTION = "write_export"
 
 
 def with_stack_outputs(
@@ -47,6 +53,7 @@ def with_stack_outputs(
     stage_config["iam_role_arn"] = outputs["ApiRoleArn"]
     functions = stage_config.setdefault("lambda_functions", {})
     functions.setdefault(STREAM_FUNCTION, {})["iam_role_arn"] = outputs["TableStreamRoleArn"]
+    functions.setdefault(EXPORT_FUNCTION, {})["iam_role_arn"] = outputs["ExportFunctionRoleArn"]
     environment = stage_config.setdefault("environment_variables", {})
     for variable, output in ENVIRONMENT_FROM_OUTPUTS.items():
         environment[variable] = outputs[output]
@@ -71,7 +78,7 @@ def stage_environment(stage: str, path: Path = CHALICE_CONFIG) -> dict[str, str]
 
 def chalice_deploy(stage: str, region: str, outputs: dict[str, str]) -> None:
     # app.py reads these when chalice imports it: the API's name, the pool for the Cognito
-    # authorizer, the stream for on_table_change's trigger.
+    # authorizer, the stream for on_table_change's trigger, the queue for write_export's.
     _run_chalice(["deploy", "--stage", stage], region, deploy_time_environment(stage, outputs))
 
 
@@ -80,6 +87,7 @@ def deploy_time_environment(stage: str, outputs: dict[str, str]) -> dict[str, st
         "API_NAME": api_name(stage),
         "USER_POOL_ARN": outputs["UserPoolArn"],
         "TABLE_STREAM_ARN": outputs["TableStreamArn"],
+        "EXPORTS_QUEUE_ARN": outputs["ExportsQueueArn"],
     }
 
 

@@ -34,6 +34,7 @@ from werkzeug.serving import BaseWSGIServer, make_server
 from infra.local import cognito_like_aws, dynamodb_like_aws, s3_like_aws
 from infra.local.browser_access import BrowserAccessGuard
 from infra.local.s3_post_policy import S3PostPolicyGuard
+from infra.local.s3_presigned_get import PresignedGetGuard
 
 # moto accepts any credentials; these are the ones the local stack signs with, so the guard can
 # derive the signing key of a presigned POST from them.
@@ -77,6 +78,9 @@ class SitePage:
 
     origins: list[str]
     uploads_bucket: str | None = None
+    # The bucket of data exports, whose archives a browser downloads by presigned link only
+    # (infra/local/s3_presigned_get.py).
+    exports_bucket: str | None = None
 
 
 # The DynamoDB endpoint's page: the page never calls DynamoDB (the API does, with no Origin).
@@ -132,6 +136,10 @@ def _bound_server(host: str, port: int, site_page: SitePage | None) -> BaseWSGIS
     s3_like_aws.install()
     moto_app = dynamodb_like_aws.SerializedDynamoDb(RememberingDispatcher(create_backend_app))
     guarded_app = S3PostPolicyGuard(moto_app, secret_for_access_key=local_secret_for_access_key)
+    if site_page is not None and site_page.exports_bucket:
+        guarded_app = PresignedGetGuard(
+            guarded_app, local_secret_for_access_key, site_page.exports_bucket
+        )
     if site_page is not None:
         guarded_app = BrowserAccessGuard(guarded_app, site_page.origins, site_page.uploads_bucket)
     # Binding here, in the caller, makes a busy port fail loudly and the port known now.

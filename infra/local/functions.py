@@ -1,6 +1,6 @@
 """The local stack's event-driven functions, in processes of their own: the image worker on the
-uploads queue and the stream function on the table's stream, each fed as Lambda's event source
-mapping feeds it (worker_loop.py, stream_loop.py).
+uploads queue, the stream function on the table's stream and the export function on the exports
+queue, each fed as Lambda's event source mapping feeds it (worker_loop.py, stream_loop.py).
 
 In AWS every Lambda function runs in processes of its own. Locally, sharing one process (and so
 one interpreter lock) with the site meant that a burst of page requests, twenty people polling
@@ -20,22 +20,32 @@ from collections.abc import Callable
 
 import boto3
 
-from infra.local.resource_definitions import STREAM_MAX_RETRY_ATTEMPTS
+from infra.local.resource_definitions import (
+    EXPORT_FUNCTION_TIMEOUT_SECONDS,
+    STREAM_MAX_RETRY_ATTEMPTS,
+)
 from infra.local.resources import LocalResources
 from infra.local.stream_loop import StreamLoop
-from infra.local.worker_loop import WorkerLoop
+from infra.local.worker_loop import FunctionSettings, WorkerLoop
 
 STOP_TIMEOUT_SECONDS = 15
 # Lambda starts on a busy queue with five concurrent invocations (and may grow to the trigger's
 # MaximumConcurrency, 10), each in an execution environment of its own: here, a process each.
 # More than five only added contention on a two-core machine.
 WORKER_INSTANCES = 5
+# As .chalice/config.json gives app.py's write_export: one message at a time, 1,024 MB, 15 minutes.
+EXPORT_FUNCTION = FunctionSettings(
+    name="cloudgram-write_export",
+    memory_mb=1024,
+    timeout_ms=EXPORT_FUNCTION_TIMEOUT_SECONDS * 1000,
+    batch_size=1,
+)
 
 
 def start_functions_process(resources: LocalResources, region: str) -> Callable[[], None]:
-    """Start the functions in child processes: the stream function and the first worker
-    instance in one, each further worker instance in its own. Returns what stops them (and
-    waits for them)."""
+    """Start the functions in child processes: the stream function, the export function and the
+    first worker instance in one, each further worker instance in its own. Returns what stops
+    them (and waits for them)."""
     context = multiprocessing.get_context("fork")
     children = [
         context.Process(
@@ -84,6 +94,16 @@ def _run(resources: LocalResources, region: str, with_stream: bool) -> None:
                 dead_letter_queue_url=resources.table_stream_dead_letter_queue_url,
                 handler=importlib.import_module("app").on_table_change,
                 max_retries=STREAM_MAX_RETRY_ATTEMPTS,
+            )
+        )
+        loops.append(
+            WorkerLoop(
+                sqs_client=boto3.client("sqs", region_name=region),
+                queue_url=resources.exports_queue_url,
+                queue_arn=resources.exports_queue_arn,
+                region=region,
+                handler=importlib.import_module("app").write_export,
+                function=EXPORT_FUNCTION,
             )
         )
     for loop in loops:

@@ -29,6 +29,24 @@ UPLOAD_CORS_MAX_AGE_SECONDS = 3000
 # to the stream's dead-letter queue.
 STREAM_BATCH_SIZE = 100
 STREAM_MAX_RETRY_ATTEMPTS = 5
+# "Download your data" (chalicelib/accounts/): the export function has 15 minutes (900 s) and
+# three tries; the queue hides a message being worked on six times that long, as AWS recommends
+# for Lambda consumers, so no second try starts while the first still runs.
+EXPORT_FUNCTION_TIMEOUT_SECONDS = 900
+EXPORTS_QUEUE_VISIBILITY_TIMEOUT_SECONDS = 6 * EXPORT_FUNCTION_TIMEOUT_SECONDS
+EXPORTS_MAX_RECEIVE_COUNT = 3
+EXPORTS_PREFIX = "exports/"
+# An archive can be downloaded for a week; an unfinished multipart upload is dropped after a day.
+EXPORTS_KEPT_DAYS = 7
+EXPORTS_LIFECYCLE_RULES = [
+    {
+        "ID": "ForgetOldExports",
+        "Status": "Enabled",
+        "Filter": {"Prefix": EXPORTS_PREFIX},
+        "Expiration": {"Days": EXPORTS_KEPT_DAYS},
+        "AbortIncompleteMultipartUpload": {"DaysAfterInitiation": 1},
+    }
+]
 
 
 # The user pool's feature plan: Lite has all CloudGram uses (docs/cost.md, "Signing people in").
@@ -109,6 +127,18 @@ class ResourceNames:
     @property
     def table_stream_dead_letter_queue(self) -> str:
         return f"{self.prefix}-table-stream-dlq"
+
+    @property
+    def exports_bucket(self) -> str:
+        return f"{self.prefix}-exports"
+
+    @property
+    def exports_queue(self) -> str:
+        return f"{self.prefix}-exports"
+
+    @property
+    def exports_dead_letter_queue(self) -> str:
+        return f"{self.prefix}-exports-dlq"
 
     @property
     def user_pool(self) -> str:
@@ -209,8 +239,7 @@ def upload_notification(queue_arn: str) -> dict:
     }
 
 
-def redrive_policy(dead_letter_queue_arn: str) -> dict:
-    return {
-        "deadLetterTargetArn": dead_letter_queue_arn,
-        "maxReceiveCount": DEAD_LETTER_MAX_RECEIVE_COUNT,
-    }
+def redrive_policy(
+    dead_letter_queue_arn: str, max_receive_count: int = DEAD_LETTER_MAX_RECEIVE_COUNT
+) -> dict:
+    return {"deadLetterTargetArn": dead_letter_queue_arn, "maxReceiveCount": max_receive_count}

@@ -22,6 +22,9 @@ class LocalResources:
     dead_letter_queue_url: str
     table_stream_arn: str
     table_stream_dead_letter_queue_url: str
+    exports_queue_url: str
+    exports_queue_arn: str
+    exports_dead_letter_queue_url: str
 
     def function_environment(self) -> dict[str, str]:
         """The settings the API and the worker read from their environment, as the template and
@@ -33,6 +36,8 @@ class LocalResources:
             "SITE_BUCKET": self.names.site_bucket,
             "USER_POOL_ID": self.user_pool_id,
             "USER_POOL_CLIENT_ID": self.user_pool_client_id,
+            "EXPORTS_BUCKET": self.names.exports_bucket,
+            "EXPORTS_QUEUE_URL": self.exports_queue_url,
         }
 
 
@@ -59,6 +64,9 @@ def create_resources(
         client("sqs"), names.table_stream_dead_letter_queue
     )
     _create_buckets(client("s3"), names, site_origins, queue_arn, region)
+    exports_queue_url, exports_queue_arn, exports_dead_letter_url = _create_exports_queues(
+        client("sqs"), names
+    )
     user_pool_id, client_id = _create_user_pool(client("cognito-idp"), names, region)
     return LocalResources(
         names=names,
@@ -69,6 +77,9 @@ def create_resources(
         dead_letter_queue_url=dead_letter_queue_url,
         table_stream_arn=table["TableDescription"]["LatestStreamArn"],
         table_stream_dead_letter_queue_url=stream_dead_letter_queue_url,
+        exports_queue_url=exports_queue_url,
+        exports_queue_arn=exports_queue_arn,
+        exports_dead_letter_queue_url=exports_dead_letter_url,
     )
 
 
@@ -92,6 +103,22 @@ def _create_queues(sqs, names: definitions.ResourceNames) -> tuple[str, str, str
     return queue_url, _queue_arn(sqs, queue_url), dead_letter_url
 
 
+def _create_exports_queues(sqs, names: definitions.ResourceNames) -> tuple[str, str, str]:
+    """The exports queue, which feeds the export function, and its dead-letter queue."""
+    dead_letter_url = _create_dead_letter_queue(sqs, names.exports_dead_letter_queue)
+    redrive = definitions.redrive_policy(
+        _queue_arn(sqs, dead_letter_url), definitions.EXPORTS_MAX_RECEIVE_COUNT
+    )
+    queue_url = sqs.create_queue(
+        QueueName=names.exports_queue,
+        Attributes={
+            "VisibilityTimeout": str(definitions.EXPORTS_QUEUE_VISIBILITY_TIMEOUT_SECONDS),
+            "RedrivePolicy": json.dumps(redrive),
+        },
+    )["QueueUrl"]
+    return queue_url, _queue_arn(sqs, queue_url), dead_letter_url
+
+
 def _queue_arn(sqs, queue_url: str) -> str:
     attributes = sqs.get_queue_attributes(QueueUrl=queue_url, AttributeNames=["QueueArn"])
     return attributes["Attributes"]["QueueArn"]
@@ -100,7 +127,8 @@ def _queue_arn(sqs, queue_url: str) -> str:
 def _create_buckets(
     s3, names: definitions.ResourceNames, site_origins: list[str], queue_arn: str, region: str
 ) -> None:
-    for bucket in (names.uploads_bucket, names.media_bucket, names.site_bucket):
+    buckets = (names.uploads_bucket, names.media_bucket, names.site_bucket, names.exports_bucket)
+    for bucket in buckets:
         if region == "us-east-1":
             s3.create_bucket(Bucket=bucket)
         else:
@@ -114,6 +142,11 @@ def _create_buckets(
     s3.put_bucket_notification_configuration(
         Bucket=names.uploads_bucket,
         NotificationConfiguration=definitions.upload_notification(queue_arn),
+    )
+    # moto keeps the rules without acting on them; the API never shows an expired export.
+    s3.put_bucket_lifecycle_configuration(
+        Bucket=names.exports_bucket,
+        LifecycleConfiguration={"Rules": definitions.EXPORTS_LIFECYCLE_RULES},
     )
 
 

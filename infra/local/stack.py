@@ -100,9 +100,8 @@ def start_stack(
     # writes to the table, so it is forked knowing where the table is.
     dynamodb = start_local_aws_endpoint_process(host=host, port=dynamodb_port, site_page=NO_PAGE)
     _point_boto3_at_dynamodb(dynamodb.url, names.table)
-    aws = start_local_aws_endpoint_process(
-        host=host, port=aws_port, site_page=SitePage(site_origins, names.uploads_bucket)
-    )
+    page = SitePage(site_origins, names.uploads_bucket, names.exports_bucket)
+    aws = start_local_aws_endpoint_process(host=host, port=aws_port, site_page=page)
     _point_boto3_at(aws.url, dynamodb.url)
     # No endpoint given: each client finds its own in the environment just set.
     resources = create_resources(None, REGION, names, site_origins=site_origins)

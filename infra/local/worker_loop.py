@@ -1,4 +1,5 @@
-"""Runs the image worker locally as Lambda's SQS event source mapping would.
+"""Runs the image worker locally as Lambda's SQS event source mapping would (and, with its own
+settings, the export function on the exports queue: see `FunctionSettings`).
 
 moto runs no Lambda code without Docker, and an event source mapping in moto would push messages
 to the dead-letter queue unprocessed. So this thread long-polls the uploads queue, hands each batch
@@ -12,6 +13,7 @@ sees retries and the dead-letter queue in seconds.
 """
 
 import threading
+from typing import NamedTuple
 
 from chalice.local import LambdaContext
 
@@ -23,6 +25,19 @@ WORKER_FUNCTION_NAME = "cloudgram-worker"
 # As the worker function is configured in infra/template.yaml.
 WORKER_MEMORY_MB = 1536
 WORKER_TIMEOUT_MS = 60_000
+
+
+class FunctionSettings(NamedTuple):
+    """What Lambda knows of the function a queue feeds: its name, memory and timeout (its
+    context says them) and the trigger's batch size."""
+
+    name: str = WORKER_FUNCTION_NAME
+    memory_mb: int = WORKER_MEMORY_MB
+    timeout_ms: int = WORKER_TIMEOUT_MS
+    batch_size: int = BATCH_SIZE
+
+
+IMAGE_WORKER = FunctionSettings()
 
 
 def lambda_sqs_event(messages: list[dict], queue_arn: str, region: str) -> dict:
@@ -55,8 +70,18 @@ def lambda_sqs_event(messages: list[dict], queue_arn: str, region: str) -> dict:
 
 
 class WorkerLoop(threading.Thread):
-    def __init__(self, sqs_client, queue_url, queue_arn, region, handler, retry_delay_seconds=1):
-        super().__init__(name="worker-loop", daemon=True)
+    def __init__(
+        self,
+        sqs_client,
+        queue_url,
+        queue_arn,
+        region,
+        handler,
+        retry_delay_seconds=1,
+        function=IMAGE_WORKER,
+    ):
+        super().__init__(name=f"{function.name}-loop", daemon=True)
+        self._function = function
         self._sqs = sqs_client
         self._queue_url, self._queue_arn, self._region = queue_url, queue_arn, region
         self._handler = handler
@@ -80,7 +105,7 @@ class WorkerLoop(threading.Thread):
         """Receive one batch, run the handler on it, settle each message; return the batch size."""
         messages = self._sqs.receive_message(
             QueueUrl=self._queue_url,
-            MaxNumberOfMessages=BATCH_SIZE,
+            MaxNumberOfMessages=self._function.batch_size,
             WaitTimeSeconds=LONG_POLL_SECONDS,
             MessageSystemAttributeNames=["All"],
             MessageAttributeNames=["All"],
@@ -92,8 +117,9 @@ class WorkerLoop(threading.Thread):
 
     def _invoke(self, event: dict) -> set[str]:
         """Call the handler; return the ids of the messages that must be tried again."""
+        function = self._function
         context = LambdaContext(
-            WORKER_FUNCTION_NAME, memory_size=WORKER_MEMORY_MB, max_runtime_ms=WORKER_TIMEOUT_MS
+            function.name, memory_size=function.memory_mb, max_runtime_ms=function.timeout_ms
         )
         try:
             response = self._handler(event, context)
@@ -101,7 +127,10 @@ class WorkerLoop(threading.Thread):
             # A handler that raises fails the whole batch, as in Lambda.
             local_logger.exception("Worker handler raised; the whole batch will be retried")
             return {record["messageId"] for record in event["Records"]}
-        return {failure["itemIdentifier"] for failure in response.get("batchItemFailures", [])}
+        # A handler that returns nothing (as app.py's write_export) succeeded with the whole
+        # batch, as in Lambda.
+        failures = (response or {}).get("batchItemFailures", [])
+        return {failure["itemIdentifier"] for failure in failures}
 
     def _settle(self, messages: list[dict], failed_ids: set[str]) -> None:
         done = [message for message in messages if message["MessageId"] not in failed_ids]

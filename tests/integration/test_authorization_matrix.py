@@ -52,6 +52,10 @@ EXPECTED = {
     ("POST", "/notifications/read"): (401, 200, 200),
     ("GET", "/p/{photo_id}"): (200, 200, 200),
     ("GET", "/openapi.json"): (200, 200, 200),
+    # An export is its owner's alone: another person's id names no export of theirs.
+    ("POST", "/me/export"): (401, 202, 202),
+    ("GET", "/me/exports"): (401, 200, 200),
+    ("GET", "/me/exports/{export_id}"): (401, 404, 200),
 }
 BODIES = {
     ("POST", "/me/avatar"): {"contentType": "image/png", "size": 10},
@@ -100,7 +104,12 @@ def test_given_a_route_and_a_caller_then_the_answer_is_the_expected_one(
             "POST", f"/photos/{photo_id}/comments", owner.id_token, json={"text": "Mine"}
         )
         comment_id = said.json()["id"]
-    path = route.format(photo_id=photo_id, username=owner.username, comment_id=comment_id)
+    export_id = None
+    if "{export_id}" in route:
+        export_id = client.api("POST", "/me/export", owner.id_token).json()["id"]
+    path = route.format(
+        photo_id=photo_id, username=owner.username, comment_id=comment_id, export_id=export_id
+    )
     path += QUERIES.get((method, route), "")
     token = people[caller].id_token if caller in people else None
 

@@ -40,6 +40,8 @@ def local_resources(aws_environment, monkeypatch):
         monkeypatch.setenv("SITE_URL", SITE_ORIGIN)
         monkeypatch.setenv("USER_POOL_ID", resources.user_pool_id)
         monkeypatch.setenv("USER_POOL_CLIENT_ID", resources.user_pool_client_id)
+        monkeypatch.setenv("EXPORTS_BUCKET", resources.names.exports_bucket)
+        monkeypatch.setenv("EXPORTS_QUEUE_URL", resources.exports_queue_url)
         _forget_cached_settings_and_clients()
         yield resources
         _forget_cached_settings_and_clients()

@@ -1,6 +1,7 @@
-"""The API's role and the stream function's role grant exactly the AWS calls each makes: every
-route and every stream reaction is run here while every boto3 call is recorded, and the calls are
-compared with the roles in infra/template.yaml, S3's bucket by bucket. A call without a grant
+"""The API's role, the stream function's role and the export function's role grant exactly the
+AWS calls each makes: every route, every stream reaction and an export are run here while every
+boto3 call is recorded, and the calls are compared with the roles in infra/template.yaml, S3's
+bucket by bucket. A call without a grant
 fails in AWS with AccessDenied; a grant without a call is more than the function needs."""
 
 import json
@@ -19,15 +20,27 @@ from infra.template_file import load_template
 from tests.support.api_steps import STREAM_CONTEXT, auth, made_ready, upload_requested, user_id
 from tests.support.avatar_steps import avatar_made
 
-# Statements the platform needs rather than the code: Lambda reading the stream for the
-# function, the trigger's on-failure destination, the function's own logs.
-PLATFORM_STATEMENTS = {"ReadTableStream", "NoteFailedBatches", "WriteOwnLogs"}
+# Statements the platform needs rather than the code: Lambda reading the stream or the queue for
+# the function, the trigger's on-failure destination, the function's own logs; and what makes S3
+# answer 404 rather than 403 for a missing file (no call of its own).
+PLATFORM_STATEMENTS = {
+    "ReadTableStream",
+    "NoteFailedBatches",
+    "WriteOwnLogs",
+    "ConsumeExportsQueue",
+    "SeeMissingRenditions",
+}
 S3_ACTIONS = {
     "ListObjectsV2": "s3:ListBucket",
     "DeleteObjects": "s3:DeleteObject",
     "DeleteObject": "s3:DeleteObject",
     "PutObject": "s3:PutObject",
     "GetObject": "s3:GetObject",
+    # A multipart upload is authorised as PutObject, part by part.
+    "CreateMultipartUpload": "s3:PutObject",
+    "UploadPart": "s3:PutObject",
+    "CompleteMultipartUpload": "s3:PutObject",
+    "AbortMultipartUpload": "s3:AbortMultipartUpload",
 }
 TRANSACTION_ACTIONS = {
     "Put": "dynamodb:PutItem",
@@ -44,6 +57,7 @@ def bucket_resources() -> dict[str, str]:
         settings.uploads_bucket: "UploadsBucket",
         settings.media_bucket: "MediaBucket",
         settings.site_bucket: "SiteBucket",
+        settings.exports_bucket: "ExportsBucket",
     }
 
 
@@ -65,6 +79,8 @@ def recording(calls: set) -> Iterator[None]:
             pass  # botocore builds a presigned POST's URL with this model; no call is made
         elif service == "s3":
             calls.add((S3_ACTIONS[operation], buckets[params["Bucket"]]))
+        elif service == "sqs":
+            calls.add((f"sqs:{operation}", "queue"))
         else:
             calls.add((f"{service}:{operation}", "distribution"))
 
@@ -72,6 +88,7 @@ def recording(calls: set) -> Iterator[None]:
         aws_clients.dynamodb_table().meta.client,
         aws_clients.s3_client(),
         aws_clients.cloudfront_client(),
+        aws_clients.sqs_client(),
     ]
     for client in clients:
         client.meta.events.register("before-parameter-build", record)
@@ -98,6 +115,8 @@ def granted(role: str) -> set:
                 grants |= {(action, "index" if "/index/" in str(r) else "table") for r in resources}
             elif action.startswith("s3:"):
                 grants |= {(action, _bucket_of(resource)) for resource in resources}
+            elif action.startswith("sqs:"):
+                grants.add((action, "queue"))
             else:
                 grants.add((action, "distribution"))
     return grants
@@ -191,6 +210,11 @@ def test_given_every_route_and_every_stream_reaction_then_each_role_grants_exact
             f"/photos/{photo_id}/comments/{comment['id']}/replies",
         ):
             assert api.http.get(path, headers=auth(bob)).status_code == 200, path
+        export = api.http.post("/me/export", headers=auth(bob)).json_body
+        assert api.http.get("/me/exports", headers=auth(bob)).status_code == 200
+        assert api.http.get(f"/me/exports/{export['id']}", headers=auth(bob)).status_code == 200
+        # A READY export's link is a presigned GET, which carries the API's signature.
+        api_calls.add(("s3:GetObject", "ExportsBucket"))
     with recording(stream_calls):
         assert on_table_change(table_changes(), STREAM_CONTEXT) == {"batchItemFailures": []}
     with recording(api_calls):
@@ -215,3 +239,46 @@ def test_given_every_route_and_every_stream_reaction_then_each_role_grants_exact
 
     assert api_calls == granted("ApiRole")
     assert stream_calls == granted("TableStreamRole")
+
+
+def test_given_an_export_then_the_export_functions_role_grants_exactly_its_calls(
+    api, make_token, settle_stream, api_environment
+):
+    from app import write_export
+    from infra.local.worker_loop import lambda_sqs_event
+    from tests.support.export_steps import exports_queue_messages
+
+    alice, bob = make_token("alice"), make_token("bob")
+    for token in (alice, bob):
+        api.http.get("/me", headers=auth(token))
+    photo_id = upload_requested(api, alice)
+    made_ready(photo_id)
+    api.http.put(f"/photos/{photo_id}/like", headers=auth(bob))
+    api.http.post(f"/photos/{photo_id}/comments", headers=auth(bob), body='{"text": "Hi"}')
+    api.http.put("/users/alice/follow", headers=auth(bob))
+    api.http.post("/me/export", headers=auth(bob))
+    settle_stream()
+    [message] = exports_queue_messages(api_environment)
+    event = lambda_sqs_event([message], api_environment.exports_queue_arn, "us-east-1")
+    export_calls: set = set()
+
+    with recording(export_calls):
+        write_export(event, STREAM_CONTEXT)
+
+    # A second export, made to fail while it writes: the upload is aborted.
+    api.http.post("/me/export", headers=auth(alice))
+    settle_stream()
+    [message] = exports_queue_messages(api_environment)
+    event = lambda_sqs_event([message], api_environment.exports_queue_arn, "us-east-1")
+
+    def out_of_reach(**_):
+        raise RuntimeError("the media bucket is out of reach")
+
+    s3 = aws_clients.s3_client()
+    s3.meta.events.register("before-call.s3.GetObject", out_of_reach)
+    with recording(export_calls), pytest.raises(RuntimeError):
+        write_export(event, STREAM_CONTEXT)
+    s3.meta.events.unregister("before-call.s3.GetObject", out_of_reach)
+
+    assert ("s3:AbortMultipartUpload", "ExportsBucket") in export_calls
+    assert export_calls == granted("ExportFunctionRole")

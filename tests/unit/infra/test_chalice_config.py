@@ -5,6 +5,7 @@ import json
 import pytest
 
 from infra.deploy import chalice_stage
+from infra.local import resource_definitions as local
 
 CONFIG = json.loads(chalice_stage.CHALICE_CONFIG.read_text())
 
@@ -55,8 +56,19 @@ def test_given_a_stage_when_read_then_it_has_a_role_and_every_resource_setting(s
 def test_given_a_stage_then_the_stream_function_has_its_own_role_and_a_longer_timeout(stage):
     functions = CONFIG["stages"][stage]["lambda_functions"]
 
-    assert set(functions) == {chalice_stage.STREAM_FUNCTION}
+    assert set(functions) == {chalice_stage.STREAM_FUNCTION, chalice_stage.EXPORT_FUNCTION}
     stream_function = functions[chalice_stage.STREAM_FUNCTION]
     assert stream_function["iam_role_arn"].startswith("arn:aws:iam::")
     # Deleting the likes of a much-liked photo takes one BatchWriteItem per 25 likes.
     assert stream_function["lambda_timeout"] >= 60
+
+
+@pytest.mark.parametrize("stage", ["dev", "prod"])
+def test_given_a_stage_then_the_export_function_has_its_role_the_queues_timeout_and_memory(stage):
+    export_function = CONFIG["stages"][stage]["lambda_functions"][chalice_stage.EXPORT_FUNCTION]
+
+    assert export_function["iam_role_arn"].startswith("arn:aws:iam::")
+    # The exports queue's visibility timeout is six times this (infra/template.yaml).
+    assert export_function["lambda_timeout"] == local.EXPORT_FUNCTION_TIMEOUT_SECONDS
+    # One part of the zip, one chunk of a photo and Python: far below it (bench/export.py).
+    assert export_function["lambda_memory_size"] == 1024

@@ -46,11 +46,11 @@ def test_given_a_missing_bucket_when_emptied_then_nothing_fails(s3):
     assert s3.list_buckets()["Buckets"] == []
 
 
-def test_given_stack_outputs_when_listing_buckets_then_all_four_are_named():
+def test_given_stack_outputs_when_listing_buckets_then_all_five_are_named():
     outputs = {key: f"bucket-{number}" for number, key in enumerate(buckets.BUCKET_OUTPUTS)}
     outputs["TableName"] = "not-a-bucket"
 
-    assert buckets.stack_bucket_names(outputs) == ["bucket-0", "bucket-1", "bucket-2", "bucket-3"]
+    assert buckets.stack_bucket_names(outputs) == [f"bucket-{number}" for number in range(5)]
 
 
 def test_given_no_artifacts_bucket_when_ensured_then_it_is_created_private(s3):

@@ -17,6 +17,10 @@ OUTPUTS = {
     "TableStreamRoleArn": "arn:aws:iam::123456789012:role/cloudgram-dev-TableStreamRole-XYZ",
     "SiteUrl": "https://d111.cloudfront.net",
     "SiteBucketName": "cloudgram-dev-site-123456789012-eu-west-1",
+    "ExportsBucketName": "cloudgram-dev-exports-123456789012-eu-west-1",
+    "ExportsQueueUrl": "https://sqs.eu-west-1.amazonaws.com/123456789012/cloudgram-dev-exports",
+    "ExportsQueueArn": "arn:aws:sqs:eu-west-1:123456789012:cloudgram-dev-exports",
+    "ExportFunctionRoleArn": "arn:aws:iam::123456789012:role/cloudgram-dev-ExportFunctionRole-Q",
 }
 DIGEST = "5e8f" * 16  # of the origin secret, which the config never holds
 CONFIG = {
@@ -42,15 +46,20 @@ def test_given_stack_outputs_when_applied_then_the_stage_gets_role_and_resource_
         "DISTRIBUTION_ID": "E2EXAMPLE",
         "SITE_BUCKET": "cloudgram-dev-site-123456789012-eu-west-1",
         "SITE_URL": "https://d111.cloudfront.net",
+        "EXPORTS_BUCKET": "cloudgram-dev-exports-123456789012-eu-west-1",
+        "EXPORTS_QUEUE_URL": OUTPUTS["ExportsQueueUrl"],
         "ORIGIN_SECRET_SHA256": DIGEST,
     }
 
 
-def test_given_stack_outputs_when_applied_then_the_stream_function_gets_its_own_role():
+def test_given_stack_outputs_when_applied_then_the_stream_and_export_functions_get_their_roles():
     updated = chalice_stage.with_stack_outputs(CONFIG, "dev", OUTPUTS, DIGEST)
 
     functions = updated["stages"]["dev"]["lambda_functions"]
-    assert functions == {"on_table_change": {"iam_role_arn": OUTPUTS["TableStreamRoleArn"]}}
+    assert functions == {
+        "on_table_change": {"iam_role_arn": OUTPUTS["TableStreamRoleArn"]},
+        "write_export": {"iam_role_arn": OUTPUTS["ExportFunctionRoleArn"]},
+    }
     assert chalice_stage.stream_function_name("dev") == "cloudgram-dev-on_table_change"
 
 
@@ -60,6 +69,7 @@ def test_given_stack_outputs_then_chalice_is_given_the_pool_and_the_stream_it_wi
         "API_NAME": "cloudgram-dev",
         "USER_POOL_ARN": OUTPUTS["UserPoolArn"],
         "TABLE_STREAM_ARN": OUTPUTS["TableStreamArn"],
+        "EXPORTS_QUEUE_ARN": OUTPUTS["ExportsQueueArn"],
     }
 
 

@@ -57,4 +57,8 @@ def test_given_the_dashboard_then_every_metric_it_shows_is_this_stages(resources
 
 
 def _outputs() -> dict[str, str]:
-    return {"UserPoolArn": "arn:aws:cognito-idp:x", "TableStreamArn": "arn:aws:dynamodb:x"}
+    return {
+        "UserPoolArn": "arn:aws:cognito-idp:x",
+        "TableStreamArn": "arn:aws:dynamodb:x",
+        "ExportsQueueArn": "arn:aws:sqs:x",
+    }

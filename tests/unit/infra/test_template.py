@@ -16,7 +16,7 @@ from infra.deploy import buckets, chalice_stage, worker_package
 from infra.local import worker_loop
 from infra.template_file import TEMPLATE_PATH
 
-ALL_BUCKETS = ["UploadsBucket", "MediaBucket", "SiteBucket", "LogsBucket"]
+ALL_BUCKETS = ["UploadsBucket", "MediaBucket", "SiteBucket", "LogsBucket", "ExportsBucket"]
 # CloudFormation reads a template from S3 (TemplateURL, infra/deploy/stack.py) up to this size.
 TEMPLATE_URL_LIMIT_BYTES = 1_000_000
 
@@ -149,7 +149,14 @@ def test_given_the_stream_role_when_read_then_it_reads_the_stream_and_deletes_wh
 def test_given_the_outputs_then_the_driver_finds_everything_chalice_needs(template):
     outputs = template["Outputs"]
 
-    for name in ("UserPoolArn", "TableStreamArn", "TableStreamRoleArn", "DistributionId"):
+    for name in (
+        "UserPoolArn",
+        "TableStreamArn",
+        "TableStreamRoleArn",
+        "DistributionId",
+        "ExportsQueueArn",
+        "ExportFunctionRoleArn",
+    ):
         assert name in outputs
     assert set(chalice_stage.ENVIRONMENT_FROM_OUTPUTS.values()) <= set(outputs)
 

@@ -301,3 +301,58 @@ def test_given_the_apis_role_then_it_may_read_the_site_page_in_the_bucket_it_is_
     assert template["Outputs"][chalice_stage.ENVIRONMENT_FROM_OUTPUTS["SITE_URL"]]["Value"] == {
         "Fn::Sub": "https://${SiteDistribution.DomainName}"
     }
+
+
+def test_given_the_exports_queue_when_compared_then_redrive_tries_and_visibility_match(resources):
+    queue = resources["ExportsQueue"]["Properties"]
+    expected = local.redrive_policy(
+        {"Fn::GetAtt": ["ExportsDeadLetterQueue", "Arn"]}, local.EXPORTS_MAX_RECEIVE_COUNT
+    )
+
+    assert queue["QueueName"] == {"Fn::Sub": TEMPLATE_NAMES.exports_queue}
+    assert queue["RedrivePolicy"] == expected
+    assert queue["VisibilityTimeout"] == local.EXPORTS_QUEUE_VISIBILITY_TIMEOUT_SECONDS
+    assert queue["SqsManagedSseEnabled"] is True
+    dead_letter_queue = resources["ExportsDeadLetterQueue"]["Properties"]
+    assert dead_letter_queue["QueueName"] == {"Fn::Sub": TEMPLATE_NAMES.exports_dead_letter_queue}
+    assert dead_letter_queue["MessageRetentionPeriod"] == local.DEAD_LETTER_RETENTION_SECONDS
+
+
+def test_given_the_export_function_then_its_last_try_is_the_queues_last_delivery():
+    from chalicelib.accounts import export_job, exports
+
+    assert export_job.EXPORT_ATTEMPTS == local.EXPORTS_MAX_RECEIVE_COUNT
+    # A PENDING export is shown FAILED only after every try could have ended: each try waits
+    # out the visibility timeout of the one before, and runs for the function's timeout at most.
+    every_try = (
+        local.EXPORTS_MAX_RECEIVE_COUNT - 1
+    ) * local.EXPORTS_QUEUE_VISIBILITY_TIMEOUT_SECONDS
+    every_try += local.EXPORT_FUNCTION_TIMEOUT_SECONDS
+    assert exports.GIVE_UP_AFTER.total_seconds() > every_try
+
+
+def test_given_the_exports_bucket_when_compared_then_name_privacy_and_lifecycle_match(resources):
+    from chalicelib.accounts import exports
+
+    bucket = resources["ExportsBucket"]["Properties"]
+    [rule] = bucket["LifecycleConfiguration"]["Rules"]
+    [local_rule] = local.EXPORTS_LIFECYCLE_RULES
+
+    assert bucket["BucketName"] == {
+        "Fn::Sub": f"{TEMPLATE_NAMES.exports_bucket}-${{AWS::AccountId}}-${{AWS::Region}}"
+    }
+    assert all(bucket["PublicAccessBlockConfiguration"].values())
+    assert bucket["OwnershipControls"] == {"Rules": [{"ObjectOwnership": "BucketOwnerEnforced"}]}
+    assert rule["Id"] == local_rule["ID"]
+    assert rule["Prefix"] == local_rule["Filter"]["Prefix"] == local.EXPORTS_PREFIX
+    assert rule["ExpirationInDays"] == local_rule["Expiration"]["Days"] == exports.KEPT_FOR.days
+    assert rule["AbortIncompleteMultipartUpload"] == {"DaysAfterInitiation": 1}
+    assert local_rule["AbortIncompleteMultipartUpload"] == {"DaysAfterInitiation": 1}
+    assert exports.archive_key("u", "e").startswith(local.EXPORTS_PREFIX)
+
+
+def test_given_the_exports_bucket_then_it_refuses_every_request_without_tls(resources):
+    [statement] = resources["ExportsBucketPolicy"]["Properties"]["PolicyDocument"]["Statement"]
+
+    assert statement["Effect"] == "Deny"
+    assert statement["Condition"] == {"Bool": {"aws:SecureTransport": "false"}}
