@@ -207,11 +207,13 @@ def test_signing_out_everywhere_ends_the_session_in_another_browser_too(
     expect(elsewhere.locator("#account")).to_be_hidden()
 
 
-@pytest.mark.skip(reason="needs the exports/erasure API")
-def test_download_your_data_prepares_a_zip_with_the_profile_in_it(signed_in_page: Page):
+def test_download_your_data_prepares_a_zip_follows_it_to_its_link_and_says_why_one_is_refused(
+    signed_in_page: Page,
+):
     # Given a signed-in person on their account settings
     page = signed_in_page
     open_settings(page)
+    exports = page.locator("#export-list")
 
     # When they ask for their data
     with page.expect_response(
@@ -224,17 +226,41 @@ def test_download_your_data_prepares_a_zip_with_the_profile_in_it(signed_in_page
     # Then the export is being prepared, and the page says they may leave
     assert started.value.status == 202
     assert started.value.json()["status"] == "PENDING"
-    exports = page.locator("#export-list")
     expect(exports).to_contain_text("Preparing")
 
-    # And once it is ready, a link downloads a zip with their profile in it
-    link = exports.get_by_role("link", name="Download your data")
+    # And once it is ready, a link with its size and lifetime downloads a zip with their profile
+    link = exports.get_by_role("link", name="Download your data").first
     expect(link).to_be_visible(timeout=30_000)
     expect(exports).to_contain_text("Link valid until")
+    expect(exports).to_contain_text("file kept until")
+    screenshot(page, "settings-export-ready-desktop")
     with page.expect_download() as downloaded:
         link.click()
     with zipfile.ZipFile(io.BytesIO(downloaded.value.path().read_bytes())) as archive:
-        assert any(name.endswith("profile.json") for name in archive.namelist())
+        assert "profile.json" in archive.namelist()
+
+    # When they prepare two more, then a fourth the same day is refused in the API's words
+    for ready_count in (2, 3):
+        with page.expect_response(lambda response: response.url.endswith("/api/me/export")):
+            page.get_by_role("button", name="Prepare my data").click()
+        expect(exports.get_by_role("link", name="Download your data")).to_have_count(
+            ready_count, timeout=30_000
+        )
+    with page.expect_response(lambda response: response.url.endswith("/api/me/export")) as refused:
+        page.get_by_role("button", name="Prepare my data").click()
+    assert refused.value.status == 429
+    expect(page.locator("#export-error")).to_contain_text(
+        "You can ask for 3 exports of your data a day"
+    )
+
+    # And once they leave the settings, the page asks nothing more about exports
+    asked: list[str] = []
+    page.on(
+        "request", lambda request: "/api/me/export" in request.url and asked.append(request.url)
+    )
+    page.get_by_role("link", name="CloudGram home").click()
+    page.wait_for_timeout(2_500)
+    assert asked == []
 
 
 def wait_until_gone(http_client: BrowserLikeClient, username: str, timeout=30.0) -> None:
@@ -337,57 +363,6 @@ def api_stand_in(page: Page, answers: dict) -> list[str]:
     for path in {path for _, path in answers}:
         page.route(f"**/api{path}", answer)
     return calls
-
-
-def test_the_data_section_follows_an_export_to_its_link_and_says_why_one_is_refused(
-    signed_in_page: Page,
-):
-    # Given a person with no recent export, whose next one is prepared after a moment, and who
-    # may not start another one today (an API that answers as the contract says)
-    page = signed_in_page
-    pending = {"id": "01JEXPORT", "status": "PENDING", "requestedAt": "2026-12-06T18:00:00Z"}
-    ready = {
-        **pending,
-        "status": "READY",
-        "readyAt": "2026-12-06T18:01:00Z",
-        "url": "https://exports.example/01JEXPORT.zip?signature=x",
-        "expiresAt": "2026-12-13T18:01:00Z",
-        "sizeBytes": 1536,
-    }
-    too_many = {"Code": "TooManyRequestsError", "Message": "You can start 3 exports a day."}
-    calls = api_stand_in(
-        page,
-        {
-            ("GET", "/me/exports"): [(200, {"items": []})],
-            ("POST", "/me/export"): [(202, pending), (429, too_many)],
-            ("GET", "/me/exports/01JEXPORT"): [(200, pending), (200, ready)],
-        },
-    )
-    open_settings(page)
-    exports = page.locator("#export-list")
-
-    # When they ask for their data
-    page.get_by_role("button", name="Prepare my data").click()
-
-    # Then the page says it is being prepared, then shows the link, its size and how long it lasts
-    expect(exports).to_contain_text("Preparing… you can leave this page")
-    link = exports.get_by_role("link", name="Download your data (zip, 1.5 KB)")
-    expect(link).to_have_attribute("href", ready["url"], timeout=10_000)
-    expect(exports).to_contain_text("Link valid until")
-    expect(exports).to_contain_text("file kept until")
-    assert calls[:2] == ["GET /me/exports", "POST /me/export"]
-    assert calls.count("GET /me/exports/01JEXPORT") == 2
-    screenshot(page, "settings-export-ready-desktop")
-
-    # When they ask again and the API refuses (too many today), then its words are shown
-    page.get_by_role("button", name="Prepare my data").click()
-    expect(page.locator("#export-error")).to_have_text("You can start 3 exports a day.")
-
-    # And once they leave the settings, nothing more is asked
-    asked = len(calls)
-    page.get_by_role("link", name="CloudGram home").click()
-    page.wait_for_timeout(2_500)
-    assert len(calls) == asked
 
 
 def test_deleting_asks_for_the_password_first_and_shows_the_apis_refusal(
