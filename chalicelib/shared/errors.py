@@ -8,6 +8,7 @@ mind, and a new kind of error is one class here and one line there.
 """
 
 TRY_AGAIN_MESSAGE = "CloudGram is busy right now. Please try again in a few seconds."
+ACCOUNT_ERASED_MESSAGE = "This account has been deleted."
 
 
 class CloudGramError(Exception):
@@ -20,6 +21,14 @@ class InvalidInputError(CloudGramError):
 
 class NotSignedInError(CloudGramError):
     """No valid session where one is needed (or a token that does not check out)."""
+
+
+class AccountErasedError(NotSignedInError):
+    """The signed-in account is being deleted, or is gone: its old token may still be valid for
+    up to an hour, but the account may no longer do anything (chalicelib/accounts/)."""
+
+    def __init__(self) -> None:
+        super().__init__(ACCOUNT_ERASED_MESSAGE)
 
 
 class NotYoursError(CloudGramError):
