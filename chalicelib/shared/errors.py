@@ -39,6 +39,10 @@ class NotFoundError(CloudGramError):
     """No such thing, or one the caller may not see (which must look exactly the same)."""
 
 
+class SignInAgainError(CloudGramError):
+    """Allowed, but only just after signing in again (deleting the account)."""
+
+
 class ConflictError(CloudGramError):
     """The thing is not in a state that allows this (a photo not ready yet, a name taken)."""
 
