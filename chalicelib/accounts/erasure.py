@@ -14,7 +14,7 @@ from botocore.exceptions import ClientError
 
 from chalicelib.accounts import erasure_steps, erasure_store
 from chalicelib.shared import aws_clients
-from chalicelib.shared.errors import SignInAgainError, TryAgainLaterError
+from chalicelib.shared.errors import SIGN_IN_AGAIN_MESSAGE, SignInAgainError, TryAgainLaterError
 from chalicelib.shared.observability import logger
 from chalicelib.shared.settings import load_settings
 from chalicelib.shared.users import User
@@ -25,9 +25,6 @@ RECENT_SIGN_IN_SECONDS = 5 * 60
 # Clocks differ a little between Cognito and the API: a sign-in a few seconds "in the future"
 # is a sign-in just now.
 CLOCK_SKEW_SECONDS = 60
-SIGN_IN_AGAIN_MESSAGE = (
-    "To delete your account, sign in again: enter your password and try within 5 minutes."
-)
 ERASING_MESSAGE = (
     "Your account is being deleted. You have been signed out, and nobody sees your photos, "
     "comments or likes any more; removing everything takes a few minutes."

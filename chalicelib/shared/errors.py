@@ -9,6 +9,9 @@ mind, and a new kind of error is one class here and one line there.
 
 TRY_AGAIN_MESSAGE = "CloudGram is busy right now. Please try again in a few seconds."
 ACCOUNT_ERASED_MESSAGE = "This account has been deleted."
+SIGN_IN_AGAIN_MESSAGE = (
+    "To delete your account, sign in again: enter your password and try within 5 minutes."
+)
 
 
 class CloudGramError(Exception):

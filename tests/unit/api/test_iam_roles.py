@@ -4,6 +4,7 @@ compared with the roles in infra/template.yaml, S3's bucket by bucket. A call wi
 fails in AWS with AccessDenied; a grant without a call is more than the function needs."""
 
 import json
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -65,6 +66,8 @@ def recording(calls: set) -> Iterator[None]:
             pass  # botocore builds a presigned POST's URL with this model; no call is made
         elif service == "s3":
             calls.add((S3_ACTIONS[operation], buckets[params["Bucket"]]))
+        elif service == "cognito-idp":
+            calls.add((f"{service}:{operation}", "pool"))
         else:
             calls.add((f"{service}:{operation}", "distribution"))
 
@@ -72,6 +75,7 @@ def recording(calls: set) -> Iterator[None]:
         aws_clients.dynamodb_table().meta.client,
         aws_clients.s3_client(),
         aws_clients.cloudfront_client(),
+        aws_clients.cognito_client(),
     ]
     for client in clients:
         client.meta.events.register("before-parameter-build", record)
@@ -98,6 +102,8 @@ def granted(role: str) -> set:
                 grants |= {(action, "index" if "/index/" in str(r) else "table") for r in resources}
             elif action.startswith("s3:"):
                 grants |= {(action, _bucket_of(resource)) for resource in resources}
+            elif action.startswith("cognito-idp:"):
+                grants.add((action, "pool"))
             else:
                 grants.add((action, "distribution"))
     return grants
@@ -212,6 +218,15 @@ def test_given_every_route_and_every_stream_reaction_then_each_role_grants_exact
         assert api.http.delete("/me/avatar", headers=auth(alice)).status_code == 204
     with recording(stream_calls):
         assert on_table_change(table_changes(), STREAM_CONTEXT) == {"batchItemFailures": []}
+    with recording(api_calls):
+        bob_again = make_token("bob", auth_time=str(int(time.time())))
+        assert api.http.delete("/me", headers=auth(bob_again)).status_code == 202
+    with recording(stream_calls):  # the erasure's chain of steps, to its end
+        for _ in range(40):
+            changes = table_changes()
+            if not changes["Records"]:
+                break
+            assert on_table_change(changes, STREAM_CONTEXT) == {"batchItemFailures": []}
 
     assert api_calls == granted("ApiRole")
     assert stream_calls == granted("TableStreamRole")
