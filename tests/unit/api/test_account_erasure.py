@@ -11,6 +11,7 @@ import pytest
 from infra.deploy.site import FRONTEND_DIR
 from infra.local.site_page import LocalSitePage
 from tests.support.api_steps import auth, ready_photo, user_id
+from tests.support.avatar_steps import avatar_made, keys_in
 from tests.support.comment_steps import commented, comments_page, replies_page
 from tests.support.erasure_steps import (
     cognito_user_exists,
@@ -244,3 +245,47 @@ def test_given_comments_answered_by_others_when_alice_is_erased_then_their_repli
     assert photo_counts(bobs_photo)["commentCount"] == 0
     assert items_naming("alice") == []
     assert user_id("alice") not in str(comments_page(api, bobs_photo).json_body)
+
+
+def test_given_a_profile_picture_and_photos_when_erased_then_no_file_of_hers_is_left(
+    api, tokens, settle_stream, many_photos_allowed
+):
+    assert api.http.get("/me", headers=auth(tokens["alice"])).status_code == 200
+    avatar_made(api, tokens["alice"], user_id("alice"))
+    photo = ready_photo(api, tokens["alice"])
+    settle_stream()
+    assert keys_in("cloudgram-media", f"media/avatars/{user_id('alice')}/")
+    assert keys_in("cloudgram-media", f"media/{photo}/")
+
+    assert delete_account(api, tokens["alice"]).status_code == 202
+    settle_stream()
+
+    assert keys_in("cloudgram-media", f"media/avatars/{user_id('alice')}/") == []
+    assert keys_in("cloudgram-media", f"media/{photo}/") == []
+    assert items_naming("alice") == []
+
+
+def test_given_data_exports_when_erased_then_their_items_and_archives_are_gone(
+    api, tokens, settle_stream, monkeypatch
+):
+    from chalicelib.shared import aws_clients, table_keys
+    from chalicelib.shared import settings as api_settings
+
+    s3 = boto3.client("s3")
+    s3.create_bucket(Bucket="cloudgram-test-exports")
+    monkeypatch.setenv("EXPORTS_BUCKET", "cloudgram-test-exports")
+    api_settings.load_settings.cache_clear()
+    assert api.http.get("/me", headers=auth(tokens["alice"])).status_code == 200
+    export_id = "01JEXPORT0000000000000000A"
+    aws_clients.dynamodb_table().put_item(
+        Item={**table_keys.export_key(user_id("alice"), export_id), "status": "READY"}
+    )
+    archive = f"exports/{user_id('alice')}/{export_id}.zip"
+    s3.put_object(Bucket="cloudgram-test-exports", Key=archive, Body=b"zip")
+    s3.put_object(Bucket="cloudgram-test-exports", Key="exports/someone-else/x.zip", Body=b"zip")
+
+    assert delete_account(api, tokens["alice"]).status_code == 202
+    settle_stream()
+
+    assert keys_in("cloudgram-test-exports", "exports/") == ["exports/someone-else/x.zip"]
+    assert items_naming("alice") == []
