@@ -12,7 +12,9 @@
    five-second goal, with the write units it costs.
 6. `notification_delay`: a like to its notification in the owner's inbox on the local stack,
    through the table's stream, against a two-second goal.
-7. The worker's image pipeline against naive Pillow and pyvips (below); its summary is the last
+7. `erasure`: erasing an account with 1,000 photos, 5,000 likes given and 1,000 followers,
+   in-process against moto: its time, write units, steps and largest step.
+8. The worker's image pipeline against naive Pillow and pyvips (below); its summary is the last
    line printed.
 
 For each input (made in code, see `inputs`) and implementation (see `implementations`), each
@@ -68,6 +70,13 @@ def main() -> None:
     figures["fan_out_1000_followers"] = fan_out.main()
     print()
     figures["notification_delay_seconds"] = notification_delay.main()
+    print()
+    # Its own process too: in-process moto, with its own environment.
+    erasure_path = RESULTS_PATH.with_name("erasure.json")
+    subprocess.run(
+        [sys.executable, "-m", "bench.erasure", str(erasure_path)], cwd=PROJECT_ROOT, check=True
+    )
+    figures["erasure"] = json.loads(erasure_path.read_text())
     print()
     with tempfile.TemporaryDirectory(prefix="cloudgram-bench-") as folder:
         print("Making the inputs...", flush=True)
