@@ -225,3 +225,42 @@ def test_given_250_likes_given_when_erased_then_three_bounded_like_steps_and_exa
     assert max(writes for _, writes in step_writes) <= 2 * erasure_steps.STEP_SIZE + 1
     assert {photo_counts(photo_id)["likeCount"] for photo_id in photo_ids} == {0}
     assert items_naming("alice") == []
+
+
+def test_given_a_like_the_index_showed_late_when_the_chain_ends_then_it_is_gone_with_its_count(
+    api, tokens, run_stream, monkeypatch
+):
+    photo = ready_photo(api, tokens["bob"])
+    running = erasure_chain.run_step
+    planted = []
+
+    def like_appears_after_the_likes_step(erasure):
+        running(erasure)
+        if erasure["step"] == "comments" and not planted:
+            # As if AuthorIndex had not shown this like yet when the likes step read it.
+            table = aws_clients.dynamodb_table()
+            table.put_item(
+                Item={
+                    **table_keys.like_key(photo, user_id("alice")),
+                    "userId": user_id("alice"),
+                    "authorId": user_id("alice"),
+                    "username": "alice",
+                    "photoOwnerId": user_id("bob"),
+                    "likedAt": "2026-12-06T00:00:00.000Z",
+                }
+            )
+            table.update_item(
+                Key=table_keys.photo_key(photo),
+                UpdateExpression="ADD likeCount :one",
+                ExpressionAttributeValues={":one": 1},
+            )
+            planted.append(True)
+
+    monkeypatch.setattr(erasure_chain, "run_step", like_appears_after_the_likes_step)
+    assert delete_account(api, tokens["alice"]).status_code == 202
+
+    run_stream()
+
+    assert planted
+    assert photo_counts(photo)["likeCount"] == 0
+    assert items_naming("alice") == []
