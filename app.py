@@ -14,12 +14,15 @@ comments and files of deleted photos), comments.cleanup (replies of deleted comm
 photos.upload_limits (the upload slot of a photo that stopped waiting), feeds.fanout (home
 feeds: fan-out on write), notifications.reaction (inboxes: who liked, commented, answered,
 followed or mentioned whom), avatars.cleanup (the files of a replaced or deleted profile
-picture) and accounts.export_queue (a new data export, sent to the exports queue).
+picture), accounts.export_queue (a new data export, sent to the exports queue) and
+accounts.erasure_chain (a deleted account's things removed, a bounded step at a time).
 
 "Download your data": POST /me/export stores a PENDING export; the stream sends it to the exports
 queue -> `write_export` (a third Lambda, made by Chalice, with its own role, memory and timeout
 in .chalice/config.json) -> chalicelib.accounts.export_job writes the zip to the exports bucket.
 """
+
+from datetime import UTC, datetime
 
 from chalice import Chalice, CognitoUserPoolAuthorizer, Response
 
@@ -69,6 +72,18 @@ def get_me():
     # The page asks who is signed in on every visit: the moment to give newcomers a profile.
     profiles.ensure_profile(user)
     return people_presenter.present_me(user)
+
+
+@app.route("/me", methods=["DELETE"], authorizer=signed_in)
+@answers_in_http
+def delete_me():
+    # Imported here: no other route's cold start pays for the erasure's modules.
+    from chalicelib.accounts import erasure
+
+    request = app.current_request
+    user = caller.signed_in_user(request)
+    erasure.erase_account(user, caller.signed_in_at(request), datetime.now(UTC))
+    return Response(body={"status": "ERASING", "message": erasure.ERASING_MESSAGE}, status_code=202)
 
 
 @app.route("/me/profile", methods=["PATCH"], authorizer=signed_in)
@@ -361,6 +376,7 @@ def on_table_change(event):
     # Imported here: this module is the API's Lambda too, and the API never runs these, so its
     # cold start does not load them.
     from chalicelib.accounts import export_queue
+    from chalicelib.accounts import erasure_chain
     from chalicelib.avatars import cleanup as avatar_cleanup
     from chalicelib.comments import cleanup as comment_cleanup
     from chalicelib.feeds import fanout
@@ -376,6 +392,7 @@ def on_table_change(event):
         notification_reaction.on_change,
         avatar_cleanup.on_change,
         export_queue.on_change,
+        erasure_chain.on_change,
     )
     return table_stream.handle_batch(event.to_dict(), event.context, reactions)
 

@@ -14,7 +14,9 @@
    through the table's stream, against a two-second goal.
 7. `export`: the archive of an account with 1,000 photos, in-process moto, against the export
    function's timeout (a tenth of it) and memory.
-8. The worker's image pipeline against naive Pillow and pyvips (below); its summary is the last
+8. `erasure`: erasing an account with 1,000 photos, 5,000 likes given and 1,000 followers,
+   in-process against moto: its time, write units, steps and largest step.
+9. The worker's image pipeline against naive Pillow and pyvips (below); its summary is the last
    line printed.
 
 For each input (made in code, see `inputs`) and implementation (see `implementations`), each
@@ -77,6 +79,11 @@ def main() -> None:
         [sys.executable, "-m", "bench.export", str(export_path)], cwd=PROJECT_ROOT, check=True
     )
     figures["export_1000_photos"] = json.loads(export_path.read_text())
+    erasure_path = RESULTS_PATH.with_name("erasure.json")
+    subprocess.run(
+        [sys.executable, "-m", "bench.erasure", str(erasure_path)], cwd=PROJECT_ROOT, check=True
+    )
+    figures["erasure"] = json.loads(erasure_path.read_text())
     print()
     with tempfile.TemporaryDirectory(prefix="cloudgram-bench-") as folder:
         print("Making the inputs...", flush=True)

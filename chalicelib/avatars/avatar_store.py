@@ -36,7 +36,9 @@ def set_pending_upload(user_id: str, pending: dict, now: datetime) -> None:
         hour,
     )
     try:
-        transactions.write([pending_set, counted])
+        transactions.write(
+            [pending_set, counted, account_writes.account_not_erased(table_name, user_id)]
+        )
     except transactions.TransactionRefusedError as refused:
         if refused.condition_failed(1):
             raise LimitReachedError(
@@ -55,7 +57,13 @@ def remove_avatar(user_id: str, now: datetime) -> None:
         table_name, user_id, "REMOVE avatar, avatarUpload, avatarFailure", values=None
     )
     try:
-        transactions.write([removed, account_writes.counted_write(table_name, user_id, now)])
+        transactions.write(
+            [
+                removed,
+                account_writes.counted_write(table_name, user_id, now),
+                account_writes.account_not_erased(table_name, user_id),
+            ]
+        )
     except transactions.TransactionRefusedError as refused:
         if refused.condition_failed(1):
             raise account_writes.limit_reached(now) from refused

@@ -11,8 +11,10 @@ people write at once:
   `replyCount` is still the number read: a reply written meanwhile changes it, and the delete is
   tried again with the new number. The replies themselves are removed afterwards by
   comments.cleanup (from the table's stream), already uncounted.
-Each transaction also counts one write against the person's budget for the minute
-(chalicelib/shared/account_writes.py).
+Each transaction also counts one write against the person's budget for the minute, and is
+refused if their account is being erased (chalicelib/shared/account_writes.py); erasing an
+account removes its comments and replies the same way, without those two (erase_comment,
+erase_reply).
 """
 
 from datetime import datetime
@@ -45,33 +47,70 @@ def add_comment(item: dict, now: datetime) -> None:
         "ExpressionAttributeNames": {"#status": "status"},
         "ExpressionAttributeValues": {":change": 1, ":ready": "READY"},
     }
-    budget = account_writes.counted_write(table_name, item["authorId"], now)
+    spent = _spent_by(table_name, item["authorId"], now)
     comment = transactions.put_new(table_name, {**_key_of(item), **item})
     if "replyTo" not in item:
-        _write([comment, photo_count, budget])
+        _write([comment, photo_count, *spent])
         return
     answered = table_keys.comment_key(photo_id, item["replyTo"])
-    _write([comment, photo_count, _count_change(table_name, answered, "replyCount", 1), budget])
+    _write([comment, photo_count, _count_change(table_name, answered, "replyCount", 1), *spent])
 
 
 def delete_reply(reply: dict, user_id: str, now: datetime) -> None:
     table_name = aws_clients.dynamodb_table().name
-    photo_id = reply["photoId"]
-    _write(
-        [
-            transactions.delete_existing(table_name, _key_of(reply)),
-            _count_change(table_name, table_keys.photo_key(photo_id), "commentCount", -1),
-            _count_change(
-                table_name, table_keys.comment_key(photo_id, reply["replyTo"]), "replyCount", -1
-            ),
-            account_writes.counted_write(table_name, user_id, now),
-        ]
-    )
+    _write([*_reply_removed(table_name, reply), *_spent_by(table_name, user_id, now)])
 
 
 def delete_comment(comment: dict, user_id: str, now: datetime) -> None:
     """Delete a top-level comment as it was read, uncounting it and its replies."""
     table_name = aws_clients.dynamodb_table().name
+    try:
+        _write([*_comment_removed(table_name, comment), *_spent_by(table_name, user_id, now)])
+    except CommentGoneError as changed:
+        raise CommentChangedError() from changed
+
+
+def erase_reply(reply: dict) -> None:
+    """Remove a reply as part of erasing its author's account (chalicelib/accounts/): uncounted
+    like a delete, spending no budget. One whose photo or comment is gone goes alone: the
+    clean-up of that photo or comment is removing it anyway, already uncounted."""
+    table_name = aws_clients.dynamodb_table().name
+    try:
+        transactions.write(_reply_removed(table_name, reply))
+    except transactions.TransactionRefusedError as refused:
+        if not refused.condition_failed(0):
+            aws_clients.dynamodb_table().delete_item(Key=_key_of(reply))
+
+
+def erase_comment(comment: dict) -> bool:
+    """Remove a top-level comment as it was read, as part of erasing its author's account: like
+    delete_comment without the budget. False if it changed or went meanwhile (read it again);
+    one whose photo is gone goes alone (photos.cleanup is removing it, uncounted)."""
+    table_name = aws_clients.dynamodb_table().name
+    try:
+        transactions.write(_comment_removed(table_name, comment))
+    except transactions.TransactionRefusedError as refused:
+        if refused.condition_failed(0):
+            return False
+        aws_clients.dynamodb_table().delete_item(Key=_key_of(comment))
+    return True
+
+
+def _reply_removed(table_name: str, reply: dict) -> list[dict]:
+    """The reply deleted, and taken off its photo's and its comment's counts."""
+    photo_id = reply["photoId"]
+    return [
+        transactions.delete_existing(table_name, _key_of(reply)),
+        _count_change(table_name, table_keys.photo_key(photo_id), "commentCount", -1),
+        _count_change(
+            table_name, table_keys.comment_key(photo_id, reply["replyTo"]), "replyCount", -1
+        ),
+    ]
+
+
+def _comment_removed(table_name: str, comment: dict) -> list[dict]:
+    """The comment deleted if its reply count is still the one read, and it and its replies
+    taken off the photo's count."""
     replies = int(comment.get("replyCount", 0))
     delete = {
         "Delete": {
@@ -84,10 +123,16 @@ def delete_comment(comment: dict, user_id: str, now: datetime) -> None:
     photo_count = _count_change(
         table_name, table_keys.photo_key(comment["photoId"]), "commentCount", -(1 + replies)
     )
-    try:
-        _write([delete, photo_count, account_writes.counted_write(table_name, user_id, now)])
-    except CommentGoneError as changed:
-        raise CommentChangedError() from changed
+    return [delete, photo_count]
+
+
+def _spent_by(table_name: str, user_id: str, now: datetime) -> list[dict]:
+    """The checks of a write by `user_id`: their account is not being erased, and the write is
+    counted for the minute (last, where _write looks for it)."""
+    return [
+        account_writes.account_not_erased(table_name, user_id),
+        account_writes.counted_write(table_name, user_id, now),
+    ]
 
 
 def _count_change(table_name: str, key: dict, counter: str, change: int) -> dict:

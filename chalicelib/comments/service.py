@@ -125,9 +125,14 @@ def replies_page(
 
 
 def _with_authors(items: list[dict]) -> list[ShownComment]:
-    """The page's comments with their authors' profiles, in one BatchGetItem."""
+    """The page's comments with their authors' profiles, in one BatchGetItem; those of an account
+    being erased are left out (the page comes out shorter, its position still right)."""
     authors = looks.profiles_of(item["authorId"] for item in items)
-    return [ShownComment(item, authors.get(item["authorId"])) for item in items]
+    return [
+        ShownComment(item, authors.get(item["authorId"]))
+        for item in items
+        if not looks.is_gone(authors.get(item["authorId"]))
+    ]
 
 
 def delete_comment(photo_id: str, comment_id: CommentId, user: User) -> None:

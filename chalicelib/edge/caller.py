@@ -26,6 +26,13 @@ def signed_in_user(request) -> User:
     return user_from_claims(request.context.get("authorizer", {}).get("claims") or {})
 
 
+def signed_in_at(request) -> str | int | None:
+    """When the caller last typed their password: the verified ID token's `auth_time` claim
+    (seconds since 1970; API Gateway hands every claim over as a string). A refreshed token
+    keeps the first sign-in's time, so only signing in again makes it recent."""
+    return (request.context.get("authorizer", {}).get("claims") or {}).get("auth_time")
+
+
 def optional_user(request) -> User | None:
     """The user if the request carries a valid token, None if it carries none.
 

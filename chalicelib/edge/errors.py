@@ -56,6 +56,7 @@ HTTP_ERRORS = {
     errors.InvalidInputError: chalice.BadRequestError,
     errors.NotSignedInError: chalice.UnauthorizedError,
     errors.NotYoursError: chalice.ForbiddenError,
+    errors.SignInAgainError: chalice.ForbiddenError,
     errors.NotFoundError: chalice.NotFoundError,
     errors.ConflictError: chalice.ConflictError,
     errors.LimitReachedError: chalice.TooManyRequestsError,

@@ -40,7 +40,25 @@ from chalicelib.edge.openapi_parts import (
     operation,
 )
 from chalicelib.edge.openapi_schemas import schemas
+from chalicelib.shared.errors import SIGN_IN_AGAIN_MESSAGE
 from chalicelib.shared.settings import load_settings
+
+# DELETE /me's answer: the erasure has started (and the sign-in is gone already).
+ERASING_ANSWER = {
+    "description": "Your account is being deleted; you can no longer sign in.",
+    "content": {
+        "application/json": {
+            "schema": {
+                "type": "object",
+                "required": ["status", "message"],
+                "properties": {
+                    "status": {"const": "ERASING"},
+                    "message": {"type": "string"},
+                },
+            }
+        }
+    },
+}
 
 
 def _paths() -> dict:
@@ -50,7 +68,21 @@ def _paths() -> dict:
                 "Who is signed in",
                 SIGNED_IN,
                 {"200": answer("You", "Me")} | errors(401, 409, reasons={409: USERNAME_TAKEN}),
-            )
+            ),
+            "delete": operation(
+                "Delete your account and everything in it (sign in again first: the ID token's "
+                "auth_time must be at most 5 minutes old)",
+                SIGNED_IN,
+                {"202": ERASING_ANSWER}
+                | errors(
+                    401,
+                    403,
+                    reasons={
+                        401: ERROR_MEANINGS[401] + " Or the account has been deleted already.",
+                        403: SIGN_IN_AGAIN_MESSAGE,
+                    },
+                ),
+            ),
         },
         "/me/profile": {
             "patch": operation(

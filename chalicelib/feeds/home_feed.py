@@ -78,5 +78,7 @@ def _shown_photos(viewer: User, entries_and_photos: list[dict]) -> list[ShownPho
     return [
         shown_photo(photos[photo_id], photo_id in liked, owners.get(photos[photo_id]["ownerId"]))
         for photo_id in shown_ids
-        if photo_id in photos and photos[photo_id]["status"] == "READY"
+        if photo_id in photos
+        and photos[photo_id]["status"] == "READY"
+        and not looks.is_gone(owners.get(photos[photo_id]["ownerId"]))
     ]

@@ -12,10 +12,11 @@ UNREAD_COUNTED - 1 and "more" beyond (the page shows "99+"), and it can never dr
 notification removed, expired or written twice is simply there or not.
 """
 
-from boto3.dynamodb.conditions import Key
-from botocore.exceptions import ClientError
+import contextlib
 
-from chalicelib.shared import aws_clients, batches, table_keys
+from boto3.dynamodb.conditions import Key
+
+from chalicelib.shared import account_writes, aws_clients, batches, table_keys, transactions
 
 # The unread count reads at most this many notifications: 100 means "more than 99".
 UNREAD_COUNTED = 100
@@ -75,12 +76,16 @@ def mark_read(user_id: str) -> None:
     )["Items"]
     if not newest:
         return
-    try:
-        table.put_item(
-            Item={**table_keys.last_read_key(user_id), "noteKey": newest[0]["SK"]},
-            ConditionExpression="attribute_not_exists(noteKey) OR noteKey < :newest",
-            ExpressionAttributeValues={":newest": newest[0]["SK"]},
-        )
-    except ClientError as error:
-        if error.response["Error"]["Code"] != "ConditionalCheckFailedException":
-            raise
+    mark = {
+        "Put": {
+            "TableName": table.name,
+            "Item": {**table_keys.last_read_key(user_id), "noteKey": newest[0]["SK"]},
+            "ConditionExpression": "attribute_not_exists(noteKey) OR noteKey < :newest",
+            "ExpressionAttributeValues": {":newest": newest[0]["SK"]},
+        }
+    }
+    # With the check that the account is not being erased: its inbox is being emptied.
+    alive = account_writes.account_not_erased(table.name, user_id)
+    # Refused when a newer mark is there already: nothing to do.
+    with contextlib.suppress(transactions.TransactionRefusedError):
+        transactions.write([mark, alive])

@@ -38,7 +38,7 @@ def inbox_page(user: User, wanted: PageRequest) -> Inbox:
             item, photos.get(item.get("photoId")), item["SK"] > mark, actors.get(item["actorId"])
         )
         for item in items
-        if _still_shown(item, photos)
+        if _still_shown(item, photos) and not looks.is_gone(actors.get(item["actorId"]))
     ]
     return Inbox(Page(shown, continue_after), inbox_store.unread_count(user.id, mark))
 

@@ -51,6 +51,7 @@ def add_follow(follower: dict, followee: dict, now: datetime, max_following: int
         _count(table_name, followee["id"], "followerCount", +1),
         following,
         account_writes.counted_write(table_name, follower["id"], now),
+        account_writes.account_not_erased(table_name, follower["id"]),
     ]
     return _write_unless_done(items, following_capped=True)
 
@@ -59,13 +60,39 @@ def remove_follow(follower_id: str, followee_id: str, now: datetime) -> bool:
     """`follower_id` stops following `followee_id`; False if they did not follow."""
     table_name = aws_clients.dynamodb_table().name
     items = [
+        *_edges_and_counts_removed(follower_id, followee_id),
+        account_writes.counted_write(table_name, follower_id, now),
+        account_writes.account_not_erased(table_name, follower_id),
+    ]
+    return _write_unless_done(items, following_capped=False)
+
+
+def erase_follow(follower_id: str, followee_id: str) -> bool:
+    """Remove a follow as part of erasing one of the two accounts (chalicelib/accounts/): both
+    edges and both counts, like an unfollow, but spending no budget; False if it was gone
+    already. When one of the two profiles is gone (both people are being erased), the edges go
+    alone: there is no count left to keep on that side, and the other side's profile goes too."""
+    try:
+        transactions.write(_edges_and_counts_removed(follower_id, followee_id))
+    except transactions.TransactionRefusedError as refused:
+        if refused.condition_failed(0):
+            return False
+        table = aws_clients.dynamodb_table()
+        table.delete_item(Key=table_keys.follow_key(follower_id, followee_id))
+        table.delete_item(Key=table_keys.follower_key(followee_id, follower_id))
+    return True
+
+
+def _edges_and_counts_removed(follower_id: str, followee_id: str) -> list[dict]:
+    """Edge, mirror edge (each must exist), followee's and follower's counts (each profile must
+    exist), in the order _write_unless_done reads the refusals in."""
+    table_name = aws_clients.dynamodb_table().name
+    return [
         transactions.delete_existing(table_name, table_keys.follow_key(follower_id, followee_id)),
         transactions.delete_existing(table_name, table_keys.follower_key(followee_id, follower_id)),
         _count(table_name, followee_id, "followerCount", -1),
         _count(table_name, follower_id, "followingCount", -1),
-        account_writes.counted_write(table_name, follower_id, now),
     ]
-    return _write_unless_done(items, following_capped=False)
 
 
 def follow_keys(follower_id: str, user_ids: list[str]) -> list[dict]:

@@ -100,6 +100,7 @@ def people_page(username: str, direction: str, page: PageRequest, viewer: User |
                 profiles.get(person_id),
             )
             for person_id, name in people
+            if not looks.is_gone(profiles.get(person_id))
         ],
         continue_after=continue_after,
     )
@@ -112,7 +113,7 @@ def _other_profile(username: str, user: User) -> dict:
     if user_id == user.id:
         raise InvalidInputError(FOLLOW_YOURSELF_MESSAGE)
     profile = profile_store.get_profile(user_id) if user_id else None
-    if profile is None:
+    if profile is None or looks.is_gone(profile):
         raise NotFoundError(USER_NOT_FOUND_MESSAGE)
     return profile
 

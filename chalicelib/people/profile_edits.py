@@ -55,6 +55,7 @@ def _write(profile: dict, changes: dict[str, str], now: datetime) -> None:
     # The username's own item again: so an account made before search existed is found once its
     # owner edits the profile (writing it again changes nothing for anyone else).
     items.append(name_store.put_name(table_name, username, user_id, username, name_store.USERNAME))
+    items.append(account_writes.account_not_erased(table_name, user_id))
     items.append(account_writes.counted_write(table_name, user_id, now))
     transactions.write([item for item in items if item is not None])
 

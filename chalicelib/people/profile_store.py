@@ -8,7 +8,7 @@ transaction; the claim's condition is what guarantees that one username leads to
 """
 
 from chalicelib.people import name_store
-from chalicelib.shared import aws_clients, batches, table_keys, transactions
+from chalicelib.shared import account_writes, aws_clients, batches, table_keys, transactions
 
 
 class UsernameTakenError(Exception):
@@ -66,8 +66,10 @@ def create_profile(user_id: str, username: str, joined_at: str) -> dict:
     claim = {**table_keys.username_claim_key(username), "userId": user_id, "username": username}
     items = [transactions.put_new(table_name, item) for item in (profile, claim)]
     name = name_store.put_name(table_name, username, user_id, username, name_store.USERNAME)
+    # An erased account's old token must not bring its profile back (chalicelib/accounts/).
+    alive = account_writes.account_not_erased(table_name, user_id)
     try:
-        transactions.write(items + ([name] if name else []))
+        transactions.write(items + ([name] if name else []) + [alive])
     except transactions.TransactionRefusedError as refused:
         if refused.condition_failed(1) and user_id_for(username) != user_id:
             raise UsernameTakenError(username) from refused

@@ -8,9 +8,9 @@ page can be found by name.
 
 from typing import NamedTuple
 
-from chalicelib.people import profile_store
+from chalicelib.people import looks, profile_store
 from chalicelib.shared import clock
-from chalicelib.shared.errors import ConflictError, NotFoundError
+from chalicelib.shared.errors import AccountErasedError, ConflictError, NotFoundError
 from chalicelib.shared.users import User
 
 USER_NOT_FOUND_MESSAGE = "There is no CloudGram user with this name."
@@ -29,6 +29,8 @@ class ShownProfile(NamedTuple):
 def ensure_profile(user: User) -> dict:
     """Make sure the signed-in person has a profile (one GetItem when they do); return it."""
     profile = profile_store.get_profile(user.id)
+    if looks.is_gone(profile):
+        raise AccountErasedError()
     if profile is not None:
         return profile
     try:
@@ -44,7 +46,7 @@ def get_profile(username: str, viewer: User | None) -> ShownProfile:
     profile, followed_by_viewer = profile_store.profile_seen_by(
         user_id, viewer.id if viewer else None
     )
-    if profile is None:
+    if profile is None or looks.is_gone(profile):
         raise NotFoundError(USER_NOT_FOUND_MESSAGE)
     return ShownProfile(profile, followed_by_viewer if viewer is not None else None)
 

@@ -9,7 +9,7 @@ letters and digits (table_keys.searchable_name), so "ana", "ANA" and "Ána" find
 
 from typing import NamedTuple
 
-from chalicelib.people import follow_store, name_store
+from chalicelib.people import follow_store, looks, name_store
 from chalicelib.shared import batches, table_keys
 from chalicelib.shared.users import User
 
@@ -46,7 +46,8 @@ def looked_up(
     user_ids: list[str], viewer: User | None, reasons: dict[str, str] | None = None
 ) -> list[FoundPerson]:
     """The people with these ids, in this order, as they look now, with whether the viewer
-    follows each: one BatchGetItem (at most 50 people). Anyone without a profile is left out."""
+    follows each: one BatchGetItem (at most 50 people). Anyone without a profile, or whose
+    account is being erased, is left out."""
     keys = [table_keys.profile_key(user_id) for user_id in user_ids]
     if viewer is not None:
         keys += follow_store.follow_keys(viewer.id, user_ids)
@@ -60,7 +61,7 @@ def looked_up(
             (reasons or {}).get(user_id),
         )
         for user_id in user_ids
-        if user_id in profiles
+        if user_id in profiles and not looks.is_gone(profiles[user_id])
     ]
 
 

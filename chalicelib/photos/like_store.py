@@ -44,11 +44,34 @@ def add_like(photo_id: str, user_id: str, username: str, owner_id: str, now: dat
             "ExpressionAttributeValues": {":one": 1, ":ready": "READY"},
         }
     }
-    return _write_unless_done([like, count, account_writes.counted_write(table_name, user_id, now)])
+    counted = account_writes.counted_write(table_name, user_id, now)
+    alive = account_writes.account_not_erased(table_name, user_id)
+    return _write_unless_done([like, count, counted, alive])
 
 
 def remove_like(photo_id: str, user_id: str, now: datetime) -> bool:
     """Take the like back; False if this person had not liked the photo (nothing changes)."""
+    table_name = aws_clients.dynamodb_table().name
+    counted = account_writes.counted_write(table_name, user_id, now)
+    alive = account_writes.account_not_erased(table_name, user_id)
+    return _write_unless_done([*_unlike_and_uncount(photo_id, user_id), counted, alive])
+
+
+def erase_like(photo_id: str, user_id: str) -> bool:
+    """Remove a like as part of erasing its author's account (chalicelib/accounts/): with its
+    count, like an unlike, but spending no budget; False if it was gone already. A like whose
+    photo is gone goes alone: photos.cleanup is removing it anyway, with no count to keep."""
+    try:
+        transactions.write(_unlike_and_uncount(photo_id, user_id))
+    except transactions.TransactionRefusedError as refused:
+        if refused.condition_failed(0):
+            return False
+        aws_clients.dynamodb_table().delete_item(Key=table_keys.like_key(photo_id, user_id))
+    return True
+
+
+def _unlike_and_uncount(photo_id: str, user_id: str) -> list[dict]:
+    """The like deleted (it must exist) and the photo's count taken down (it must exist)."""
     table_name = aws_clients.dynamodb_table().name
     unlike = transactions.delete_existing(table_name, table_keys.like_key(photo_id, user_id))
     count = {
@@ -60,8 +83,7 @@ def remove_like(photo_id: str, user_id: str, now: datetime) -> bool:
             "ExpressionAttributeValues": {":minus_one": -1},
         }
     }
-    counted = account_writes.counted_write(table_name, user_id, now)
-    return _write_unless_done([unlike, count, counted])
+    return [unlike, count]
 
 
 def _write_unless_done(like_photo_and_counter: list[dict]) -> bool:

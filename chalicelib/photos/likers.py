@@ -44,6 +44,7 @@ def likers_page(photo_id: str, page: PageRequest, viewer: User | None) -> Page:
                 profiles.get(like["userId"]),
             )
             for like in likes
+            if not looks.is_gone(profiles.get(like["userId"]))
         ],
         continue_after=continue_after,
     )

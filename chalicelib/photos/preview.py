@@ -14,8 +14,10 @@ import re
 import unicodedata
 from typing import NamedTuple
 
+from chalicelib.people import looks, profile_store
 from chalicelib.photos import store
-from chalicelib.photos.visibility import visible_or_not_found
+from chalicelib.photos.visibility import PHOTO_NOT_FOUND_MESSAGE, visible_or_not_found
+from chalicelib.shared.errors import NotFoundError
 from chalicelib.shared.observability import logger
 
 # The photo's own address on the site, as the page names it (frontend/js/helpers/router.js).
@@ -43,6 +45,9 @@ def link_preview(photo_id: str) -> LinkPreview:
     """The preview of a READY photo; NotFoundError for any other."""
     logger.append_keys(photo_id=photo_id)
     photo = visible_or_not_found(store.get_photo(photo_id), viewer=None)
+    # The only photo read that reads no profile otherwise: one GetItem more for a preview.
+    if looks.is_gone(profile_store.get_profile(photo["ownerId"])):
+        raise NotFoundError(PHOTO_NOT_FOUND_MESSAGE)
     username = photo["ownerUsername"]
     rendition = photo["renditions"][PREVIEW_RENDITION]
     return LinkPreview(

@@ -14,9 +14,9 @@ from aws_lambda_powertools.metrics import MetricUnit
 from chalicelib.people import profiles
 from chalicelib.photos import store, upload_limits, upload_policy
 from chalicelib.photos.shown import ShownPhoto, shown_to
-from chalicelib.photos.visibility import visible_or_not_found
+from chalicelib.photos.visibility import PHOTO_NOT_FOUND_MESSAGE, visible_or_not_found
 from chalicelib.shared import clock, table_keys
-from chalicelib.shared.errors import NotYoursError, TryAgainLaterError
+from chalicelib.shared.errors import NotFoundError, NotYoursError, TryAgainLaterError
 from chalicelib.shared.observability import logger, metrics
 from chalicelib.shared.users import User
 
@@ -85,7 +85,10 @@ def request_upload(user: User, new_photo: NewPhotoRequest) -> NewUpload:
 def get_photo(photo_id: str, viewer: User | None) -> ShownPhoto:
     logger.append_keys(photo_id=photo_id)
     item = visible_or_not_found(store.get_photo(photo_id), viewer)
-    return shown_to(viewer, [item])[0]
+    shown = shown_to(viewer, [item])
+    if not shown:  # its owner's account is being erased
+        raise NotFoundError(PHOTO_NOT_FOUND_MESSAGE)
+    return shown[0]
 
 
 def edit_photo(photo_id: str, user: User, change: PhotoEdit) -> ShownPhoto:

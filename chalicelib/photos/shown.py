@@ -24,7 +24,9 @@ def shown_photo(item: dict, liked_by_me: bool | None, owner: dict | None = None)
 
 def shown_to(viewer: User | None, items: list[dict]) -> list[ShownPhoto]:
     """The photos as `viewer` sees them: their owners' profiles and whether the viewer likes
-    each (only READY photos can have likes) come from one BatchGetItem for the whole list."""
+    each (only READY photos can have likes) come from one BatchGetItem for the whole list. The
+    photos of an account being erased are left out (people.looks.is_gone), so a page may come
+    out shorter than asked; its position to continue from is the page's own, and still right."""
     if not items:
         return []
     ready_ids = [item["id"] for item in items if item["status"] == "READY"]
@@ -39,4 +41,5 @@ def shown_to(viewer: User | None, items: list[dict]) -> list[ShownPhoto]:
             item, None if viewer is None else item["id"] in liked, owners.get(item["ownerId"])
         )
         for item in items
+        if not looks.is_gone(owners.get(item["ownerId"]))
     ]

@@ -18,7 +18,14 @@ import random
 from datetime import datetime, timedelta
 
 from chalicelib.photos import store, upload_quota_store
-from chalicelib.shared import aws_clients, clock, table_keys, transactions, window_counters
+from chalicelib.shared import (
+    account_writes,
+    aws_clients,
+    clock,
+    table_keys,
+    transactions,
+    window_counters,
+)
 from chalicelib.shared.errors import LimitReachedError, TryAgainLaterError
 from chalicelib.shared.settings import load_settings
 from chalicelib.shared.table_stream import TableChange
@@ -50,7 +57,14 @@ def store_within_limits(user: User, photo: dict, now: datetime) -> dict:
         stored = {**photo, "uploadSlot": slot}
         held = upload_quota_store.take_slot(table_name, user.id, slot, photo["id"], free_after, now)
         try:
-            transactions.write([store.new_photo(table_name, stored), held, hour_counter])
+            transactions.write(
+                [
+                    store.new_photo(table_name, stored),
+                    held,
+                    hour_counter,
+                    account_writes.account_not_erased(table_name, user.id),
+                ]
+            )
         except transactions.TransactionRefusedError as refused:
             if refused.condition_failed(2):
                 raise _hourly_limit_reached(settings.max_photos_per_hour, hour, now) from refused

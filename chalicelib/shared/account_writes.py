@@ -1,5 +1,5 @@
 """How much one account may write in a minute: likes, follows, comments and their undoing share
-one budget of MAX_WRITES_PER_MINUTE.
+one budget of MAX_WRITES_PER_MINUTE; and no account that is being erased writes anything.
 
 API Gateway's throttle is shared by everyone (infra/api_gateway.py): without a limit per account,
 one script liking and unliking in a loop, or following and unfollowing (each follow backfills a
@@ -18,6 +18,21 @@ from chalicelib.shared.settings import load_settings
 class BudgetSpentError(Exception):
     """A store's transaction was refused by the counter: the account has used this minute's
     budget, and nothing was written."""
+
+
+def account_not_erased(table_name: str, user_id: str) -> dict:
+    """The transaction item that refuses the write if `user_id`'s account is being erased or is
+    gone: an ID token stays valid for up to an hour after the account is deleted, and a like
+    landing after the erasure has passed the likes would otherwise outlive it. Checked inside
+    the write's own transaction, so no write can slip in between a check and the write;
+    transactions.write turns its refusal into AccountErasedError."""
+    return {
+        "ConditionCheck": {
+            "TableName": table_name,
+            "Key": table_keys.erasure_key(user_id),
+            "ConditionExpression": "attribute_not_exists(PK)",
+        }
+    }
 
 
 def counted_write(table_name: str, user_id: str, now: datetime) -> dict:

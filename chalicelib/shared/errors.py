@@ -8,6 +8,10 @@ mind, and a new kind of error is one class here and one line there.
 """
 
 TRY_AGAIN_MESSAGE = "CloudGram is busy right now. Please try again in a few seconds."
+ACCOUNT_ERASED_MESSAGE = "This account has been deleted."
+SIGN_IN_AGAIN_MESSAGE = (
+    "To delete your account, sign in again: enter your password and try within 5 minutes."
+)
 
 
 class CloudGramError(Exception):
@@ -22,12 +26,24 @@ class NotSignedInError(CloudGramError):
     """No valid session where one is needed (or a token that does not check out)."""
 
 
+class AccountErasedError(NotSignedInError):
+    """The signed-in account is being deleted, or is gone: its old token may still be valid for
+    up to an hour, but the account may no longer do anything (chalicelib/accounts/)."""
+
+    def __init__(self) -> None:
+        super().__init__(ACCOUNT_ERASED_MESSAGE)
+
+
 class NotYoursError(CloudGramError):
     """The thing exists and may be seen, but only its owner may change it."""
 
 
 class NotFoundError(CloudGramError):
     """No such thing, or one the caller may not see (which must look exactly the same)."""
+
+
+class SignInAgainError(CloudGramError):
+    """Allowed, but only just after signing in again (deleting the account)."""
 
 
 class ConflictError(CloudGramError):

@@ -24,6 +24,7 @@ and every access pattern):
     celebrity mark   TIMELINE#<user id>          CELEBRITY#<username, lower>
     notification     INBOX#<user id>             NOTE#<time of the deed>#<kind>#<what it is about>
     last read mark   INBOX#<user id>             LAST_READ
+    erasure          ERASED#<sha-256 of user id> ERASURE
 
 A like shares its photo's partition, so one Query finds every like of a photo and the like and the
 count it moves can be written in one transaction. Comments live there too, for the same reason.
@@ -47,6 +48,7 @@ The worker is packaged on its own and keeps its copy of the keys it uses in
 image_worker/table_keys.py; tests/unit/test_key_layouts.py holds the two copies together.
 """
 
+import hashlib
 import unicodedata
 
 FEED_INDEX = "FeedIndex"
@@ -74,6 +76,8 @@ NOTE_PREFIX = "NOTE#"
 LAST_READ = "LAST_READ"
 NAMES_PREFIX = "NAMES#"
 EXPORT_PREFIX = "EXPORT#"
+ERASED_PREFIX = "ERASED#"
+ERASURE = "ERASURE"
 # Characters of a searchable name that are kept and compared: more than any display name (30)
 # or new username (30) has, and few enough that no key nears DynamoDB's 1,024-byte sort key
 # (NFKD can make one character into many).
@@ -151,6 +155,16 @@ def export_state_key(user_id: str) -> dict:
     started, which the request for a new one reads and rewrites under a condition
     (chalicelib/accounts/export_store.py). `EXPORTS` sorts apart from every `EXPORT#` item."""
     return {"PK": f"{USER_PREFIX}{user_id}", "SK": "EXPORTS"}
+def erasure_key(user_id: str) -> dict:
+    """The erasure of `user_id`'s account (chalicelib/accounts/): its progress while it runs,
+    then, for as long as an old token may still be used, the mark that refuses that account's
+    writes. Keyed by a digest of the id, so that the mark left behind does not hold the id."""
+    digest = hashlib.sha256(user_id.encode()).hexdigest()
+    return {"PK": f"{ERASED_PREFIX}{digest}", "SK": ERASURE}
+
+
+def is_erasure(key: dict) -> bool:
+    return key["PK"].startswith(ERASED_PREFIX) and key["SK"] == ERASURE
 
 
 def follow_key(follower_id: str, followee_id: str) -> dict:

@@ -13,8 +13,8 @@ import time
 
 from botocore.exceptions import ClientError
 
-from chalicelib.shared import aws_clients
-from chalicelib.shared.errors import TryAgainLaterError
+from chalicelib.shared import aws_clients, table_keys
+from chalicelib.shared.errors import AccountErasedError, TryAgainLaterError
 from chalicelib.shared.observability import logger
 
 CONFLICT_ATTEMPTS = 8
@@ -70,6 +70,7 @@ def write(items: list[dict]) -> None:
             if not reasons:
                 raise
             if CONFLICT not in reasons:
+                _raise_if_account_erased(items, reasons, error)
                 raise TransactionRefusedError(reasons) from error
         time.sleep(random.uniform(0, FIRST_BACKOFF_SECONDS * 2**attempt))
     # Every 503 leaves a line, so the API's 5xx alarm always has something to point at.
@@ -77,3 +78,13 @@ def write(items: list[dict]) -> None:
         "Transaction kept conflicting with other writes", extra={"attempts": CONFLICT_ATTEMPTS}
     )
     raise TryAgainLaterError()
+
+
+def _raise_if_account_erased(items: list[dict], reasons: list[str], error: Exception) -> None:
+    """A write refused by its account_writes.account_not_erased check is refused for one reason
+    only, whatever else failed: the account is being erased. Said here, once, so that no store
+    mistakes it for its own conditions."""
+    for item, reason in zip(items, reasons, strict=False):
+        check = item.get("ConditionCheck")
+        if reason == CONDITION_FAILED and check and table_keys.is_erasure(check["Key"]):
+            raise AccountErasedError() from error

@@ -5,6 +5,7 @@ bucket by bucket. A call without a grant
 fails in AWS with AccessDenied; a grant without a call is more than the function needs."""
 
 import json
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -81,6 +82,8 @@ def recording(calls: set) -> Iterator[None]:
             calls.add((S3_ACTIONS[operation], buckets[params["Bucket"]]))
         elif service == "sqs":
             calls.add((f"sqs:{operation}", "queue"))
+        elif service == "cognito-idp":
+            calls.add((f"{service}:{operation}", "pool"))
         else:
             calls.add((f"{service}:{operation}", "distribution"))
 
@@ -89,6 +92,7 @@ def recording(calls: set) -> Iterator[None]:
         aws_clients.s3_client(),
         aws_clients.cloudfront_client(),
         aws_clients.sqs_client(),
+        aws_clients.cognito_client(),
     ]
     for client in clients:
         client.meta.events.register("before-parameter-build", record)
@@ -117,6 +121,8 @@ def granted(role: str) -> set:
                 grants |= {(action, _bucket_of(resource)) for resource in resources}
             elif action.startswith("sqs:"):
                 grants.add((action, "queue"))
+            elif action.startswith("cognito-idp:"):
+                grants.add((action, "pool"))
             else:
                 grants.add((action, "distribution"))
     return grants
@@ -236,6 +242,15 @@ def test_given_every_route_and_every_stream_reaction_then_each_role_grants_exact
         assert api.http.delete("/me/avatar", headers=auth(alice)).status_code == 204
     with recording(stream_calls):
         assert on_table_change(table_changes(), STREAM_CONTEXT) == {"batchItemFailures": []}
+    with recording(api_calls):
+        bob_again = make_token("bob", auth_time=str(int(time.time())))
+        assert api.http.delete("/me", headers=auth(bob_again)).status_code == 202
+    with recording(stream_calls):  # the erasure's chain of steps, to its end
+        for _ in range(40):
+            changes = table_changes()
+            if not changes["Records"]:
+                break
+            assert on_table_change(changes, STREAM_CONTEXT) == {"batchItemFailures": []}
 
     assert api_calls == granted("ApiRole")
     assert stream_calls == granted("TableStreamRole")

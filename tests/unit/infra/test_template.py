@@ -107,8 +107,12 @@ def test_given_the_api_role_when_read_then_it_signs_uploads_only_under_the_uploa
         "dynamodb:PutItem",
         "dynamodb:UpdateItem",
         "dynamodb:DeleteItem",
+        "dynamodb:ConditionCheckItem",  # every write checks its account is not being erased
     }
     assert statements["PagesAndLists"]["Action"] == "dynamodb:Query"
+    # DELETE /me deletes the caller's Cognito user, in this pool only.
+    assert statements["DeleteAccounts"]["Action"] == "cognito-idp:AdminDeleteUser"
+    assert statements["DeleteAccounts"]["Resource"] == {"Fn::GetAtt": ["UserPool", "Arn"]}
     # Of the site bucket, the API reads the page photo pages are made of, and nothing else.
     assert statements["ReadSitePage"]["Action"] == "s3:GetObject"
     assert statements["ReadSitePage"]["Resource"] == {
@@ -132,10 +136,13 @@ def test_given_the_stream_role_when_read_then_it_reads_the_stream_and_deletes_wh
         "dynamodb:Query",
         "dynamodb:BatchWriteItem",
         "dynamodb:DeleteItem",
+        "dynamodb:UpdateItem",  # an erasure's counts and its own progress (chalicelib/accounts/)
     }
-    assert statements["ReadLatestPhotos"]["Resource"] == {
-        "Fn::Sub": "${PhotosTable.Arn}/index/OwnerIndex"
-    }
+    assert statements["ReadLatestPhotos"]["Resource"] == [
+        {"Fn::Sub": "${PhotosTable.Arn}/index/OwnerIndex"},
+        {"Fn::Sub": "${PhotosTable.Arn}/index/AuthorIndex"},
+    ]
+    assert statements["DeleteErasedAccounts"]["Resource"] == {"Fn::GetAtt": ["UserPool", "Arn"]}
     assert statements["DeleteFilesOfDeletedPhotos"]["Resource"] == [
         {"Fn::Sub": "${UploadsBucket.Arn}/uploads/*"},
         {"Fn::Sub": "${MediaBucket.Arn}/media/*"},
