@@ -22,8 +22,6 @@ queue -> `write_export` (a third Lambda, made by Chalice, with its own role, mem
 in .chalice/config.json) -> chalicelib.accounts.export_job writes the zip to the exports bucket.
 """
 
-from datetime import UTC, datetime
-
 from chalice import Chalice, CognitoUserPoolAuthorizer, Response
 
 from chalicelib.accounts import export_presenter, exports
@@ -82,7 +80,7 @@ def delete_me():
 
     request = app.current_request
     user = caller.signed_in_user(request)
-    erasure.erase_account(user, caller.signed_in_at(request), datetime.now(UTC))
+    erasure.erase_account(user, caller.signed_in_at(request))
     return Response(body={"status": "ERASING", "message": erasure.ERASING_MESSAGE}, status_code=202)
 
 
@@ -375,8 +373,7 @@ def get_openapi_document():
 def on_table_change(event):
     # Imported here: this module is the API's Lambda too, and the API never runs these, so its
     # cold start does not load them.
-    from chalicelib.accounts import export_queue
-    from chalicelib.accounts import erasure_chain
+    from chalicelib.accounts import erasure_chain, export_queue
     from chalicelib.avatars import cleanup as avatar_cleanup
     from chalicelib.comments import cleanup as comment_cleanup
     from chalicelib.feeds import fanout

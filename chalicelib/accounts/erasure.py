@@ -8,7 +8,7 @@ Removing everything the account made happens afterwards, step by step, from the 
 (accounts.erasure_chain).
 """
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from botocore.exceptions import ClientError
 
@@ -31,10 +31,11 @@ ERASING_MESSAGE = (
 )
 
 
-def erase_account(user: User, signed_in_at: str | int | None, now: datetime) -> None:
+def erase_account(user: User, signed_in_at: str | int | None) -> None:
     """Start erasing `user`'s account if they signed in at most RECENT_SIGN_IN_SECONDS ago
     (`signed_in_at`: the ID token's `auth_time` claim, as the gateway gives it); asking again
     changes nothing but deletes the sign-in again."""
+    now = datetime.now(UTC)
     require_recent_sign_in(signed_in_at, now)
     if erasure_store.start(user.id, user.username, erasure_steps.FIRST_STEP, now):
         logger.info("Account erasure started")

@@ -45,6 +45,9 @@ def write_export(user_id: str, export_id: str, attempt: int = 1) -> str:
     profile = profile_store.get_profile(user_id, consistent=True) or {
         "username": export["username"]
     }
+    if export_store.account_erased(user_id):
+        logger.info("The account is being erased; no archive is written")
+        return "ERASED"
     try:
         size = _write_archive(export, profile)
     except Exception:
@@ -57,6 +60,12 @@ def write_export(user_id: str, export_id: str, attempt: int = 1) -> str:
     now = datetime.now(UTC)
     expires = int((now + exports.KEPT_FOR).timestamp())
     key = exports.archive_key(user_id, export_id)
+    if export_store.account_erased(user_id):
+        # The erasure began while the archive was written, and may have passed its step that
+        # removes archives already: this one goes now, and no link is ever given out.
+        aws_clients.s3_client().delete_object(Bucket=load_settings().exports_bucket, Key=key)
+        logger.info("The account was erased while its archive was written; archive removed")
+        return "ERASED"
     export_store.mark_ready(export, key, size, clock.timestamp(now), expires)
     logger.info("Export written", extra={"size_bytes": size})
     return "READY"

@@ -18,7 +18,7 @@ state changed, reads it again, and sees the export the first one started.
 from boto3.dynamodb.conditions import Key
 from botocore.exceptions import ClientError
 
-from chalicelib.shared import aws_clients, table_keys, transactions
+from chalicelib.shared import account_writes, aws_clients, table_keys, transactions
 
 # The newest exports a person is shown (GET /me/exports).
 LISTED_EXPORTS = 10
@@ -74,7 +74,9 @@ def start_export(export: dict, recent_starts: list[str], state_version: int, exp
     }
     item = {**table_keys.export_key(user_id, export["id"]), **export}
     try:
-        transactions.write([transactions.put_new(table_name, item), guarded_state])
+        # An account being erased starts nothing: its old token gets AccountErasedError.
+        not_erased = account_writes.account_not_erased(table_name, user_id)
+        transactions.write([transactions.put_new(table_name, item), guarded_state, not_erased])
     except transactions.TransactionRefusedError:
         return False
     return True
@@ -117,3 +119,10 @@ def _finish(export: dict, update: str, values: dict) -> bool:
             return False
         raise
     return True
+
+
+def account_erased(user_id: str) -> bool:
+    """Whether `user_id`'s account is being erased (or was, within the last two hours): an
+    archive finished then must not outlive the erasure's removal of the person's archives."""
+    key = table_keys.erasure_key(user_id)
+    return "Item" in aws_clients.dynamodb_table().get_item(Key=key, ConsistentRead=True)

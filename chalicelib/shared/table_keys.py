@@ -155,6 +155,8 @@ def export_state_key(user_id: str) -> dict:
     started, which the request for a new one reads and rewrites under a condition
     (chalicelib/accounts/export_store.py). `EXPORTS` sorts apart from every `EXPORT#` item."""
     return {"PK": f"{USER_PREFIX}{user_id}", "SK": "EXPORTS"}
+
+
 def erasure_key(user_id: str) -> dict:
     """The erasure of `user_id`'s account (chalicelib/accounts/): its progress while it runs,
     then, for as long as an old token may still be used, the mark that refuses that account's

@@ -38,6 +38,11 @@ ask for a recent sign-in, so here every token made from a refresh token carries 
 sign-in that created that refresh token (moto names that sign-in by the `origin_jti` it gives
 all its tokens); a password sign-in starts a new one, at now.
 
+**An unknown username at sign-in.** moto answers a password sign-in for a username that does not
+exist (never made, or an account deleted) with `UserNotFoundException`; Cognito, for an app
+client like CloudGram's, answers it exactly as a wrong password (`NotAuthorizedException`,
+"Incorrect username or password."), and so does the local pool.
+
 **A forgotten password.** moto's ForgotPassword answers an unknown username with a made-up
 address of another shape than a real one's, and its ConfirmForgotPassword answers an unknown
 username with `ResourceNotFoundException` and takes a weak new password. Cognito, for an app
@@ -98,6 +103,7 @@ import time
 from moto.cognitoidp.exceptions import (
     CodeMismatchException,
     InvalidParameterException,
+    NotAuthorizedError,
     ResourceNotFoundError,
     UsernameExistsException,
     UserNotFoundError,
@@ -121,6 +127,8 @@ ORIGINAL_CONFIRM_SIGN_UP = CognitoIdpBackend.confirm_sign_up
 ORIGINAL_ADMIN_CONFIRM_SIGN_UP = CognitoIdpBackend.admin_confirm_sign_up
 ORIGINAL_FORGOT_PASSWORD = CognitoIdpBackend.forgot_password
 ORIGINAL_CONFIRM_FORGOT_PASSWORD = CognitoIdpBackend.confirm_forgot_password
+ORIGINAL_INITIATE_AUTH = CognitoIdpBackend.initiate_auth
+WRONG_SIGN_IN_MESSAGE = "Incorrect username or password."
 # Locally there is one Pre Sign-up function, CloudGram's: a pool that names a trigger runs it.
 PRE_SIGN_UP_TRIGGER = pre_sign_up.lambda_handler
 USERNAME_EXISTS_MESSAGE = "User already exists"
@@ -143,6 +151,7 @@ def install() -> None:
     CognitoIdpBackend.admin_confirm_sign_up = admin_confirm_sign_up_like_cognito
     CognitoIdpBackend.forgot_password = forgot_password_like_cognito
     CognitoIdpBackend.confirm_forgot_password = confirm_forgot_password_like_cognito
+    CognitoIdpBackend.initiate_auth = initiate_auth_like_cognito
     CognitoIdpUserPool.create_jwt = create_jwt_as_the_client_says
     CognitoIdpResponse.resend_confirmation_code = _resend_confirmation_code_response
 
@@ -317,6 +326,22 @@ def confirm_forgot_password_like_cognito(
             raise CodeMismatchException(WRONG_CODE_MESSAGE)
         self._validate_password(pool.id, password)
     ORIGINAL_CONFIRM_FORGOT_PASSWORD(self, client_id, username, password, confirmation_code)
+
+
+def initiate_auth_like_cognito(
+    self, client_id: str, auth_flow: str, auth_parameters: dict[str, str]
+) -> dict:
+    """InitiateAuth. moto answers a password sign-in for an unknown username (one never made,
+    or an account deleted) with `UserNotFoundException`; an app client with
+    `PreventUserExistenceErrors: ENABLED`, as CloudGram's is, answers it as a wrong password,
+    `NotAuthorizedException`, so that signing in tells nobody which usernames exist."""
+    try:
+        return ORIGINAL_INITIATE_AUTH(self, client_id, auth_flow, auth_parameters)
+    except UserNotFoundError:
+        pool = _pool_of_client(self, client_id)
+        if pool is not None and _prevents_user_existence_errors(pool, client_id):
+            raise NotAuthorizedError(WRONG_SIGN_IN_MESSAGE) from None
+        raise
 
 
 def _pool_of_client(backend: CognitoIdpBackend, client_id: str) -> CognitoIdpUserPool | None:

@@ -4,9 +4,8 @@ answer); the account settings at #/settings on a phone and a desktop: changing t
 signing out everywhere (another browser signed in as the same person cannot renew its session
 afterwards), downloading one's data and deleting the account.
 
-The last two need the API's exports and erasure (POST /me/export, GET /me/exports[/{id}],
-DELETE /me), which are built beside this page; until they are merged here, their tests are
-skipped.
+The last two run against the local stack's real exports and erasure: the zip is downloaded and
+opened, and the deleted account is checked from another person's side.
 """
 
 import io
@@ -282,7 +281,6 @@ def settle_erasure(http_client: BrowserLikeClient, other: SignedInUser, timeout=
         time.sleep(0.5)
 
 
-@pytest.mark.skip(reason="needs the exports/erasure API")
 def test_deleting_the_account_after_the_password_removes_it_for_everyone(
     page: Page, http_client: BrowserLikeClient, local_stack
 ):
@@ -306,23 +304,46 @@ def test_deleting_the_account_after_the_password_removes_it_for_everyone(
     open_settings(page)
     form = page.locator("#delete-account-form")
 
-    # When they give a wrong password, then nothing is deleted and the page says so
+    deletions: list[str] = []
+    page.on(
+        "request",
+        lambda request: (
+            request.method == "DELETE"
+            and request.url.endswith("/api/me")
+            and deletions.append(request.headers["authorization"])
+        ),
+    )
+    confirmation = form.get_by_label("To confirm, type your username")
+
+    # When they type a username that is not theirs, then nothing is sent
+    form.get_by_label("Your password").fill(HTTP_CLIENT_PASSWORD)
+    confirmation.fill("someone-else")
+    form.get_by_role("button", name="Delete my account").click()
+    expect(page.locator("#delete-account-confirmation-error")).to_contain_text(leaving.username)
+    expect(confirmation).to_be_focused()
+
+    # When they give a wrong password, then Cognito refuses it, nothing is deleted and the page
+    # says so
     form.get_by_label("Your password").fill("Not-My-Password-1")
-    form.get_by_label("To confirm, type your username").fill(leaving.username)
+    confirmation.fill(leaving.username)
     form.get_by_role("button", name="Delete my account").click()
     expect(page.locator("#delete-account-password-error")).to_have_text(
         "That password is not right. Nothing was deleted."
     )
+    assert deletions == []
 
-    # When they give the right one
+    # When they give the right one, with a double click
     form.get_by_label("Your password").fill(HTTP_CLIENT_PASSWORD)
+    stored = page.evaluate("() => JSON.parse(localStorage.getItem('cloudgram.session')).idToken")
     with page.expect_response(
         lambda response: response.url.endswith("/api/me") and response.request.method == "DELETE"
     ) as deleted:
-        form.get_by_role("button", name="Delete my account").click()
+        form.get_by_role("button", name="Delete my account").dblclick()
 
-    # Then the API takes it, and the page signs out and says the account is being deleted
+    # Then the page signed in again and sent the fresh token, once; the API takes it, and the
+    # page signs out and says the account is being deleted
     assert deleted.value.status == 202
+    assert len(deletions) == 1 and deletions[0] != f"Bearer {stored}" and deletions[0] != stored
     expect(page.locator("#auth-message")).to_have_text(
         "Your account is being deleted; this takes a few minutes."
     )
@@ -338,88 +359,7 @@ def test_deleting_the_account_after_the_password_removes_it_for_everyone(
     home = http_client.api("GET", "/feed/home?limit=20", other.id_token).json()["items"]
     assert [item["id"] for item in home] == [other_photo["id"]]
 
+    assert page.evaluate("() => localStorage.getItem('cloudgram.session')") is None
+
     # And the deleted person cannot sign in any more
     assert_sign_in_refused(local_stack, leaving.username, HTTP_CLIENT_PASSWORD)
-
-
-def api_stand_in(page: Page, answers: dict) -> list[str]:
-    """Answers the page's calls to the exports and erasure API (not on this branch yet) with
-    `answers`: {(method, path): [(status, body), ...]}, each call taking the next answer (the last
-    one repeats). Returns the calls made, as "METHOD path"."""
-    calls: list[str] = []
-
-    def answer(route) -> None:
-        request = route.request
-        path = request.url.split("/api", 1)[1]
-        if (request.method, path) not in answers:
-            route.fallback()  # the rest of the API (GET /me...) answers as it does
-            return
-        calls.append(f"{request.method} {path}")
-        queued = answers[(request.method, path)]
-        status, body = queued.pop(0) if len(queued) > 1 else queued[0]
-        headers = {"Retry-After": "3600"} if status == 429 else {}
-        route.fulfill(status=status, json=body, headers=headers)
-
-    for path in {path for _, path in answers}:
-        page.route(f"**/api{path}", answer)
-    return calls
-
-
-def test_deleting_asks_for_the_password_first_and_shows_the_apis_refusal(
-    signed_in_page: Page, account: Account
-):
-    # Given a person on their settings, and an API that first finds their sign-in too old
-    page = signed_in_page
-    not_recent = {
-        "Code": "ForbiddenError",
-        "Message": "To delete your account, sign in again: enter your password and try within "
-        "5 minutes.",
-    }
-    erasing = {"status": "ERASING", "message": "Your account is being deleted."}
-    calls = api_stand_in(
-        page,
-        {
-            ("GET", "/me/exports"): [(200, {"items": []})],
-            ("DELETE", "/me"): [(403, not_recent), (202, erasing)],
-        },
-    )
-    open_settings(page)
-    form = page.locator("#delete-account-form")
-    confirmation = form.get_by_label("To confirm, type your username")
-
-    # When they type a username that is not theirs, then nothing is sent
-    form.get_by_label("Your password").fill("Not-My-Password-1")
-    confirmation.fill("someone-else")
-    form.get_by_role("button", name="Delete my account").click()
-    expect(page.locator("#delete-account-confirmation-error")).to_contain_text(account.username)
-    expect(confirmation).to_be_focused()
-
-    # When the username is right but the password wrong, then Cognito refuses it and nothing is
-    # deleted
-    confirmation.fill(account.username)
-    with page.expect_response(cognito_answer("InitiateAuth")):
-        form.get_by_role("button", name="Delete my account").click()
-    expect(page.locator("#delete-account-password-error")).to_have_text(
-        "That password is not right. Nothing was deleted."
-    )
-    assert "DELETE /me" not in calls
-
-    # When the password is right, then the page signs in again and sends the fresh token; the
-    # API's refusal is shown in its own words
-    form.get_by_label("Your password").fill(account.password)
-    with page.expect_request(lambda request: request.method == "DELETE") as first_try:
-        form.get_by_role("button", name="Delete my account").click()
-    expect(page.locator("#delete-account-message")).to_have_text(not_recent["Message"])
-    stored = page.evaluate("() => JSON.parse(localStorage.getItem('cloudgram.session')).idToken")
-    assert first_try.value.headers["authorization"] != stored  # the fresh sign-in's token
-
-    # When they try again and the API takes it (a double click sends it once)
-    form.get_by_role("button", name="Delete my account").dblclick()
-
-    # Then the page forgets the session and says the account is being deleted
-    expect(page.locator("#auth-message")).to_have_text(
-        "Your account is being deleted; this takes a few minutes."
-    )
-    expect(page.get_by_role("heading", name="Sign in to CloudGram")).to_be_visible()
-    assert page.evaluate("() => localStorage.getItem('cloudgram.session')") is None
-    assert calls.count("DELETE /me") == 2

@@ -17,6 +17,7 @@ from chalicelib.shared import aws_clients, clock
 from chalicelib.shared.users import User
 from tests.support.api_steps import auth, ready_photo, user_id
 from tests.support.comment_steps import commented
+from tests.support.erasure_steps import delete_account, fresh_token
 from tests.support.export_steps import (
     archive_of,
     exports_queue_messages,
@@ -438,3 +439,47 @@ def test_given_a_message_of_the_exports_queue_then_its_trace_is_named_after_the_
 
     assert _subsegment_name({"Records": [{"eventSource": "aws:sqs"}]}) == "write_export"
     assert _subsegment_name({"Records": [{"eventSource": "aws:dynamodb"}]}) == "on_table_change"
+
+
+# --- An export and an erasure -------------------------------------------------------------------
+
+
+def test_given_an_account_being_erased_when_its_old_token_asks_for_an_export_then_401(
+    api, make_token
+):
+    # Given alice, who has just deleted her account
+    assert delete_account(api, fresh_token(make_token, "alice")).status_code == 202
+
+    # When her old token asks for an export, then it is refused and nothing is started
+    response = request_export(api, make_token("alice"))
+
+    assert response.status_code == 401
+    assert "deleted" in response.json_body["Message"]
+    assert export_store.export_state(user_id("alice"))["recentStarts"] == []
+
+
+def test_given_an_erasure_that_starts_while_an_archive_is_written_then_the_archive_is_removed(
+    api, make_token, settle_stream, api_environment, monkeypatch
+):
+    # Given an export on its way, and alice deleting her account while its archive is written
+    token = make_token("alice")
+    export_id = request_export(api, token).json_body["id"]
+    settle_stream()
+    [message] = exports_queue_messages(api_environment)
+    write_archive = export_job._write_archive
+
+    def erased_meanwhile(export, profile):
+        size = write_archive(export, profile)
+        assert delete_account(api, fresh_token(make_token, "alice")).status_code == 202
+        return size
+
+    monkeypatch.setattr(export_job, "_write_archive", erased_meanwhile)
+
+    # When the export function finishes
+    run_export_function(api_environment, [message])
+
+    # Then no archive is left behind and no link is ever given
+    s3 = boto3.client("s3", region_name=REGION)
+    listed = s3.list_objects_v2(Bucket=api_environment.names.exports_bucket, Prefix="exports/")
+    assert listed.get("KeyCount", 0) == 0
+    assert export_store.get_export(user_id("alice"), export_id)["status"] == "PENDING"

@@ -238,3 +238,24 @@ def test_given_the_current_password_then_change_password_takes_the_new_one_and_r
     # When it is right, then the new password is the one that signs in
     assert change(PASSWORD).status_code == 200
     assert sign_in(site_endpoint, client_id, NEW_PASSWORD).status_code == 200
+
+
+def test_given_an_unknown_username_when_signing_in_then_the_answer_is_a_wrong_password(person):
+    site_endpoint, client_id = person
+
+    # When the page signs in as a name nobody has, and as ana with a wrong password
+    unknown = from_the_page(
+        site_endpoint,
+        "InitiateAuth",
+        {
+            "AuthFlow": "USER_PASSWORD_AUTH",
+            "ClientId": client_id,
+            "AuthParameters": {"USERNAME": "nobody", "PASSWORD": PASSWORD},
+        },
+    )
+    wrong = sign_in(site_endpoint, client_id, password="Not-The-Password-1")
+
+    # Then both get Cognito's answer to a wrong password: nothing tells which names exist
+    assert unknown.status_code == wrong.status_code == 400
+    assert unknown.json() == wrong.json()
+    assert unknown.json()["__type"] == "NotAuthorizedException"
