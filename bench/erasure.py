@@ -22,12 +22,11 @@ import os
 import sys
 import time
 from collections import Counter
-from datetime import UTC, datetime
 from pathlib import Path
 
 from moto import mock_aws
 
-from bench.request_counts import _fake_aws_environment
+from bench.in_process_aws import create_resources, fake_aws_environment
 
 PHOTOS, LIKES_GIVEN, FOLLOWERS = 1000, 5000, 1000
 OWNER, OTHER = "leaver", "photographer"
@@ -35,22 +34,16 @@ CREATED_AT = "2026-12-01T00:00:00.000Z"
 
 
 def main(photos=PHOTOS, likes_given=LIKES_GIVEN, followers=FOLLOWERS) -> dict:
-    _fake_aws_environment()
+    fake_aws_environment()
     with mock_aws():
-        _create_resources()
+        _create_resources_and_stream()
         return _measure(photos, likes_given, followers)
 
 
-def _create_resources() -> None:
+def _create_resources_and_stream() -> None:
     """The local stack's resources in moto, their names in the environment, as Lambda has them;
     and the table's stream, which Lambda's trigger reads."""
-    from infra.local import dynamodb_like_aws
-    from infra.local.resource_definitions import ResourceNames
-    from infra.local.resources import create_resources
-
-    dynamodb_like_aws.install()
-    resources = create_resources(None, "us-east-1", ResourceNames(), ["http://localhost"])
-    os.environ.update(resources.function_environment())
+    resources = create_resources()
     os.environ["BENCH_TABLE_STREAM_ARN"] = resources.table_stream_arn
 
 
@@ -64,7 +57,7 @@ def _measure(photos: int, likes_given: int, followers: int) -> dict:
     units, steps = _counting_writes()
 
     started = time.perf_counter()
-    erasure.erase_account(leaver, str(int(time.time())), datetime.now(UTC))
+    erasure.erase_account(leaver, str(int(time.time())))
     batches = _run_stream_until_quiet(read_changes)
     seconds = time.perf_counter() - started
 

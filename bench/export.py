@@ -29,6 +29,7 @@ from pathlib import Path
 from moto import mock_aws
 
 from bench.against_goal import report_median
+from bench.in_process_aws import create_resources, fake_aws_environment
 
 PHOTOS = 1_000
 RUNS = 3
@@ -43,9 +44,9 @@ USERNAME = "bench-exporter"
 
 
 def main(photos: int = PHOTOS, runs: int = RUNS) -> dict:
-    _fake_aws_environment()
+    fake_aws_environment()
     with mock_aws():
-        _create_resources()
+        create_resources()
         _account_with_photos(photos)
         seconds = [_timed_export(number) for number in range(runs)]
         tracemalloc.start()
@@ -198,33 +199,6 @@ def _small_webp(number: int) -> bytes:
     out = io.BytesIO()
     image.save(out, format="WEBP", quality=80)
     return out.getvalue()
-
-
-def _fake_aws_environment() -> None:
-    os.environ.update(
-        {
-            "AWS_ACCESS_KEY_ID": "testing",
-            "AWS_SECRET_ACCESS_KEY": "testing",
-            "AWS_DEFAULT_REGION": "us-east-1",
-            "AWS_REGION": "us-east-1",
-            "POWERTOOLS_LOG_LEVEL": "WARNING",
-        }
-    )
-    from infra.local.stack import ENDPOINT_VARIABLES
-
-    # moto in this process, never a local stack's endpoints.
-    for name in ENDPOINT_VARIABLES:
-        os.environ.pop(name, None)
-
-
-def _create_resources() -> None:
-    from infra.local import dynamodb_like_aws
-    from infra.local.resource_definitions import ResourceNames
-    from infra.local.resources import create_resources
-
-    dynamodb_like_aws.install()
-    resources = create_resources(None, "us-east-1", ResourceNames(), ["http://localhost"])
-    os.environ.update(resources.function_environment())
 
 
 def _option(name: str, default: int) -> int:

@@ -42,13 +42,14 @@ every DynamoDB call; each baseline is the obvious way to build the same page, ru
 """
 
 import json
-import os
 import sys
 from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
 
 from moto import mock_aws
+
+from bench.in_process_aws import create_resources, fake_aws_environment
 
 PAGE = 20
 FOLLOWED = 50
@@ -58,9 +59,11 @@ OWNER_NAME = "bench-owner"
 
 
 def main() -> dict[str, int]:
-    _fake_aws_environment()
+    # It shares its photos faster than a person can, and runs no stream to free the upload
+    # slots of photos made READY: the per-person limits would stop it.
+    fake_aws_environment({"MAX_PENDING_UPLOADS": "1000", "MAX_PHOTOS_PER_HOUR": "1000"})
     with mock_aws():
-        _create_resources()
+        create_resources()
         return _measure()
 
 
@@ -412,38 +415,6 @@ def _ready_photos(owner, count: int) -> None:
         photo = photos.request_upload(owner, new_photo).photo
         stored = photo_records.get_photo(photo["id"])
         photo_records.mark_ready(stored, renditions, {"feed": "media/x/feed.webp"}, 1)
-
-
-def _fake_aws_environment() -> None:
-    os.environ.update(
-        {
-            "AWS_ACCESS_KEY_ID": "testing",
-            "AWS_SECRET_ACCESS_KEY": "testing",
-            "AWS_DEFAULT_REGION": "us-east-1",
-            "AWS_REGION": "us-east-1",
-            # The services log each upload; the counts are what this benchmark prints.
-            "POWERTOOLS_LOG_LEVEL": "WARNING",
-            # It shares its photos faster than a person can, and runs no stream to free the
-            # upload slots of photos made READY: the per-person limits would stop it.
-            "MAX_PENDING_UPLOADS": "1000",
-            "MAX_PHOTOS_PER_HOUR": "1000",
-        }
-    )
-    from infra.local.stack import ENDPOINT_VARIABLES
-
-    # moto in this process, never a local stack's endpoints.
-    for name in ENDPOINT_VARIABLES:
-        os.environ.pop(name, None)
-
-
-def _create_resources() -> None:
-    from infra.local import dynamodb_like_aws
-    from infra.local.resource_definitions import ResourceNames
-    from infra.local.resources import create_resources
-
-    dynamodb_like_aws.install()
-    resources = create_resources(None, "us-east-1", ResourceNames(), ["http://localhost"])
-    os.environ.update(resources.function_environment())
 
 
 if __name__ == "__main__":
