@@ -1,5 +1,6 @@
 /**
- * Sending one of the account settings' forms (views/settings-view.js): the submit button is
+ * Sending one of the page's account forms (the sign-in panel's, views/auth-view.js, and the
+ * account settings', views/settings-view.js): the submit button is
  * busy while the action runs, so a double click sends once; the last refusal is cleared first;
  * and a new refusal is shown where it belongs, next to its field (helpers/field-errors.js),
  * which gets the focus, or in the form's message when it concerns no one field.

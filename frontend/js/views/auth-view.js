@@ -21,8 +21,9 @@
 
 import { addShowPasswordButton, createNewPasswordField } from "../components/password-field.js";
 import { explainCognitoError, STEPS } from "../helpers/cognito-messages.js";
-import { byId, hideMessage, setBusy, showMessage } from "../helpers/dom.js";
-import { clearFieldErrors, explainInvalidFields, showFieldError } from "../helpers/field-errors.js";
+import { handleSubmit, showRefusal } from "../helpers/submit-form.js";
+import { byId, hideMessage, showMessage } from "../helpers/dom.js";
+import { clearFieldErrors, explainInvalidFields } from "../helpers/field-errors.js";
 
 const HEADINGS = {
   "sign-in": ["Sign in to CloudGram", "Share photos and see what everyone is posting."],
@@ -120,38 +121,13 @@ export function createAuthView({ cognito, session, isLocal, passwordPolicy }) {
     return "Enter the code from the e-mail we sent when you signed up.";
   }
 
-  /** Runs a form's action with its button busy; a refusal is shown where it belongs. */
-  function handleSubmit(form, step, action) {
-    form.addEventListener("submit", async (event) => {
-      event.preventDefault();
-      const button = form.querySelector('button[type="submit"]');
-      setBusy(button, true);
-      hideMessage(message);
-      clearFieldErrors(form);
-      try {
-        await action(new FormData(form));
-        setBusy(button, false);
-      } catch (error) {
-        setBusy(button, false);
-        showRefusal(form, explainCognitoError(error, step), button);
-      }
-    });
+  /** Sends one of the panel's forms with its button busy; Cognito's refusal is said in `step`'s
+   * words, where it belongs (helpers/submit-form.js). */
+  function sendForm(form, step, action) {
+    handleSubmit(form, action, { message, explain: (error) => explainCognitoError(error, step) });
   }
 
-  /** Shows a refusal next to its field, which gets the focus; a refusal of the whole form goes
-   * at the top of the panel, and the focus (lost while the button was busy) back to `button`. */
-  function showRefusal(form, { field, text }, button) {
-    const input = field && form.querySelector(`input[name="${field}"]`);
-    if (!input) {
-      showMessage(message, text, "error");
-      button?.focus();
-      return;
-    }
-    showFieldError(input, text);
-    input.focus();
-  }
-
-  handleSubmit(forms["sign-in"], STEPS.signIn, async (fields) => {
+  sendForm(forms["sign-in"], STEPS.signIn, async (fields) => {
     const account = { username: fields.get("username").trim(), password: fields.get("password") };
     try {
       await session.signIn(account);
@@ -162,7 +138,7 @@ export function createAuthView({ cognito, session, isLocal, passwordPolicy }) {
     }
   });
 
-  handleSubmit(forms["sign-up"], STEPS.signUp, async (fields) => {
+  sendForm(forms["sign-up"], STEPS.signUp, async (fields) => {
     const account = {
       username: fields.get("username").trim(),
       email: fields.get("email").trim(),
@@ -176,7 +152,7 @@ export function createAuthView({ cognito, session, isLocal, passwordPolicy }) {
       // rules differ from config.json's).
       const problem = error.type === "InvalidPasswordException" && newPassword.problem();
       if (!problem) throw error;
-      showRefusal(forms["sign-up"], { field: "password", text: problem });
+      showRefusal(forms["sign-up"], { field: "password", text: problem }, { message });
       return;
     }
     if (result.UserConfirmed) {
@@ -186,7 +162,7 @@ export function createAuthView({ cognito, session, isLocal, passwordPolicy }) {
     }
   });
 
-  handleSubmit(forms.confirm, STEPS.confirm, async (fields) => {
+  sendForm(forms.confirm, STEPS.confirm, async (fields) => {
     const { username, password } = pendingAccount;
     try {
       await cognito.confirmSignUp({ username, code: fields.get("code").trim() });
@@ -197,7 +173,7 @@ export function createAuthView({ cognito, session, isLocal, passwordPolicy }) {
     await session.signIn({ username, password });
   });
 
-  handleSubmit(forms.forgot, STEPS.forgot, async (fields) => {
+  sendForm(forms.forgot, STEPS.forgot, async (fields) => {
     const username = fields.get("username").trim();
     const { CodeDeliveryDetails: sentTo } = await cognito.forgotPassword({ username });
     resettingUsername = username;
@@ -206,7 +182,7 @@ export function createAuthView({ cognito, session, isLocal, passwordPolicy }) {
     showForm("reset");
   });
 
-  handleSubmit(forms.reset, STEPS.reset, async (fields) => {
+  sendForm(forms.reset, STEPS.reset, async (fields) => {
     const account = { username: resettingUsername, password: fields.get("password") };
     try {
       await cognito.confirmForgotPassword({ ...account, code: fields.get("code").trim() });
@@ -214,7 +190,7 @@ export function createAuthView({ cognito, session, isLocal, passwordPolicy }) {
       // As on sign-up: the pool's refusal names no rule, the page can.
       const problem = error.type === "InvalidPasswordException" && resetPassword.problem();
       if (!problem) throw error;
-      showRefusal(forms.reset, { field: "password", text: problem });
+      showRefusal(forms.reset, { field: "password", text: problem }, { message });
       return;
     }
     await signInWithNewPassword(account);
