@@ -8,6 +8,7 @@ import json
 import zipfile
 from urllib.parse import urlparse
 
+from tests.support.export_steps import ARCHIVE_TEXT_FILES
 from tests.support.images import scene_jpeg
 from tests.support.waiting import eventually
 
@@ -41,16 +42,7 @@ def test_given_a_person_with_a_photo_when_they_export_then_the_link_downloads_th
     assert len(download.content) == export["sizeBytes"]
     archive = zipfile.ZipFile(io.BytesIO(download.content))
     assert archive.testzip() is None
-    assert {
-        "README.txt",
-        "profile.json",
-        "photos.json",
-        "comments.json",
-        "likes.json",
-        "following.json",
-        "followers.json",
-        f"photos/{photo['id']}.webp",
-    } == set(archive.namelist())
+    assert {*ARCHIVE_TEXT_FILES, f"photos/{photo['id']}.webp"} == set(archive.namelist())
     assert json.loads(archive.read("profile.json"))["username"] == person.username
     [shared] = json.loads(archive.read("photos.json"))
     assert shared["id"] == photo["id"] and shared["status"] == "READY"

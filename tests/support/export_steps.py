@@ -12,6 +12,17 @@ from infra.local.worker_loop import lambda_sqs_event
 from tests.support.api_steps import auth
 from tests.support.fake_aws import REGION
 
+# Every archive holds these, and one `photos/<photo id>.<ext>` a photo.
+ARCHIVE_TEXT_FILES = (
+    "README.txt",
+    "profile.json",
+    "photos.json",
+    "comments.json",
+    "likes.json",
+    "following.json",
+    "followers.json",
+)
+
 
 def request_export(api, token):
     return api.http.post("/me/export", headers=auth(token))

@@ -19,6 +19,7 @@ from tests.support.api_steps import auth, ready_photo, user_id
 from tests.support.comment_steps import commented
 from tests.support.erasure_steps import delete_account, fresh_token
 from tests.support.export_steps import (
+    ARCHIVE_TEXT_FILES,
     archive_of,
     exports_queue_messages,
     json_in,
@@ -268,18 +269,7 @@ def test_given_a_person_with_photos_words_likes_and_follows_then_the_archive_hol
     key = f"exports/{user_id('alice')}/{export_id}.zip"
     archive = archive_of(api_environment, key)
     assert archive.testzip() is None
-    assert sorted(archive.namelist()) == sorted(
-        [
-            "README.txt",
-            "profile.json",
-            "photos.json",
-            "comments.json",
-            "likes.json",
-            "following.json",
-            "followers.json",
-            f"photos/{own_photo}.webp",
-        ]
-    )
+    assert sorted(archive.namelist()) == sorted([*ARCHIVE_TEXT_FILES, f"photos/{own_photo}.webp"])
     assert archive.read(f"photos/{own_photo}.webp") == FULL_RENDITION
     profile = json_in(archive, "profile.json")
     assert profile["username"] == "alice"

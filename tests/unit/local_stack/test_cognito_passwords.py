@@ -5,7 +5,6 @@ has an account), its ConfirmForgotPassword said "not found" for an unknown usern
 weak password, and every refreshed token looked like a fresh sign-in (`auth_time` = now), which
 would let DELETE /me pass without the recent sign-in it asks for."""
 
-import json
 from types import SimpleNamespace
 
 import jwt
@@ -13,24 +12,11 @@ import pytest
 import requests
 
 from infra.local import cognito_like_aws
+from tests.support.cognito_from_the_page import from_the_page
 from tests.support.fake_aws import SITE_ORIGIN
 
 PASSWORD = "Correct-Horse-42"
 NEW_PASSWORD = "Another-Horse-43"
-
-
-def from_the_page(site_endpoint, operation, body) -> requests.Response:
-    """A Cognito call as the page sends it: unsigned JSON from the site's origin."""
-    return requests.post(
-        site_endpoint + "/",
-        data=json.dumps(body),
-        headers={
-            "Origin": SITE_ORIGIN,
-            "Content-Type": "application/x-amz-json-1.1",
-            "X-Amz-Target": f"AWSCognitoIdentityProviderService.{operation}",
-        },
-        timeout=5,
-    )
 
 
 @pytest.fixture

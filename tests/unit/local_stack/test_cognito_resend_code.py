@@ -2,13 +2,12 @@
 asks (infra/local/cognito_like_aws.py): before, moto answered that ResendConfirmationCode is not
 implemented, so the confirmation step's "Send a new code" could not work locally."""
 
-import json
-
 import boto3
 import pytest
 import requests
 
 from infra.local import cognito_like_aws
+from tests.support.cognito_from_the_page import from_the_page
 from tests.support.fake_aws import CREDENTIALS, REGION, SITE_ORIGIN
 
 PASSWORD = "Correct-Horse-42"
@@ -17,20 +16,6 @@ PASSWORD = "Correct-Horse-42"
 def cognito_admin(site_endpoint):
     return boto3.client(
         "cognito-idp", endpoint_url=site_endpoint, region_name=REGION, **CREDENTIALS
-    )
-
-
-def from_the_page(site_endpoint, operation, body) -> requests.Response:
-    """A Cognito call as the page sends it: unsigned JSON from the site's origin."""
-    return requests.post(
-        site_endpoint + "/",
-        data=json.dumps(body),
-        headers={
-            "Origin": SITE_ORIGIN,
-            "Content-Type": "application/x-amz-json-1.1",
-            "X-Amz-Target": f"AWSCognitoIdentityProviderService.{operation}",
-        },
-        timeout=5,
     )
 
 
