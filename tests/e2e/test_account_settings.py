@@ -108,6 +108,7 @@ def test_forgot_password_takes_anyone_to_the_same_code_step_then_signs_in_with_t
     new_password.fill("short")
     reset_form.get_by_role("button", name="Set password and sign in").click()
     expect(page.locator("#reset-password-error")).to_contain_text("10 characters")
+    screenshot(page, "forgot-password-new-one-desktop")
     new_password.fill(NEW_PASSWORD)
     with page.expect_response(cognito_answer("ConfirmForgotPassword")) as confirmed:
         reset_form.get_by_role("button", name="Set password and sign in").click()
@@ -348,6 +349,7 @@ def test_deleting_the_account_after_the_password_removes_it_for_everyone(
         "Your account is being deleted; this takes a few minutes."
     )
     expect(page.get_by_role("heading", name="Sign in to CloudGram")).to_be_visible()
+    screenshot(page, "account-deleted-desktop")
 
     # And for the other person, the account is gone: its profile, its follows, like and comment
     wait_until_gone(http_client, leaving.username)
