@@ -22,8 +22,9 @@ class BudgetSpentError(Exception):
 
 def account_not_erased(table_name: str, user_id: str) -> dict:
     """The transaction item that refuses the write if `user_id`'s account is being erased or is
-    gone: an ID token stays valid for up to 15 minutes (its lifetime) after the account is deleted, and a like
-    landing after the erasure has passed the likes would otherwise outlive it. Checked inside
+    gone: an ID token stays valid for up to 15 minutes (its lifetime) after the account is
+    deleted, and a like landing after the erasure has passed the likes would otherwise outlive
+    it. Checked inside
     the write's own transaction, so no write can slip in between a check and the write;
     transactions.write turns its refusal into AccountErasedError."""
     return {

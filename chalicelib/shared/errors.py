@@ -27,8 +27,9 @@ class NotSignedInError(CloudGramError):
 
 
 class AccountErasedError(NotSignedInError):
-    """The signed-in account is being deleted, or is gone: its old ID token may still be valid for
-    up to 15 minutes (the app client's lifetime), but the account may no longer do anything (chalicelib/accounts/)."""
+    """The signed-in account is being deleted, or is gone: its old ID token may still be valid
+    for up to 15 minutes (the app client's lifetime), but the account may no longer do anything
+    (chalicelib/accounts/)."""
 
     def __init__(self) -> None:
         super().__init__(ACCOUNT_ERASED_MESSAGE)
