@@ -148,7 +148,7 @@ def test_given_the_table_then_its_throttles_raise_an_alarm_and_its_capacity_is_d
     assert any("ThrottledRequests" in expression for expression in expressions(throttles))
 
 
-def test_given_the_three_functions_then_their_throttles_raise_an_alarm_and_concurrency_is_drawn(
+def test_given_the_four_functions_then_their_throttles_raise_an_alarm_and_concurrency_is_drawn(
     resources, widgets
 ):
     alarm = alarms_of(resources)["FunctionThrottlesAlarm"]
@@ -156,6 +156,7 @@ def test_given_the_three_functions_then_their_throttles_raise_an_alarm_and_concu
         {"Fn::Sub": "cloudgram-${Stage}"},
         {"Fn::Sub": "cloudgram-${Stage}-on_table_change"},
         {"Ref": "ImageWorkerFunction"},
+        {"Fn::Sub": "cloudgram-${Stage}-write_export"},
     ]
 
     read = metrics_read(alarm)
@@ -163,7 +164,27 @@ def test_given_the_three_functions_then_their_throttles_raise_an_alarm_and_concu
     assert [metric["Dimensions"][0]["Value"] for metric in read] == functions
     widget = widgets["Lambda: concurrency and throttles"]
     drawn = {(line[1], line[3] if len(line) > 3 else "account") for line in metric_lines(widget)}
-    for name in ("cloudgram-${Stage}", "cloudgram-${Stage}-on_table_change", "${WorkerName}"):
+    for name in (
+        "cloudgram-${Stage}",
+        "cloudgram-${Stage}-on_table_change",
+        "${WorkerName}",
+        "cloudgram-${Stage}-write_export",
+    ):
         assert ("ConcurrentExecutions", name) in drawn
         assert ("Throttles", name) in drawn
     assert ("ConcurrentExecutions", "account") in drawn
+
+
+def test_given_the_export_function_then_its_errors_raise_an_alarm_named_on_the_dashboard(
+    resources, widgets
+):
+    # Given the export function, which Chalice names cloudgram-<stage>-write_export
+    alarm = alarms_of(resources)["ExportFunctionErrorsAlarm"]
+
+    # Then a single failed archive raises the alarm, and the dashboard lists it
+    assert alarm["MetricName"] == "Errors"
+    assert alarm["Dimensions"] == [
+        {"Name": "FunctionName", "Value": {"Fn::Sub": "cloudgram-${Stage}-write_export"}}
+    ]
+    assert alarm["Threshold"] == 1
+    assert "${ExportFunctionErrorsAlarm.Arn}" in widgets["Alarms"]["properties"]["alarms"]
