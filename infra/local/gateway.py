@@ -10,6 +10,10 @@
     /media/*     -> objects of the media bucket (renditions only; uploads are never served)
     /*           -> the static frontend/ folder
 
+What it serves itself (not the API's answers) is compressed as CloudFront's `Compress: true`
+compresses it: Brotli or gzip, as the browser's `Accept-Encoding` allows
+(infra/local/compression.py).
+
 Being one origin is what lets the page call the API without CORS, as it does behind CloudFront.
 Like CloudFront, which serves a distribution only under its own domain names, the gateway answers
 only requests addressed to it: a `Host` that is not a loopback name gets 403, so a web page that
@@ -37,6 +41,7 @@ from chalice.local import ChaliceRequestHandler
 
 from chalicelib.edge.origin_check import ORIGIN_SECRET_HEADER
 from infra import api_gateway
+from infra.local.compression import compressed
 from infra.local.logs import local_logger
 from infra.local.loopback_hosts import is_loopback_host
 from infra.local.site_page import LocalSitePage
@@ -177,10 +182,15 @@ class CloudFrontLikeHandler(ChaliceRequestHandler):
         self._send(status, message.encode(), "text/plain; charset=utf-8", NO_CACHE)
 
     def _send(self, status: HTTPStatus, body: bytes, content_type: str, cache: str) -> None:
+        # Compressed as CloudFront compresses the site's answers (infra/local/compression.py).
+        body, encoding = compressed(body, content_type, self.headers.get("Accept-Encoding"))
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", cache)
+        self.send_header("Vary", "Accept-Encoding")
+        if encoding:
+            self.send_header("Content-Encoding", encoding)
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from infra.deploy.site import FRONTEND_DIR
 from tests.support.images import phone_photo
 
 
@@ -108,3 +109,22 @@ def test_given_a_body_larger_than_api_gateway_takes_then_413(client):
     )
 
     assert b" 413 " in answer.split(b"\r\n")[0]
+
+
+@pytest.mark.parametrize(
+    ("accept_encoding", "encoding"), [("gzip, deflate, br", "br"), ("gzip", "gzip"), ("", None)]
+)
+def test_given_the_sites_script_then_it_is_compressed_as_cloudfront_would(
+    client, accept_encoding, encoding
+):
+    # Given the page's entry script, as a browser asks for it
+    response = client.http.get(
+        client.site_url + "/js/main.js", headers={"Accept-Encoding": accept_encoding}, timeout=5
+    )
+
+    # Then it comes compressed as the browser allows, and decodes to the file itself
+    assert response.headers.get("Content-Encoding") == encoding
+    assert response.headers["Vary"] == "Accept-Encoding"
+    assert response.content == (FRONTEND_DIR / "js" / "main.js").read_bytes()
+    if encoding:
+        assert int(response.headers["Content-Length"]) < len(response.content) / 2

@@ -1,0 +1,68 @@
+"""CloudFront's automatic compression (`Compress: true` on the site's cache behaviours), played by
+the local gateway for what it serves itself: the site's files, `/config.json` and its own
+messages.
+
+CloudFront compresses an answer when the browser's `Accept-Encoding` allows it, the type is one
+it compresses (text, scripts, styles, JSON, SVG...), and the body is between 1,000 bytes and
+10,000,000 bytes; given the choice it prefers Brotli to gzip. WebP renditions are compressed
+already and are sent as they are. Without this the local page would load several times the bytes
+the deployed one does, and no measurement of it would mean much.
+
+The API's answers pass through Chalice's own local server and are not compressed here.
+"""
+
+import gzip
+
+import brotli
+
+# The smallest and largest bodies CloudFront compresses.
+MIN_BYTES = 1_000
+MAX_BYTES = 10_000_000
+# The kinds of file the site serves that CloudFront's list of compressed types names.
+COMPRESSED_TYPES = (
+    "text/",
+    "application/javascript",
+    "application/json",
+    "application/manifest+json",
+    "image/svg+xml",
+)
+# Brotli first: CloudFront picks it over gzip when a browser accepts both.
+PREFERRED_ENCODINGS = ("br", "gzip")
+
+
+def compressed(body: bytes, content_type: str, accept_encoding: str | None) -> tuple[bytes, str]:
+    """The body as it goes on the wire, and its `Content-Encoding` ("" when sent as it is)."""
+    if not MIN_BYTES <= len(body) <= MAX_BYTES or not content_type.startswith(COMPRESSED_TYPES):
+        return body, ""
+    accepted = accepted_encodings(accept_encoding)
+    encoding = next((name for name in PREFERRED_ENCODINGS if name in accepted), "")
+    if encoding == "br":
+        return brotli.compress(body), encoding
+    if encoding == "gzip":
+        # mtime=0: the same file always gives the same bytes.
+        return gzip.compress(body, mtime=0), encoding
+    return body, ""
+
+
+def accepted_encodings(accept_encoding: str | None) -> set[str]:
+    """The encodings an `Accept-Encoding` header allows: each one named without `q=0` (a `*`
+    allows both that CloudFront uses)."""
+    accepted = set()
+    for part in (accept_encoding or "").split(","):
+        name, _, parameters = part.strip().partition(";")
+        name = name.strip().lower()
+        if not name or _quality(parameters) == 0:
+            continue
+        accepted |= set(PREFERRED_ENCODINGS) if name == "*" else {name}
+    return accepted
+
+
+def _quality(parameters: str) -> float:
+    for parameter in parameters.split(";"):
+        key, _, value = parameter.strip().partition("=")
+        if key.strip().lower() == "q":
+            try:
+                return float(value)
+            except ValueError:
+                return 0.0
+    return 1.0
