@@ -23,6 +23,7 @@ from collections.abc import Callable
 from boto3.dynamodb.conditions import Key
 from botocore.exceptions import ClientError
 
+from chalicelib.accounts import written_by
 from chalicelib.comments import comment_store
 from chalicelib.people import follow_store, name_store
 from chalicelib.photos import like_store
@@ -214,12 +215,7 @@ def _page(query: dict, cursor: dict | None) -> tuple[list[dict], dict | None]:
 
 def _authored(erasure: dict, prefix: str, cursor: dict | None) -> tuple[list[dict], dict | None]:
     """A page of the keys of what the account wrote under others' photos, of one kind."""
-    query = {
-        "IndexName": table_keys.AUTHOR_INDEX,
-        "KeyConditionExpression": Key("authorId").eq(erasure["userId"])
-        & Key("SK").begins_with(prefix),
-    }
-    return _page(query, cursor)
+    return _page(written_by.written_query(erasure["userId"], prefix), cursor)
 
 
 def _delete_photo(photo: dict) -> None:

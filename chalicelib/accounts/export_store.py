@@ -18,6 +18,7 @@ state changed, reads it again, and sees the export the first one started.
 from boto3.dynamodb.conditions import Key
 from botocore.exceptions import ClientError
 
+from chalicelib.accounts import erasure_store
 from chalicelib.shared import account_writes, aws_clients, table_keys, transactions
 
 # The newest exports a person is shown (GET /me/exports).
@@ -124,5 +125,4 @@ def _finish(export: dict, update: str, values: dict) -> bool:
 def account_erased(user_id: str) -> bool:
     """Whether `user_id`'s account is being erased (or was, within the last two hours): an
     archive finished then must not outlive the erasure's removal of the person's archives."""
-    key = table_keys.erasure_key(user_id)
-    return "Item" in aws_clients.dynamodb_table().get_item(Key=key, ConsistentRead=True)
+    return erasure_store.get(table_keys.erasure_key(user_id)) is not None

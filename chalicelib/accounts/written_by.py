@@ -16,14 +16,20 @@ from boto3.dynamodb.conditions import Key
 from chalicelib.shared import aws_clients, batches, table_keys
 
 
-def written_keys(author_id: str, sort_key_prefix: str) -> Iterator[list[dict]]:
-    """The keys (`PK`, `SK`) of the author's items whose sort key starts with `sort_key_prefix`,
-    a page of the index (up to 1 MB) at a time."""
-    query = {
+def written_query(author_id: str, sort_key_prefix: str) -> dict:
+    """The AuthorIndex Query of the author's items whose sort key starts with
+    `sort_key_prefix`: what an export reads whole and an erasure reads a bounded page of."""
+    return {
         "IndexName": table_keys.AUTHOR_INDEX,
         "KeyConditionExpression": Key("authorId").eq(author_id)
         & Key("SK").begins_with(sort_key_prefix),
     }
+
+
+def written_keys(author_id: str, sort_key_prefix: str) -> Iterator[list[dict]]:
+    """The keys (`PK`, `SK`) of the author's items whose sort key starts with `sort_key_prefix`,
+    a page of the index (up to 1 MB) at a time."""
+    query = written_query(author_id, sort_key_prefix)
     table = aws_clients.dynamodb_table()
     while True:
         response = table.query(**query)
