@@ -151,6 +151,8 @@ async function start() {
     const withPanel = route.name === "feed";
     sidePanel.hidden = !withPanel;
     layout.classList.toggle("layout--with-panel", withPanel);
+    // The page's first place appears with its layout already chosen (see index.html's <main>).
+    layout.hidden = false;
     if (!visit.returning) window.scrollTo(0, 0);
 
     const shown = await view.show(route, visit);

@@ -12,7 +12,7 @@
  * request aborts the one before it, so a slow answer never replaces a newer one.
  */
 
-import { element, icon } from "../helpers/dom.js";
+import { element } from "../helpers/dom.js";
 import { sameUsername } from "../helpers/follow-events.js";
 import { profileHref } from "../helpers/router.js";
 import { createFollowButton } from "./follow-button.js";
@@ -20,8 +20,6 @@ import { personNames, personPicture } from "./person-badge.js";
 
 const TYPING_PAUSE_MS = 250;
 const RESULT_LIMIT = 8;
-const SEARCH_ICON_PATH =
-  "M10.5 4a6.5 6.5 0 0 1 5.2 10.4l4.2 4.2-1.4 1.4-4.2-4.2A6.5 6.5 0 1 1 10.5 4zm0 2a4.5 4.5 0 1 0 0 9 4.5 4.5 0 0 0 0-9z";
 
 /** Wires the header's search markup (index.html's #people-search). */
 export function createPeopleSearch({ api, session, onSignInRequested, container }) {
@@ -30,7 +28,6 @@ export function createPeopleSearch({ api, session, onSignInRequested, container 
   const popup = container.querySelector(".search__popup");
   const grid = popup.querySelector('[role="grid"]');
   const status = container.querySelector(".search__status");
-  toggle.prepend(icon(SEARCH_ICON_PATH));
 
   let timer = null;
   let controller = null;
