@@ -36,7 +36,6 @@ import { onPhotoChanged, onPhotoDeleted } from "../helpers/photo-events.js";
 import { feedHref, photoHref, profileHref } from "../helpers/router.js";
 import { isUploadingHere } from "../uploads/uploads-here.js";
 
-// Beside the details on wide screens the picture is at most about 700 CSS pixels wide.
 // How wide the picture is drawn (css/base.css, css/photos.css): the page is at most 972 CSS pixels
 // wide between 16 px margins, less its 1 px borders; from 900 px on, the 320 px of details sit
 // beside the picture.
