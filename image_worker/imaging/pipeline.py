@@ -1,7 +1,7 @@
 """From uploaded bytes to the rendition set, in one pass over the pixels.
 
     header ─► pixel cap ─► scaled decode ─► one shrink ─► sRGB, flattened ─► upright
-           ─► working image ─► full ─► feed ─► grid ─► WebP, no metadata
+           ─► working image ─► full ─► large ─► feed ─► medium ─► grid ─► WebP, no metadata
 
 (each rendition cut from the smallest image made so far that still has enough pixels for it)
 
@@ -94,7 +94,7 @@ def _cut_renditions(
     working: Image.Image, original_size: tuple[int, int], plans: list[RenditionPlan]
 ) -> dict[str, Image.Image]:
     """Each rendition cut from the smallest whole-photo image made so far that has enough pixels
-    for it: `full` from the working image, `feed` from `full`, `grid` from `feed`."""
+    for it: `full` from the working image, then each smaller one from the one just above it."""
     sources = [working]
     images = {}
     for plan in plans:  # largest scale first, so each source is smaller than the last

@@ -5,7 +5,9 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Rendition:
-    name: str  # "grid" | "feed" | "full"; an avatar's "large" | "small"
+    # A photo's "grid" | "medium" | "feed" | "large" | "full" (see geometry); an avatar's
+    # "large" | "small".
+    name: str
     width: int
     height: int
     body: bytes  # WebP bytes, no metadata at all

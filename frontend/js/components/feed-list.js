@@ -68,7 +68,7 @@ export function createFeedList({
     fetchPage: (cursor) => fetchPage({ limit: PAGE_SIZE, cursor }),
     onItems: (photos) => {
       for (const photo of photos) {
-        if (accept(photo)) addPhoto(photo, null);
+        if (accept(photo)) addPhoto(photo, null, { eager: shown.size === 0 && isInSight() });
       }
     },
     onSettled: ({ hasMore: more, error }) => {
@@ -80,13 +80,22 @@ export function createFeedList({
     moreButton,
   });
 
-  /** Adds a card before `nextCard`, or at the end when it is null. */
-  function addPhoto(photo, nextCard, { isNew = false } = {}) {
+  /** Adds a card before `nextCard`, or at the end when it is null. An `eager` card's picture is
+   * fetched at once, at high priority: the first card of a feed in sight, what the page paints
+   * largest. (An eager picture is fetched even while hidden, so a hidden feed has none.) */
+  function addPhoto(photo, nextCard, { isNew = false, eager = false } = {}) {
     if (shown.has(photo.id)) return;
     shown.set(photo.id, photo);
-    const card = renderPhotoCard(photo, { ...cardContext, signal: cardsLifetime.signal });
+    const context = { ...cardContext, signal: cardsLifetime.signal };
+    const card = renderPhotoCard(photo, context, { eager });
     if (isNew) card.classList.add("photo-card--new");
     list.insertBefore(card, nextCard);
+  }
+
+  /** Whether the list is on the screen: the feed loads its first page whatever the address, so
+   * on a profile or a photo page it is hidden. */
+  function isInSight() {
+    return !panel.closest("[hidden]");
   }
 
   function cardOf(photoId) {
@@ -157,7 +166,7 @@ export function createFeedList({
     const card = cardOf(photo.id);
     if (!card) return;
     // Said only by the list in sight (both tabs may hold the photo).
-    if (deletedElsewhere && !panel.closest("[hidden]")) showToast(DELETED_ELSEWHERE_NOTE);
+    if (deletedElsewhere && isInSight()) showToast(DELETED_ELSEWHERE_NOTE);
     removeCard(card);
     updateFooter();
   });

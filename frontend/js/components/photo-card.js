@@ -14,17 +14,20 @@ import { likeOnDoubleTap } from "./double-tap-like.js";
 import { createLikeButton } from "./like-button.js";
 import { createOwnerControls, isOwnPhoto } from "./owner-controls.js";
 import { personLink, personPicture } from "./person-badge.js";
-import { describePhoto, renderPhotoFrame } from "./photo-frame.js";
+import { describePhoto, renderPhotoFrame, wholePhotoCandidates } from "./photo-frame.js";
 import { createShareActions } from "./share-photo.js";
 
-// The feed column is at most 600 CSS pixels wide; on phones it is the whole screen.
-const FEED_IMAGE_SIZES = "(min-width: 640px) 600px, 100vw";
+// How wide the picture is drawn (css/base.css, css/photos.css): the feed column is 600 CSS pixels
+// wide once the screen has room for it and its 16 px margins, beside the side panel or not; on a
+// phone it is the screen less those margins. The card's 1 px borders take 2 more.
+const FEED_IMAGE_SIZES = "(min-width: 632px) 598px, calc(100vw - 34px)";
 // Tall photos are cropped to 4:5 in the feed, as most photo apps do, so one picture never fills
 // the screen; the photo page shows them whole.
 const TALLEST_FEED_RATIO = 4 / 5;
 
-/** `context` is {api, session, limits, onSignInRequested, signal}, shared by every card. */
-export function renderPhotoCard(photo, context) {
+/** `context` is {api, session, limits, onSignInRequested, signal}, shared by every card;
+ * `eager` fetches the picture at once, at high priority: the first card of a feed. */
+export function renderPhotoCard(photo, context, { eager = false } = {}) {
   const card = element("article", "photo-card");
   card.dataset.photoId = photo.id;
   card.setAttribute("aria-label", describePhoto(photo));
@@ -33,7 +36,7 @@ export function renderPhotoCard(photo, context) {
   const likeButton = createLikeButton({ photo, ...context });
   card.append(
     renderHeader(photo),
-    renderPicture(photo, likeButton),
+    renderPicture(photo, likeButton, eager),
     renderBody(photo, caption, likeButton, context),
   );
   return card;
@@ -58,7 +61,7 @@ function renderHeader(photo) {
   return header;
 }
 
-function renderPicture(photo, likeButton) {
+function renderPicture(photo, likeButton, eager) {
   const renditions = photo.renditions ?? {};
   const main = renditions.feed ?? renditions.full ?? renditions.grid;
   if (!main) return element("div", "photo-frame photo-frame--empty");
@@ -66,9 +69,10 @@ function renderPicture(photo, likeButton) {
   const pictureLink = link(photoHref(photo.id), "photo-card__picture");
   const frame = renderPhotoFrame(photo, {
     rendition: main,
-    candidates: [renditions.feed, renditions.full].filter(Boolean),
+    candidates: wholePhotoCandidates(renditions),
     sizes: FEED_IMAGE_SIZES,
     aspectRatio: Math.max(main.width / main.height, TALLEST_FEED_RATIO),
+    eager,
   });
   pictureLink.append(frame);
   likeOnDoubleTap({ picture: pictureLink, frame, likeButton });

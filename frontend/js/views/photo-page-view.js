@@ -1,6 +1,6 @@
 /**
- * One photo's own page, at /p/<id>: the picture as large as the screen allows (the `full` and
- * `feed` renditions in a srcset, so the browser picks the size it needs), who shared it (a link
+ * One photo's own page, at /p/<id>: the picture as large as the screen allows (its renditions in
+ * a srcset, so the browser picks the size it needs, fetched at once), who shared it (a link
  * to their profile), when, the caption, the like button (a double tap on the picture likes it
  * too), Copy link and Share (components/share-photo.js); for its owner also Edit and Delete; and
  * under them its comments, with replies and a composer (components/comment-section.js). At
@@ -23,7 +23,11 @@ import { createLikeButton } from "../components/like-button.js";
 import { createOwnerControls, isOwnPhoto } from "../components/owner-controls.js";
 import { personLink, personPicture } from "../components/person-badge.js";
 import { showCaption } from "../components/photo-card.js";
-import { describePictureAgain, renderPhotoFrame } from "../components/photo-frame.js";
+import {
+  describePictureAgain,
+  renderPhotoFrame,
+  wholePhotoCandidates,
+} from "../components/photo-frame.js";
 import { createShareActions } from "../components/share-photo.js";
 import { problemOf, renderUnfinishedPhoto } from "../components/unfinished-photo.js";
 import { byId, element, visuallyHidden } from "../helpers/dom.js";
@@ -32,8 +36,11 @@ import { onPhotoChanged, onPhotoDeleted } from "../helpers/photo-events.js";
 import { feedHref, photoHref, profileHref } from "../helpers/router.js";
 import { isUploadingHere } from "../uploads/uploads-here.js";
 
-// Beside the details on wide screens the picture is at most about 700 CSS pixels wide.
-const PHOTO_PAGE_IMAGE_SIZES = "(min-width: 1000px) 700px, 100vw";
+// How wide the picture is drawn (css/base.css, css/photos.css): the page is at most 972 CSS pixels
+// wide between 16 px margins, less its 1 px borders; from 900 px on, the 320 px of details sit
+// beside the picture.
+const PHOTO_PAGE_IMAGE_SIZES =
+  "(min-width: 1004px) 650px, (min-width: 900px) calc(100vw - 354px), calc(100vw - 34px)";
 
 /** `context` is {api, session, limits, onSignInRequested}; `router` leaves the page (Back, a
  * delete). */
@@ -222,7 +229,7 @@ function renderMedia(photo, likeButton) {
   }
   const frame = renderPhotoFrame(photo, {
     rendition: main,
-    candidates: [renditions.feed, renditions.full].filter(Boolean),
+    candidates: wholePhotoCandidates(renditions),
     sizes: PHOTO_PAGE_IMAGE_SIZES,
     aspectRatio: main.width / main.height,
     eager: true,

@@ -19,7 +19,11 @@ import { createFollowButton } from "../components/follow-button.js";
 import { createPager } from "../components/paged-list.js";
 import { personPicture } from "../components/person-badge.js";
 import { createProfileEditor } from "../components/profile-editor.js";
-import { describePhoto, renderPhotoFrame } from "../components/photo-frame.js";
+import {
+  describePhoto,
+  renderPhotoFrame,
+  squareTileCandidates,
+} from "../components/photo-frame.js";
 import { problemOf, renderUnfinishedPhoto } from "../components/unfinished-photo.js";
 import { byId, element, hideMessage, link, showMessage, visuallyHidden } from "../helpers/dom.js";
 import { onFollowChanged, sameUsername } from "../helpers/follow-events.js";
@@ -30,6 +34,16 @@ import { peopleHref, photoHref } from "../helpers/router.js";
 
 // Three tiles a row: a page of 24 fills eight rows.
 const PAGE_SIZE = 24;
+// How wide a tile is drawn (css/base.css, css/photos.css): a third of the page, which is at most
+// 972 CSS pixels wide between 16 px margins, less the gaps between tiles (12 px from 640 px on,
+// 3 px on a phone).
+const TILE_SIZES = [
+  "(min-width: 1004px) 316px",
+  "(min-width: 640px) calc((100vw - 56px) / 3)",
+  "calc((100vw - 38px) / 3)",
+].join(", ");
+// The first row of the grid is on the first screen of every device: fetched at once.
+const TILES_IN_A_ROW = 3;
 
 /** The order of a profile's photos, as the API's: newest first by the time they were shared. */
 const sharedOrder = (photo) => `${photo.createdAt}#${photo.id}`;
@@ -73,7 +87,7 @@ export function createProfileView({ api, session, limits, onSignInRequested }) {
     onItems: (photos) => {
       for (const photo of photos) {
         if (problemOf(photo)) unfinishedList.append(renderUnfinishedItem(photo));
-        else grid.append(renderTile(photo));
+        else grid.append(renderTile(photo, { position: grid.children.length }));
       }
       unfinished.hidden = unfinishedList.children.length === 0;
     },
@@ -315,15 +329,25 @@ export function createProfileView({ api, session, limits, onSignInRequested }) {
   };
 }
 
-/** One square tile: the `grid` rendition, or for the owner a note on a photo on its way. */
-function renderTile(photo) {
+/** One square tile: the photo's middle square, or for the owner a note on a photo on its way.
+ * `position` is its place in the grid when the grid is first filled: the first row is fetched at
+ * once, the very first tile at high priority; tiles added later (a photo just shared) lazily. */
+function renderTile(photo, { position = Infinity } = {}) {
   const item = element("li", "photo-grid__item");
   item.dataset.photoId = photo.id;
   item.dataset.order = sharedOrder(photo);
   const tileLink = link(photoHref(photo.id), "photo-grid__link");
   const square = photo.renditions?.grid;
   if (photo.status === "READY" && square) {
-    tileLink.append(renderPhotoFrame(photo, { rendition: square, className: "photo-grid__frame" }));
+    const frame = renderPhotoFrame(photo, {
+      rendition: square,
+      candidates: squareTileCandidates(photo.renditions),
+      sizes: TILE_SIZES,
+      eager: position < TILES_IN_A_ROW,
+      highPriority: position === 0,
+      className: "photo-grid__frame",
+    });
+    tileLink.append(frame);
   } else {
     const stage = isUploadingHere(photo.id) && !photo.uploadArrived ? "Uploading…" : "Processing…";
     tileLink.classList.add("photo-grid__link--pending");

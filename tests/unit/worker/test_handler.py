@@ -8,6 +8,7 @@ import pytest
 from aws_lambda_powertools.utilities.batch.exceptions import BatchProcessingError
 from chalice.local import LambdaContext
 
+from chalicelib.photos.files import delete_photo_files
 from chalicelib.photos.service import NewPhotoRequest, request_upload
 from chalicelib.shared.users import User
 from image_worker import photo_records, processing
@@ -55,6 +56,31 @@ def test_given_an_uploaded_phone_photo_then_the_photo_is_ready_with_stored_rendi
     assert media["ContentType"] == "image/webp"
     assert media["CacheControl"] == "public, max-age=31536000, immutable"
     assert not upload_exists(photo_id)
+
+
+def media_keys(photo_id: str) -> set[str]:
+    listing = boto3.client("s3").list_objects_v2(
+        Bucket="cloudgram-media", Prefix=f"media/{photo_id}/"
+    )
+    return {item["Key"] for item in listing.get("Contents", [])}
+
+
+def test_given_a_wide_photo_then_every_rung_is_stored_and_deleting_the_photo_removes_them_all(
+    queue,
+):
+    # Given a photo 2400 x 1800 once upright, wide enough for every rung of the ladder
+    photo_id = pending_photo_uploaded(phone_photo(1800, 2400))
+
+    # When the worker has made it READY
+    run_worker(queue())
+
+    # Then the item lists every rendition, each stored where the item says
+    renditions = photo_records.get_photo(photo_id)["renditions"]
+    assert set(renditions) == {"grid", "medium", "feed", "large", "full"}
+    assert media_keys(photo_id) == {rendition["key"] for rendition in renditions.values()}
+    # And deleting the photo's files (as a deletion and an account's erasure do) leaves none
+    assert delete_photo_files(photo_id) == 5
+    assert media_keys(photo_id) == set()
 
 
 def test_given_a_photo_made_ready_then_its_owners_profile_counts_it(queue):

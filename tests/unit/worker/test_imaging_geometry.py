@@ -19,18 +19,43 @@ def sizes(data: bytes) -> dict[str, tuple[int, int]]:
     return {r.name: (r.width, r.height) for r in build_renditions(data).renditions}
 
 
+LANDSCAPE_RUNGS = {"medium": (720, 540), "feed": (1080, 810), "large": (1440, 1080)}
+
+
 @pytest.mark.parametrize(
     ("width", "height", "expected"),
     [
-        (4000, 3000, {"grid": (480, 480), "feed": (1080, 810), "full": (2048, 1536)}),
-        (3000, 4000, {"grid": (480, 480), "feed": (1080, 1440), "full": (1536, 2048)}),
+        (4000, 3000, {"grid": (480, 480), **LANDSCAPE_RUNGS, "full": (2048, 1536)}),
+        # A portrait's `full` is 1536 wide: a `large` 1440 wide would nearly repeat it.
+        (
+            3000,
+            4000,
+            {"grid": (480, 480), "medium": (720, 960), "feed": (1080, 1440), "full": (1536, 2048)},
+        ),
         (300, 200, {"grid": (200, 200), "feed": (300, 200), "full": (300, 200)}),
         # Exact halves just short of 2048 are kept instead of enlarged (geometry.full_size).
-        (4032, 3024, {"grid": (480, 480), "feed": (1080, 810), "full": (2016, 1512)}),
-        (8063, 6047, {"grid": (480, 480), "feed": (1080, 810), "full": (2016, 1512)}),
+        (4032, 3024, {"grid": (480, 480), **LANDSCAPE_RUNGS, "full": (2016, 1512)}),
+        (8063, 6047, {"grid": (480, 480), **LANDSCAPE_RUNGS, "full": (2016, 1512)}),
         (1, 1, {"grid": (1, 1), "feed": (1, 1), "full": (1, 1)}),
-        (10000, 10, {"grid": (10, 10), "feed": (1080, 1), "full": (2048, 2)}),
+        (
+            10000,
+            10,
+            {
+                "grid": (10, 10),
+                "medium": (720, 1),
+                "feed": (1080, 1),
+                "large": (1440, 1),
+                "full": (2048, 2),
+            },
+        ),
         (10, 10000, {"grid": (10, 10), "feed": (10, 10000), "full": (2, 2048)}),
+        # `medium` only where `full` is at least 1.25 times as wide: 900 is, 899 is not.
+        (
+            900,
+            600,
+            {"grid": (480, 480), "medium": (720, 480), "feed": (900, 600), "full": (900, 600)},
+        ),
+        (899, 600, {"grid": (480, 480), "feed": (899, 600), "full": (899, 600)}),
     ],
 )
 def test_given_a_photo_of_some_shape_when_rendered_then_each_rendition_has_its_fixed_size(
