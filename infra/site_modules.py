@@ -1,9 +1,9 @@
 """The site's ES module graph, read from the files alone: which modules each module imports.
 
-Two places need it. index.html announces every module reachable from js/main.js up front
+Two places need it. index.html announces every module reachable from frontend/js/main.js up front
 (`<link rel="modulepreload">`), so the browser fetches the whole graph at once instead of one
 level of imports per round trip; a unit test holds that list equal to `preload_order`. And the
-deploy (infra/deploy/site.py) names each module after its content, which must cover the names
+deploy (infra/deploy/site_build.py) names each module after its content, which must cover the names
 of what it imports: it hashes modules in `dependencies_first` order and rewrites their import
 specifiers with `rewrite_specifiers`.
 
@@ -12,7 +12,8 @@ whose braces may span lines. Comments and template literals are blanked out firs
 quoted in either is not taken for one. The site has no dynamic `import("x")`; `has_dynamic_import`
 lets the deploy refuse a module that adds one rather than publish a name it did not rewrite.
 
-Paths are the site's, from its root, without a leading slash: "js/main.js".
+Paths are the site's, from its root, without the leading slash of its URL: /js/main.js is
+ENTRY_MODULE.
 """
 
 import posixpath

@@ -1,8 +1,8 @@
 """The site as the deploy publishes it: frontend/ with every file under js/ and css/ named after
 its content, so that browsers and CloudFront may keep those files for a year.
 
-A hashed name is `<stem>.<first 12 hex digits of sha256>.<ext>`: js/main.js becomes, say,
-js/main.3f2a9c1b7d4e.js. A changed file is a new name, never a new version of an old one, so
+A hashed name is `<stem>.<first 12 hex digits of sha256>.<ext>`: /js/main.js becomes, say,
+/js/main.3f2a9c1b7d4e.js. A changed file is a new name, never a new version of an old one, so
 nothing cached can be stale, and a repeat visit revalidates only the files that keep their
 names (index.html, config.json and the few others infra/deploy/site.py lists).
 
