@@ -16,6 +16,7 @@ from tests.support.local_stack import running_local_stack
 
 # Chromium says a preload went unused a few seconds after the load event.
 UNUSED_PRELOAD_WARNING_SECONDS = 3.5
+MAX_OWN_FILE_REQUESTS_ON_A_REPEAT_VISIT = 3
 HASHED_NAME = re.compile(r"/(?:js|css)/\S+\.[0-9a-f]{12}\.(?:js|css)$")
 
 
@@ -119,4 +120,7 @@ def test_given_the_built_site_when_visited_twice_then_the_second_visit_asks_for_
     # Then no hashed file was asked for: the browser kept them all; config.json was revalidated
     assert [url for url in asked.urls() if HASHED_NAME.search(url)] == []
     assert any(url.endswith("/config.json") for url in asked.urls())
+    # And the app's own files cost at most three requests (the goal of the page's benchmark)
+    own_files = [url for url in asked.urls() if not re.search(r"/(api|media)/|^data:", url)]
+    assert len(own_files) <= MAX_OWN_FILE_REQUESTS_ON_A_REPEAT_VISIT, own_files
     assert errors == []
