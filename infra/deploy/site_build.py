@@ -26,7 +26,6 @@ from infra import site_modules
 FRONTEND_DIR = Path(__file__).resolve().parents[2] / "frontend"
 HASHED_FOLDERS = ("js/", "css/")
 HASH_DIGITS = 12
-HASHED_NAME = re.compile(r"\.[0-9a-f]{12}\.[^./]+$")
 # Files that keep their names but may name hashed ones: the page, the offline page, the
 # service worker and the manifest.
 REWRITTEN_SUFFIXES = (".html", ".js", ".webmanifest")
