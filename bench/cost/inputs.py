@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench.cost.site_visits import REVALIDATED_ON_EVERY_VISIT, site_visit_facts
 from infra.template_file import load_template
 
 WEB_ACL_TEMPLATE_PATH = Path(__file__).resolve().parents[2] / "infra" / "waf.yaml"
@@ -61,8 +62,10 @@ class CodeFacts:
     api_memory_mb: int  # .chalice/config.json lambda_memory_size (the stream function's too)
     page_size: int  # frontend/js/components/feed-list.js PAGE_SIZE
     poll_interval_seconds: float  # frontend/js/uploads/upload.js POLL_INTERVAL_MS
-    site_files: int  # frontend/ plus config.json: what a visit requests
-    site_bytes: int  # frontend/, uncompressed
+    site_files_first_visit: int  # index.html, config.json and every hashed file (js/, css/)
+    site_files_repeat_visit: int  # index.html and config.json, revalidated; the rest is cached
+    site_bytes_first_visit: int  # those files as CloudFront sends them, Brotli-compressed
+    site_bytes: int  # the deploy's build of frontend/, uncompressed, as the bucket stores it
 
 
 def read_code_facts() -> CodeFacts:
@@ -70,7 +73,7 @@ def read_code_facts() -> CodeFacts:
     resources = template["Resources"].values()
     web_acls = load_template(WEB_ACL_TEMPLATE_PATH)["Resources"].values()
     chalice_config = json.loads((PROJECT_ROOT / ".chalice" / "config.json").read_text())
-    site = [path for path in (PROJECT_ROOT / "frontend").rglob("*") if path.is_file()]
+    site = site_visit_facts()
     upload_module = frontend_js("uploads/upload.js")
     feed_list_module = frontend_js("components/feed-list.js")
     poll_interval_ms = first_match(r"const POLL_INTERVAL_MS = (\d+);", upload_module)
@@ -100,8 +103,10 @@ def read_code_facts() -> CodeFacts:
         api_memory_mb=chalice_config["lambda_memory_size"],
         page_size=int(first_match(r"const PAGE_SIZE = (\d+);", feed_list_module)),
         poll_interval_seconds=int(poll_interval_ms) / 1000,
-        site_files=len(site) + 1,
-        site_bytes=sum(path.stat().st_size for path in site),
+        site_files_first_visit=len(site.first_visit_files),
+        site_files_repeat_visit=len(REVALIDATED_ON_EVERY_VISIT),
+        site_bytes_first_visit=site.first_visit_bytes,
+        site_bytes=site.stored_bytes,
     )
 
 

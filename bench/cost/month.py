@@ -171,9 +171,22 @@ class Month:
         return self.pages * self.code.page_size
 
     @property
+    def first_visits(self) -> float:
+        """Views from a browser without the site's files: it fetches them all."""
+        return self.scenario.feed_views * (1 - self.scenario.share_of_repeat_visits)
+
+    @property
+    def repeat_visits(self) -> float:
+        return self.scenario.feed_views * self.scenario.share_of_repeat_visits
+
+    @property
     def site_requests(self) -> float:
-        per_view = self.code.site_files if self.scenario.site_revalidated_every_visit else 0
-        return self.scenario.feed_views * per_view
+        """A first visit fetches index.html, config.json and every hashed file; a repeat visit
+        revalidates index.html and config.json and takes the rest from the browser's cache."""
+        return (
+            self.first_visits * self.code.site_files_first_visit
+            + self.repeat_visits * self.code.site_files_repeat_visit
+        )
 
     @property
     def cloudfront_requests(self) -> float:

@@ -7,7 +7,11 @@ givens of docs/cost.md), who does them (assumptions), and the choices a what-if 
 
 from dataclasses import dataclass, replace
 
-from bench.cost.assumptions import SHARE_OF_CARDS_LOADING_FULL, TYPICAL_UPLOAD
+from bench.cost.assumptions import (
+    SHARE_OF_CARDS_LOADING_FULL,
+    SHARE_OF_REPEAT_VISITS,
+    TYPICAL_UPLOAD,
+)
 
 
 @dataclass(frozen=True)
@@ -22,7 +26,7 @@ class Scenario:
     upload: str = TYPICAL_UPLOAD
     worker_memory_mb: int | None = None  # None: infra/template.yaml's WorkerMemoryMB default
     share_of_cards_loading_full: float = SHARE_OF_CARDS_LOADING_FULL
-    site_revalidated_every_visit: bool = True  # infra/deploy/site.py serves them no-cache
+    share_of_repeat_visits: float = SHARE_OF_REPEAT_VISITS
     cognito_tier: str | None = None  # None: infra/template.yaml's UserPoolTier
 
 
@@ -51,10 +55,7 @@ SCENARIOS = (
 WHAT_IFS = (
     ("every feed card loads `full`", lambda s: replace(s, share_of_cards_loading_full=1.0)),
     ("every feed card loads `feed`", lambda s: replace(s, share_of_cards_loading_full=0.0)),
-    (
-        "site files cached, not revalidated",
-        lambda s: replace(s, site_revalidated_every_visit=False),
-    ),
+    ("every visit with an empty cache", lambda s: replace(s, share_of_repeat_visits=0.0)),
     ("10x the followers", lambda s: replace(s, followers_per_person=s.followers_per_person * 10)),
     ("every upload a 12 MP HEIC", lambda s: replace(s, upload="12MP HEIC")),
     ("worker at 1,024 MB", lambda s: replace(s, worker_memory_mb=1024)),

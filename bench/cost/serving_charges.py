@@ -8,7 +8,6 @@ from bench.cost.assumptions import (
     FEED_JSON_BYTES_PER_PHOTO,
     FEED_RENDITION_BYTES,
     FULL_RENDITION_BYTES,
-    SHARE_OF_VIEWS_WITH_EMPTY_CACHE,
 )
 from bench.cost.charge import Charge, number
 from bench.cost.month import Month
@@ -24,19 +23,25 @@ from bench.cost.prices import (
 
 
 def cloudfront_charges(month: Month) -> list[Charge]:
-    views, code = month.scenario.feed_views, month.code
+    code = month.code
     share_full = month.scenario.share_of_cards_loading_full
     card_bytes = share_full * FULL_RENDITION_BYTES + (1 - share_full) * FEED_RENDITION_BYTES
     page_bytes = code.page_size * FEED_JSON_BYTES_PER_PHOTO
-    site_bytes = code.site_bytes * SHARE_OF_VIEWS_WITH_EMPTY_CACHE
-    out_bytes = month.image_requests * card_bytes + month.pages * page_bytes + views * site_bytes
+    # A repeat visit's revalidations are answered 304, headers only: counted as nothing.
+    site_bytes = code.site_bytes_first_visit
+    out_bytes = (
+        month.image_requests * card_bytes
+        + month.pages * page_bytes
+        + month.first_visits * site_bytes
+    )
     return [
         Charge(
             "CloudFront, data out",
             out_bytes / 1e9,
             f"({number(month.image_requests)} images x {number(card_bytes)} B + "
-            f"{number(month.pages)} pages x {page_bytes:,} B of JSON + {number(views)} views x "
-            f"{number(site_bytes)} B of site) / 10^9",
+            f"{number(month.pages)} pages x {page_bytes:,} B of JSON + "
+            f"{number(month.first_visits)} first visits x {number(site_bytes)} B of site, "
+            "compressed) / 10^9",
             "GB",
             CLOUDFRONT_PER_GB_OUT,
             allowance="CloudFront GB out",
@@ -44,7 +49,9 @@ def cloudfront_charges(month: Month) -> list[Charge]:
         Charge(
             "CloudFront, HTTPS requests",
             month.cloudfront_requests,
-            f"{number(month.site_requests)} site files + {number(month.image_requests)} images "
+            f"{number(month.site_requests)} site files ({number(month.first_visits)} first visits "
+            f"x {code.site_files_first_visit} + {number(month.repeat_visits)} repeat visits x "
+            f"{code.site_files_repeat_visit}) + {number(month.image_requests)} images "
             f"+ {number(month.api_requests)} API",
             "requests",
             CLOUDFRONT_PER_10000_HTTPS_REQUESTS,

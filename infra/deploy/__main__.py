@@ -144,8 +144,9 @@ def deploy(stage: str) -> None:
     changed = publish_site(stage, region, outputs)
 
     announce(10, total, "Invalidating changed paths in CloudFront")
-    if changed:
-        paths = site.invalidation_paths(changed)
+    # Only files that keep their names: a hashed name is new to CloudFront.
+    paths = site.invalidation_paths(changed)
+    if paths:
         site.invalidate(outputs["DistributionId"], paths)
         report(", ".join(paths))
     else:
@@ -181,7 +182,8 @@ def upload_artifacts(
 
 
 def publish_site(stage: str, region: str, outputs: dict[str, str]) -> list[str]:
-    """Upload frontend/ and config.json; returns the keys that changed."""
+    """Upload frontend/ (js/ and css/ under hashed names) and config.json; returns the keys
+    that changed."""
     max_upload_bytes = int(chalice_stage.stage_environment(stage)["MAX_UPLOAD_BYTES"])
     document = site.config_document(region, outputs, max_upload_bytes)
     files = [*site.frontend_files(), site.config_file(document)]

@@ -1,8 +1,18 @@
-"""Publish the static site: frontend/ and the page's config.json into the site bucket, then
-tell CloudFront to forget the paths that changed.
+"""Publish the static site: frontend/ as built for the deploy (infra/deploy/site_build.py) and
+the page's config.json into the site bucket, then tell CloudFront to forget the paths that
+changed.
+
+Files under js/ and css/ are named after their content and cached for a year, immutable; the
+files that keep their names (index.html, config.json, sw.js, manifest.webmanifest, offline.html)
+are revalidated on every use; icons and other images are cached a day. The rule goes by path,
+so a file added to frontend/ lands under the right one without a change here.
 
 Only files whose content changed are uploaded (S3's ETag of a single-part SSE-S3 object is its
-MD5), and files no longer in frontend/ are removed, so the invalidation names just those paths.
+MD5), hashed files before the pages that name them. Files no longer in frontend/ are removed,
+except the hashed files that the pages being replaced name: a page loaded just before the
+deploy still asks for them (and a service worker's cached copy of the page may, offline). They
+go at the next deploy. The invalidation names only files that keep their names: a hashed name
+is new, so CloudFront has nothing cached under it.
 """
 
 import hashlib
@@ -12,7 +22,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from infra.deploy import aws
+from infra.deploy import aws, site_build
 from infra.site_config import site_config
 
 FRONTEND_DIR = Path(__file__).resolve().parents[2] / "frontend"
@@ -27,9 +37,9 @@ CONTENT_TYPES = {
     ".svg": "image/svg+xml",
     ".webmanifest": "application/manifest+json",
 }
-# The site has no build step, so file names carry no content hash: browsers must revalidate the
-# page, its modules and config.json on every load (a cheap 304 when unchanged) or they could mix
-# old and new modules. Images and fonts may be cached for a day.
+# A hashed file's content never changes under its name; the others must be revalidated, or
+# a browser could mix an old page with new settings.
+IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "no-cache"
 CACHE_A_DAY = "public, max-age=86400"
 REVALIDATED_SUFFIXES = {".html", ".js", ".mjs", ".css", ".json", ".webmanifest"}
@@ -58,6 +68,8 @@ def content_type_for(path: str) -> str:
 
 
 def cache_control_for(path: str) -> str:
+    if site_build.is_hashed(path):
+        return IMMUTABLE
     return REVALIDATE if Path(path).suffix.lower() in REVALIDATED_SUFFIXES else CACHE_A_DAY
 
 
@@ -66,11 +78,9 @@ def site_file(key: str, body: bytes) -> SiteFile:
 
 
 def frontend_files(frontend_dir: Path = FRONTEND_DIR) -> list[SiteFile]:
-    return [
-        site_file(path.relative_to(frontend_dir).as_posix(), path.read_bytes())
-        for path in sorted(frontend_dir.rglob("*"))
-        if path.is_file() and not path.name.startswith(".")
-    ]
+    """frontend/ as the deploy publishes it: js/ and css/ under hashed names."""
+    built = site_build.built_site(frontend_dir)
+    return [site_file(key, built[key]) for key in sorted(built)]
 
 
 def config_document(region: str, outputs: dict[str, str], max_upload_bytes: int) -> dict:
@@ -90,11 +100,13 @@ def config_file(document: dict) -> SiteFile:
 
 
 def publish(bucket: str, files: list[SiteFile]) -> list[str]:
-    """Make the bucket hold exactly these files; returns the keys that changed or went away."""
+    """Make the bucket hold these files, and the hashed files its current pages name; returns
+    the keys that changed or went away."""
     s3 = aws.client("s3")
     existing = _existing_etags(bucket)
+    still_named = _hashed_files_named_by_pages(bucket, existing)
     changed = [file for file in files if existing.get(file.key) != file.md5]
-    for file in changed:
+    for file in sorted(changed, key=_upload_order):
         s3.put_object(
             Bucket=bucket,
             Key=file.key,
@@ -102,14 +114,32 @@ def publish(bucket: str, files: list[SiteFile]) -> list[str]:
             ContentType=file.content_type,
             CacheControl=file.cache_control,
         )
-    stale = sorted(set(existing) - {file.key for file in files})
+    stale = sorted(set(existing) - {file.key for file in files} - still_named)
     for key in stale:
         s3.delete_object(Bucket=bucket, Key=key)
     return [file.key for file in changed] + stale
 
 
+def _upload_order(file: SiteFile) -> tuple[bool, bool]:
+    """Hashed files first, then the others, index.html last: a page never names a file that
+    is not there yet."""
+    return (not site_build.is_hashed(file.key), file.key == "index.html")
+
+
+def _hashed_files_named_by_pages(bucket: str, existing: dict[str, str]) -> set[str]:
+    """The hashed files that the bucket's pages (and service worker, manifest) name today."""
+    s3 = aws.client("s3")
+    named = set()
+    for key in existing:
+        if not site_build.is_hashed(key) and key.endswith(site_build.REWRITTEN_SUFFIXES):
+            text = s3.get_object(Bucket=bucket, Key=key)["Body"].read().decode("utf-8")
+            named |= {match.group(2) for match in site_build.ROOTED_SITE_FILE.finditer(text)}
+    return named & set(existing)
+
+
 def invalidation_paths(changed_keys: list[str]) -> list[str]:
-    paths = [f"/{key}" for key in changed_keys]
+    """The paths CloudFront may hold an old copy of: hashed names are never reused."""
+    paths = [f"/{key}" for key in changed_keys if not site_build.is_hashed(key)]
     if "index.html" in changed_keys:
         # The site's root is served from index.html too, and so is every photo's page (the
         # API makes /p/<id> of it), which CloudFront keeps a minute: one wildcard path.

@@ -1,6 +1,7 @@
 """`make dev`: run CloudGram locally until Ctrl-C. No AWS account, no Docker, no internet.
 
 python -m infra.local [--port 8000] [--aws-port 0] [--dynamodb-port 0] [--api-port 0]
+                      [--built-site]
 """
 
 import argparse
@@ -29,6 +30,12 @@ def main() -> None:
         default=0,
         help="the port of API Gateway's own address, around the gateway (0: any free one)",
     )
+    parser.add_argument(
+        "--built-site",
+        action="store_true",
+        help="serve the deploy's build of frontend/ (hashed names, cached for a year), "
+        "not the folder as it is",
+    )
     arguments = parser.parse_args()
 
     stack = start_stack(
@@ -37,6 +44,7 @@ def main() -> None:
         aws_port=arguments.aws_port,
         dynamodb_port=arguments.dynamodb_port,
         api_port=arguments.api_port,
+        built_site=arguments.built_site,
     )
     stopping = threading.Event()
     for signal_number in (signal.SIGINT, signal.SIGTERM):

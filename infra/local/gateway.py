@@ -8,7 +8,9 @@
                     changed (infra/local/site_page.py)
     /config.json -> the page's runtime settings (in AWS a file in the site bucket)
     /media/*     -> objects of the media bucket (renditions only; uploads are never served)
-    /*           -> the static frontend/ folder
+    /*           -> the static frontend/ folder; or, with `--built-site`, the deploy's build of it
+                    (infra/deploy/site_build.py: hashed names), from memory, each file with the
+                    deploy's Content-Type and Cache-Control, as CloudFront serves the site bucket
 
 What it serves itself (not the API's answers) is compressed as CloudFront's `Compress: true`
 compresses it: Brotli or gzip, as the browser's `Accept-Encoding` allows
@@ -41,6 +43,7 @@ from chalice.local import ChaliceRequestHandler
 
 from chalicelib.edge.origin_check import ORIGIN_SECRET_HEADER
 from infra import api_gateway
+from infra.deploy.site import SiteFile
 from infra.local.compression import compressed
 from infra.local.logs import local_logger
 from infra.local.loopback_hosts import is_loopback_host
@@ -60,8 +63,9 @@ mimetypes.add_type("text/javascript", ".js")
 
 
 class SiteContent:
-    """What the gateway serves besides the API: the frontend folder, config.json, media; the
-    site's page the photo pages are made of; and the security headers every response carries."""
+    """What the gateway serves besides the API: the frontend folder (or the deploy's build of
+    it, `built_files`, by key), config.json, media; the site's page the photo pages are made
+    of; and the security headers every response carries."""
 
     def __init__(
         self,
@@ -72,8 +76,10 @@ class SiteContent:
         s3_client,
         headers: dict,
         web_acl: RateLimitPerAddress,
+        built_files: dict[str, SiteFile] | None = None,
     ) -> None:
         self.frontend_dir = frontend_dir.resolve()
+        self.built_files = built_files
         self.config_json = json.dumps(config).encode()
         self.media_bucket = media_bucket
         self.site_page = site_page
@@ -170,6 +176,9 @@ class CloudFrontLikeHandler(ChaliceRequestHandler):
 
     def _send_static(self, path: str) -> None:
         relative = "index.html" if path in ("", "/") else path.lstrip("/")
+        if self.site.built_files is not None:
+            self._send_built(relative)
+            return
         file = (self.site.frontend_dir / relative).resolve()
         # Refuse anything outside frontend/ (`/../app.py` and the like).
         if not file.is_relative_to(self.site.frontend_dir) or not file.is_file():
@@ -177,6 +186,14 @@ class CloudFrontLikeHandler(ChaliceRequestHandler):
             return
         content_type = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
         self._send(HTTPStatus.OK, file.read_bytes(), content_type, NO_CACHE)
+
+    def _send_built(self, key: str) -> None:
+        """A file of the deploy's build, as CloudFront serves it from the site bucket."""
+        file = self.site.built_files.get(key)
+        if file is None:
+            self._send_plain(HTTPStatus.NOT_FOUND, "Not found.")
+            return
+        self._send(HTTPStatus.OK, file.body, file.content_type, file.cache_control)
 
     def _send_plain(self, status: HTTPStatus, message: str) -> None:
         self._send(status, message.encode(), "text/plain; charset=utf-8", NO_CACHE)

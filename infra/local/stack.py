@@ -25,6 +25,8 @@ from chalice.local import LocalChalice, ThreadedHTTPServer
 from chalicelib.edge.origin_check import secret_digest
 from chalicelib.edge.token_verifier import CognitoTokenVerifier
 from chalicelib.shared.settings import load_settings
+from chalicelib.shared.site_page import SITE_PAGE_KEY
+from infra.deploy.site import SiteFile, frontend_files
 from infra.local.aws_endpoint import (
     LOCAL_ACCESS_KEY_ID,
     LOCAL_SECRET_ACCESS_KEY,
@@ -84,7 +86,10 @@ def start_stack(
     aws_port: int = 0,
     dynamodb_port: int = 0,
     api_port: int = 0,
+    built_site: bool = False,
 ) -> RunningStack:
+    """`built_site`: serve the deploy's build of frontend/ (hashed names, cached as CloudFront
+    caches them) instead of the folder as it is."""
     # One raw text line per local AWS request would drown the JSON log lines of the app.
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
     server = SiteServer((host, port), None)  # binds now; the handler comes below
@@ -111,8 +116,15 @@ def start_stack(
     # Forked before this process starts any thread, with the environment just set.
     stop_functions = start_functions_process(resources, REGION)
     s3_client = boto3.client("s3", region_name=REGION)
-    # What the deploy publishes to the site bucket, as far as the API reads it.
-    site_page = LocalSitePage(s3_client, resources.names.site_bucket, PROJECT_ROOT / "frontend")
+    # What the deploy publishes to the site bucket: all of it with `built_site`; otherwise only
+    # the page, which the API reads.
+    built_files = _built_files() if built_site else None
+    site_page = LocalSitePage(
+        s3_client,
+        resources.names.site_bucket,
+        PROJECT_ROOT / "frontend",
+        built_page=built_files[SITE_PAGE_KEY].body if built_files else None,
+    )
     site_page.publish_if_changed()
     parts = {
         "app_object": _load_chalice_app(),
@@ -125,6 +137,7 @@ def start_stack(
             s3_client=s3_client,
             headers=security_headers(aws.url),
             web_acl=rate_limit_from_template(_local_waf_limit()),
+            built_files=built_files,
         ),
         "verifier": CognitoTokenVerifier(
             jwks_url=f"{aws.url}/{resources.user_pool_id}/.well-known/jwks.json",
@@ -160,6 +173,10 @@ def start_stack(
         resources=resources,
         stop=stop,
     )
+
+
+def _built_files() -> dict[str, SiteFile]:
+    return {file.key: file for file in frontend_files(PROJECT_ROOT / "frontend")}
 
 
 def _point_boto3_at_dynamodb(dynamodb_url: str, table_name: str) -> None:

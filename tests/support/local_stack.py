@@ -50,8 +50,11 @@ TEST_SETTINGS = {"FANOUT_MAX_FOLLOWERS": "3"}
 SCRIPTED_TRAFFIC = {"LOCAL_WAF_API_LIMIT": "1000000"}
 
 
-def start_local_stack(log_path: Path, settings: dict[str, str] | None = None) -> LocalStackProcess:
-    """`python -m infra.local` on a free port, with `settings` added to its environment."""
+def start_local_stack(
+    log_path: Path, settings: dict[str, str] | None = None, built_site: bool = False
+) -> LocalStackProcess:
+    """`python -m infra.local` on a free port, with `settings` added to its environment;
+    `built_site` serves the deploy's build of the site (`--built-site`)."""
     port, dynamodb_port, api_port = free_port(), free_port(), free_port()
     log_file = log_path.open("w")
     process = subprocess.Popen(
@@ -65,6 +68,7 @@ def start_local_stack(log_path: Path, settings: dict[str, str] | None = None) ->
             str(dynamodb_port),
             "--api-port",
             str(api_port),
+            *(["--built-site"] if built_site else []),
         ],
         cwd=PROJECT_ROOT,
         stdout=log_file,
@@ -100,12 +104,15 @@ def stop_local_stack(stack: LocalStackProcess) -> int:
 
 @contextmanager
 def running_local_stack(
-    settings: dict[str, str] | None = None, log_path: Path | None = None
+    settings: dict[str, str] | None = None,
+    log_path: Path | None = None,
+    built_site: bool = False,
 ) -> Iterator[LocalStackProcess]:
     """A local stack for the length of a `with` block (the benchmarks' way), stopped as Ctrl-C
-    stops it; its log goes to a temporary folder unless `log_path` names a file to keep."""
+    stops it; its log goes to a temporary folder unless `log_path` names a file to keep.
+    `built_site` serves the deploy's build of the site, as CloudFront serves it."""
     with tempfile.TemporaryDirectory() as folder:
-        stack = start_local_stack(log_path or Path(folder) / "stack.log", settings)
+        stack = start_local_stack(log_path or Path(folder) / "stack.log", settings, built_site)
         try:
             yield stack
         finally:

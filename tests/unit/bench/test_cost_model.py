@@ -22,6 +22,7 @@ from bench.cost.inputs import (
 from bench.cost.month import Month
 from bench.cost.prices import (
     ALWAYS_FREE,
+    CLOUDFRONT_PER_GB_OUT,
     CLOUDWATCH_PER_ALARM_METRIC,
     COGNITO_PER_MONTHLY_ACTIVE_USER,
     WAF_PER_MILLION_REQUESTS,
@@ -53,8 +54,10 @@ CODE = CodeFacts(
     api_memory_mb=512,
     page_size=12,
     poll_interval_seconds=0.25,
-    site_files=41,
-    site_bytes=177_155,
+    site_files_first_visit=68,
+    site_files_repeat_visit=2,
+    site_bytes_first_visit=119_000,
+    site_bytes=399_000,
 )
 
 
@@ -183,6 +186,25 @@ def test_given_the_web_acl_then_it_costs_every_month_and_inspects_every_cloudfro
     assert inspected.allowance is None  # WAF has no always-free allowance
 
 
+def test_given_repeat_visits_then_only_first_visits_fetch_the_hashed_files():
+    # Given the large scenario, nine visits in ten from a browser that kept the site's files
+    month = month_of(replace(LARGE, share_of_repeat_visits=0.9))
+    empty_caches = month_of(replace(LARGE, share_of_repeat_visits=0.0))
+
+    # Then a first visit fetches them all, a repeat visit revalidates index.html and config.json
+    views = LARGE.feed_views
+    assert month.site_requests == pytest.approx(views * (0.1 * 68 + 0.9 * 2))
+    assert empty_caches.site_requests == pytest.approx(views * 68)
+    # And only first visits download the site's bytes
+    saved = (
+        costs_by_service(empty_caches)["CloudFront, data out"]
+        - costs_by_service(month)["CloudFront, data out"]
+    )
+    assert saved == pytest.approx(
+        views * 0.9 * CODE.site_bytes_first_visit / 1e9 * CLOUDFRONT_PER_GB_OUT
+    )
+
+
 def test_given_a_metric_math_alarm_then_it_is_billed_for_each_metric_it_reads():
     one_metric = {"Namespace": "AWS/Lambda", "MetricName": "Errors", "Dimensions": []}
     math_over_two = {
@@ -252,6 +274,7 @@ def test_given_the_repository_when_its_facts_are_read_then_each_is_found_and_pla
     assert 128 <= facts.worker_memory_mb <= 10_240  # Lambda's memory range
     assert 128 <= facts.api_memory_mb <= 10_240
     assert facts.page_size >= 1 and facts.poll_interval_seconds > 0
-    assert facts.site_files > 1 and facts.site_bytes > 0
+    assert facts.site_files_first_visit > facts.site_files_repeat_visit == 2
+    assert 0 < facts.site_bytes_first_visit < facts.site_bytes
     assert facts.log_retention_days >= 1
     assert facts.cognito_tier == "LITE"  # the user pool's UserPoolTier
