@@ -37,8 +37,17 @@ def findings(report: dict) -> list[str]:
         audit = report["audits"].get(audit_id)
         if audit and _failed(audit):
             lines.append(_headline(audit))
-            lines.extend(f"    {item}" for item in _items(audit))
+            lines.extend(f"    {item}" for item in _items_or_nothing(audit))
     return lines
+
+
+def _items_or_nothing(audit: dict) -> list[str]:
+    """Lighthouse changes its details' shapes between versions; one it does not know costs its
+    items, not the run's other figures."""
+    try:
+        return _items(audit.get("details") or {})
+    except (KeyError, TypeError, AttributeError, ValueError):
+        return []
 
 
 def _failed_checks(report: dict) -> tuple[str, ...]:
@@ -61,25 +70,30 @@ def _headline(audit: dict) -> str:
     return f"  {audit['title']}" + (f": {shown}" if shown else "")
 
 
-def _items(audit: dict) -> list[str]:
-    details = audit.get("details") or {}
+def _items(details: dict) -> list[str]:
     if _is_network_tree(details):
         return [_longest_chain(details)]
-    if details.get("type") == "list":  # the LCP element: its element table, then its phases
-        element, *phases = details["items"]
-        return [*_items({"details": element}), _phases(phases)]
+    if details.get("type") == "list":  # parts: tables, a checklist, an element
+        return [line for part in details["items"] for line in _list_part(part)]
     return [_item(item) for item in details.get("items", [])[:ITEMS_SHOWN]]
 
 
-def _phases(tables: list[dict]) -> str:
-    return ", ".join(_item(phase) for table in tables for phase in table.get("items", []))
+def _list_part(part: dict) -> list[str]:
+    items = part.get("items") or []
+    if part.get("type") == "checklist":
+        missed = [check["label"] for check in items.values() if not check.get("value")]
+        return [f"not met: {'; '.join(missed)}"] if missed else []
+    if part.get("type") == "node":  # the element again, already named by the LCP audit
+        return []
+    if items and all("phase" in item for item in items):  # the LCP's phases, on one line
+        return [", ".join(_item(phase) for phase in items)]
+    return _items(part)
 
 
 def _item(item: dict) -> str:
     if "node" in item:
-        node = item["node"]
         score = f" (shift {item['score']:.3f})" if "score" in item else ""
-        return f"{node.get('selector') or node.get('snippet')}{score}"
+        return f"{_node(item['node'])}{score}{_causes(item)}"
     if "phase" in item:
         return f"{item['phase']}: {item['timing']:.0f} ms"
     if "url" in item:
@@ -87,6 +101,16 @@ def _item(item: dict) -> str:
     if "groupLabel" in item:
         return f"{item['groupLabel']}: {item['duration']:.0f} ms"
     return ", ".join(f"{key} {value}" for key, value in item.items() if _is_plain(value))
+
+
+def _node(node: dict) -> str:
+    return node.get("selector") or node.get("snippet") or node.get("nodeLabel", "an element")
+
+
+def _causes(item: dict) -> str:
+    """Why an element shifted, when Lighthouse could tell (an unsized image, a web font...)."""
+    causes = [sub["cause"] for sub in item.get("subItems", {}).get("items", []) if "cause" in sub]
+    return f": {'; '.join(causes)}" if causes else ""
 
 
 def _savings(item: dict) -> str:

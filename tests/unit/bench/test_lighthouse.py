@@ -167,3 +167,65 @@ def test_given_a_repeat_visit_then_only_own_files_that_went_to_the_network_are_c
 
     # Then only index.html and config.json went to the network, in the order they were sent
     assert counted == ["/", "/config.json"]
+
+
+def test_given_a_late_lazy_lcp_image_then_the_findings_give_its_phases_and_the_unmet_checks():
+    # Given an LCP image found late: Lighthouse 12's list of an element table and a phase table,
+    # and its discovery checklist beside the element
+    image = {"selector": "div.photo-frame > img.photo-frame__image"}
+    lcp_element = {
+        "title": "Largest Contentful Paint element",
+        "score": 0,
+        "displayValue": "3,350 ms",
+        "details": {
+            "type": "list",
+            "items": [
+                {"type": "table", "items": [{"node": image}]},
+                {
+                    "type": "table",
+                    "items": [
+                        {"phase": "TTFB", "timing": 465.1},
+                        {"phase": "Load Delay", "timing": 1949.4},
+                    ],
+                },
+            ],
+        },
+    }
+    checks = {
+        "priorityHinted": {"label": "fetchpriority=high should be applied", "value": False},
+        "eagerlyLoaded": {"label": "lazy load not applied", "value": False},
+        "requestDiscoverable": {"label": "Request is discoverable", "value": True},
+    }
+    discovery = {
+        "title": "LCP request discovery",
+        "score": 0,
+        "details": {
+            "type": "list",
+            "items": [{"type": "checklist", "items": checks}, {"type": "node", **image}],
+        },
+    }
+    audits = {"largest-contentful-paint-element": lcp_element, "lcp-discovery-insight": discovery}
+
+    # When its findings are listed
+    lines = findings(lighthouse_report(audits=audits))
+
+    # Then the element, its phases on one line and only the unmet checks are given
+    assert lines == [
+        "  Largest Contentful Paint element: 3,350 ms",
+        "    div.photo-frame > img.photo-frame__image",
+        "    TTFB: 465 ms, Load Delay: 1949 ms",
+        "  LCP request discovery",
+        "    not met: fetchpriority=high should be applied; lazy load not applied",
+    ]
+
+
+def test_given_details_of_a_shape_it_does_not_know_then_the_audit_is_still_named():
+    odd = {
+        "title": "Avoid chaining critical requests",
+        "score": 0,
+        "details": {"type": "list", "items": ["?"]},
+    }
+
+    lines = findings(lighthouse_report(audits={"network-dependency-tree-insight": odd}))
+
+    assert lines == ["  Avoid chaining critical requests"]
