@@ -9,10 +9,11 @@ answers came from a cache (memory, disk, prefetch or the service worker) rather 
 network; what a service worker fetches for the page is counted as network, always.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from playwright.sync_api import BrowserContext, Page, sync_playwright
+from playwright.sync_api import BrowserContext, Page, Request, sync_playwright
 
 from bench.lighthouse_cli import CHROMIUM_PATH
 from tests.support.browser import PHONE_VIEWPORT
@@ -88,17 +89,20 @@ def count_visits(site_url: str) -> VisitCounts:
 def _own_files_before_first_photo(context: BrowserContext, site_url: str) -> list[str]:
     """A new tab on the feed, as a person coming back opens one; the tab is closed afterwards."""
     page = context.new_page()
-    log = _watch_requests(page, context)
+    log = _watch_page_requests(page, context)
+    note_service_worker_request = _watch_service_worker_requests(context, log)
     page.goto(f"{site_url}/")
     # Events reach Playwright in the order Chromium sent them, so the log holds every request
     # sent before the picture finished loading once this returns.
     page.wait_for_function(FIRST_PHOTO_LOADED_SCRIPT, timeout=FIRST_PHOTO_TIMEOUT_MS)
     observed = log.snapshot()
+    context.remove_listener("request", note_service_worker_request)
     page.close()
     return own_files_from_the_network(observed, site_url)
 
 
-def _watch_requests(page: Page, context: BrowserContext) -> RequestLog:
+def _watch_page_requests(page: Page, context: BrowserContext) -> RequestLog:
+    """The page's requests, from DevTools, each marked when a cache answered it."""
     log = RequestLog()
     devtools = context.new_cdp_session(page)
 
@@ -119,12 +123,16 @@ def _watch_requests(page: Page, context: BrowserContext) -> RequestLog:
     devtools.on("Network.requestServedFromCache", served_from_cache)
     devtools.on("Network.responseReceived", answered)
     devtools.send("Network.enable")
-    context.on(
-        "request",
-        lambda request: (
-            log.from_service_worker.append(ObservedRequest(request.url))
-            if request.service_worker
-            else None
-        ),
-    )
     return log
+
+
+def _watch_service_worker_requests(context: BrowserContext, log: RequestLog) -> Callable:
+    """What a service worker fetches (Playwright reports it on the context), counted as network:
+    the page's own request then shows only as answered by the service worker."""
+
+    def note(request: Request) -> None:
+        if request.service_worker:
+            log.from_service_worker.append(ObservedRequest(request.url))
+
+    context.on("request", note)
+    return note
