@@ -98,6 +98,7 @@ def measure_page(name: str, site_url: str, path: str) -> dict:
         "path": path,
         "median_run": runs.index(median) + 1,
         "performance_scores": [run.scores["performance"] for run in runs],
+        "benchmark_indexes": [run.benchmark_index for run in runs],
         "scores": median.scores,
         "metrics": median.metrics,
     }
@@ -105,10 +106,13 @@ def measure_page(name: str, site_url: str, path: str) -> dict:
 
 def _print_page(name: str, url: str, runs: list[LighthouseRun], median: LighthouseRun) -> None:
     performance = ", ".join(f"{run.scores['performance']:.2f}" for run in runs)
+    benchmark = ", ".join(f"{run.benchmark_index:.0f}" for run in runs)
     print(
         f"\nLighthouse mobile, {name} page ({url}), median of {len(runs)} runs "
-        f"(performance {performance}):"
+        f"(performance {performance}; CPU benchmark index {benchmark}):"
     )
+    for warning in median.warnings:
+        print(f"  Lighthouse warns: {warning}")
     for category in CATEGORIES:
         score = median.scores[category]
         goal = SCORE_GOALS.get(category)

@@ -26,6 +26,10 @@ class LighthouseRun:
     scores: dict[str, float]
     # In seconds (FCP, LCP, speed index), milliseconds (TBT) or unitless (CLS), as printed.
     metrics: dict[str, float]
+    # Lighthouse's measure of the machine's CPU; under 1,000 it warns that the CPU is slower than
+    # it expects, as on a machine busy with other work, and the performance score suffers.
+    benchmark_index: float
+    warnings: list[str]
     report: dict
 
 
@@ -38,7 +42,17 @@ def read_run(report: dict) -> LighthouseRun:
     if None in scores.values():
         raise RuntimeError(f"Lighthouse gave no score for a category: {scores}")
     metrics = {audit: _metric(report, audit) for audit in METRICS}
-    return LighthouseRun(scores=scores, metrics=metrics, report=report)
+    return LighthouseRun(
+        scores=scores,
+        metrics=metrics,
+        benchmark_index=report["environment"]["benchmarkIndex"],
+        warnings=[_first_sentence(warning) for warning in report.get("runWarnings", [])],
+        report=report,
+    )
+
+
+def _first_sentence(text: str) -> str:
+    return " ".join(text.split(". ")[0].split()) + "."
 
 
 def _metric(report: dict, audit: str) -> float:

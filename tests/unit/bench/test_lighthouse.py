@@ -36,6 +36,8 @@ def lighthouse_report(performance=0.9, lcp_ms=2000.0, cls=0.01, audits=None) -> 
             "seo": {"score": 0.92, "auditRefs": [{"id": "is-crawlable", "weight": 0}]},
         },
         "audits": every_audit,
+        "environment": {"benchmarkIndex": 1500.0},
+        "runWarnings": [],
     }
 
 
@@ -63,6 +65,22 @@ def test_given_a_report_then_times_are_in_seconds_but_blocking_time_in_ms_and_cl
     assert run.metrics["first-contentful-paint"] == pytest.approx(0.9)
     assert run.metrics["total-blocking-time"] == 120.0
     assert run.metrics["cumulative-layout-shift"] == 0.47
+
+
+def test_given_a_busy_machine_then_its_cpu_benchmark_and_the_warning_s_first_sentence_are_kept():
+    warning = (
+        "The tested device appears to have a slower CPU than  Lighthouse expects. This can "
+        "negatively affect your performance score. Learn more about [calibrating](https://x)."
+    )
+    report = {**lighthouse_report(), "runWarnings": [warning]}
+    report["environment"] = {"benchmarkIndex": 122.0}
+
+    run = read_run(report)
+
+    assert run.benchmark_index == 122.0
+    assert run.warnings == [
+        "The tested device appears to have a slower CPU than Lighthouse expects."
+    ]
 
 
 def test_given_a_page_lighthouse_could_not_load_then_its_report_is_refused():
