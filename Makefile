@@ -11,7 +11,7 @@ CHROMIUM ?= /usr/bin/chromium
 # chalice 1.34 packages wheels with pip and supports pip below 26.3.
 PIP_PIN := pip==26.2.1
 
-.PHONY: dev test test-unit test-integration test-e2e bench cost load lint check-infra package deploy destroy browser axe clean
+.PHONY: dev test test-unit test-integration test-e2e bench cost load lighthouse lint check-infra package deploy destroy browser axe clean
 
 # The virtualenv is rebuilt whenever a requirements file changes.
 $(VENV)/.installed: requirements.txt image_worker/requirements.txt requirements-dev.txt
@@ -78,6 +78,26 @@ cost: $(VENV)/.installed
 ## Twenty people at once on a local stack of its own, then an audit: nothing lost or doubled
 load: $(VENV)/.installed
 	$(PY) -m bench.load
+
+## Lighthouse 12's mobile audit (median of three runs) of the empty page, a feed of twelve photos,
+## a profile and a photo page on a local stack of its own, and a repeat visit's requests, against
+## the page's goals. Lighthouse is pinned, from the npm registry into build/ (git-ignored), as
+## axe-core is; the reports go to build/lighthouse/reports/.
+LIGHTHOUSE_VERSION := 12.8.2
+LIGHTHOUSE_DIR := build/lighthouse
+LIGHTHOUSE_STAMP := $(LIGHTHOUSE_DIR)/.installed-$(LIGHTHOUSE_VERSION)
+
+lighthouse: $(VENV)/.installed browser $(LIGHTHOUSE_STAMP)
+	$(PY) -m bench.lighthouse
+
+$(LIGHTHOUSE_STAMP):
+	@command -v npm >/dev/null || { \
+	  echo "Installing Debian's npm for Lighthouse..."; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq npm >/dev/null; }
+	rm -rf $(LIGHTHOUSE_DIR)/node_modules $(LIGHTHOUSE_DIR)/.installed-*
+	npm install --prefix $(LIGHTHOUSE_DIR) --no-save --no-audit --no-fund lighthouse@$(LIGHTHOUSE_VERSION)
+	touch $@
 
 lint: $(VENV)/.installed
 	$(PY) -m ruff check .
