@@ -88,6 +88,10 @@ LIGHTHOUSE_DIR := build/lighthouse
 LIGHTHOUSE_STAMP := $(LIGHTHOUSE_DIR)/.installed-$(LIGHTHOUSE_VERSION)
 
 lighthouse: $(VENV)/.installed browser $(LIGHTHOUSE_STAMP)
+	@test -x /usr/sbin/nginx || { \
+	  echo "Installing Debian's nginx-light, the HTTP/2 front Lighthouse measures through..."; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq nginx-light >/dev/null; }
 	$(PY) -m bench.lighthouse
 
 $(LIGHTHOUSE_STAMP):

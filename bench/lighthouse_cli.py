@@ -8,6 +8,8 @@ import os
 import subprocess
 from pathlib import Path
 
+from bench.http2_edge import CHROMIUM_FLAG as CERTIFICATE_FLAG
+
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 LIGHTHOUSE = PROJECT_ROOT / "build" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM_PATH = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -25,6 +27,8 @@ CHROMIUM_FLAGS = [
     # (tests/e2e/conftest.py): Chromium never reaches the internet, so nothing outside the
     # local stack lands in the figures.
     '--host-resolver-rules="MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1"',
+    # The HTTP/2 front's certificate is a throwaway one (bench/http2_edge.py).
+    CERTIFICATE_FLAG,
 ]
 
 
