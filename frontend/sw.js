@@ -30,6 +30,9 @@ const OFFLINE_PAGE = "/offline.html";
 const SHELL_FOLDERS = ["/css/", "/js/", "/icons/"];
 const SHELL_FILES = [PAGE, OFFLINE_PAGE, "/manifest.webmanifest"];
 const SHARE_TARGET = "/share-target";
+// The API's answers and the photos (private ones too), and the settings of the current deploy.
+const NEVER_KEPT_FOLDERS = ["/api/", "/media/"];
+const SETTINGS = "/config.json";
 // "<stem>.<first 12 hex digits of its SHA-256>.<ext>", as infra/deploy/site.py names files.
 const HASHED_NAME = /^(.*)\.[0-9a-f]{12}\.(js|css)$/;
 
@@ -40,32 +43,34 @@ self.addEventListener("install", (event) => {
 });
 
 self.addEventListener("activate", (event) => {
-  const kept = [SHELL_CACHE, SHARED_FILES_CACHE];
-  event.waitUntil(
-    caches
-      .keys()
-      .then((names) => Promise.all(names.filter((name) => !kept.includes(name)).map((name) => caches.delete(name))))
-      .then(() => self.clients.claim()),
-  );
+  event.waitUntil(deleteOldCaches().then(() => self.clients.claim()));
 });
 
+async function deleteOldCaches() {
+  const kept = [SHELL_CACHE, SHARED_FILES_CACHE];
+  const old = (await caches.keys()).filter((name) => !kept.includes(name));
+  await Promise.all(old.map((name) => caches.delete(name)));
+}
+
 // The page that registered the worker loaded its scripts before the worker existed: it sends
-// their addresses, so that the next visit works offline too.
+// their addresses (js/services/service-worker.js), so that the next visit works offline too.
 self.addEventListener("message", (event) => {
   if (event.data?.type !== "keep-shell-files") return;
   const shellFiles = event.data.urls.map((url) => new URL(url)).filter(isShellFile);
   event.waitUntil(Promise.all(shellFiles.map((url) => fetchAndKeep(new Request(url)))));
 });
 
+// Returning without respondWith() leaves a request to the browser, as if there were no worker.
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (request.method === "POST" && url.pathname === SHARE_TARGET) {
     event.respondWith(receiveSharedFiles(request));
-  } else if (request.method !== "GET" || request.headers.has("Authorization")) {
     return;
-  } else if (request.mode === "navigate") {
+  }
+  if (request.method !== "GET" || request.headers.has("Authorization") || isNeverKept(url)) return;
+  if (request.mode === "navigate") {
     event.respondWith(pageNetworkFirst(request, url));
   } else if (hashedStem(url)) {
     event.respondWith(cacheFirst(request));
@@ -74,11 +79,15 @@ self.addEventListener("fetch", (event) => {
   }
 });
 
+function isNeverKept(url) {
+  const inFolder = NEVER_KEPT_FOLDERS.some((folder) => url.pathname.startsWith(folder));
+  return inFolder || url.pathname === SETTINGS;
+}
+
 function isShellFile(url) {
-  return (
-    url.origin === self.location.origin &&
-    (SHELL_FILES.includes(url.pathname) || SHELL_FOLDERS.some((folder) => url.pathname.startsWith(folder)))
-  );
+  if (url.origin !== self.location.origin) return false;
+  const inFolder = SHELL_FOLDERS.some((folder) => url.pathname.startsWith(folder));
+  return inFolder || SHELL_FILES.includes(url.pathname);
 }
 
 /** Any page of the site (/, /p/<id>) is index.html to the router; only "/" itself is kept. */
@@ -141,19 +150,16 @@ async function receiveSharedFiles(request) {
   const form = await request.formData();
   const files = form.getAll("photos").filter((file) => file instanceof File);
   const caption = [form.get("title"), form.get("text")].filter(Boolean).join("\n");
-  const cache = await caches.open(SHARED_FILES_CACHE);
-  // A new share replaces one that was never opened.
-  for (const older of await cache.keys()) await cache.delete(older);
-  await Promise.all(
-    files.map((file, index) =>
-      cache.put(
-        `/shared-files/${index}`,
-        new Response(file, {
-          headers: { "Content-Type": file.type, "X-File-Name": encodeURIComponent(file.name) },
-        }),
-      ),
-    ),
-  );
-  if (caption) await cache.put("/shared-files/caption", new Response(caption));
+  if (files.length > 0) {
+    // A new share replaces one that was never opened.
+    await caches.delete(SHARED_FILES_CACHE);
+    const cache = await caches.open(SHARED_FILES_CACHE);
+    // One after another: the cache lists them in the order they were put, the person's order.
+    for (const [index, file] of files.entries()) {
+      const headers = { "Content-Type": file.type, "X-File-Name": encodeURIComponent(file.name) };
+      await cache.put(`/shared-files/${index}`, new Response(file, { headers }));
+    }
+    if (caption) await cache.put("/shared-files/caption", new Response(caption));
+  }
   return Response.redirect("/#/", 303);
 }

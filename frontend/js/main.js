@@ -230,12 +230,15 @@ async function start() {
   async function openSharedFiles() {
     if (!session.isSignedIn()) {
       const waiting = await sharedFilesWaiting();
+      if (waiting === 0) return;
       const photos = waiting === 1 ? "the photo" : `the ${waiting} photos`;
-      if (waiting > 0) auth.show(`Sign in to share ${photos} you sent to CloudGram.`, { focus: true });
+      auth.show(`Sign in to share ${photos} you sent to CloudGram.`, { focus: true });
       return;
     }
     const shared = await takeSharedFiles();
-    if (shared?.files.length > 0) await composer.addFiles(shared.files, { caption: shared.caption });
+    if (shared?.files.length > 0) {
+      await composer.addFiles(shared.files, { caption: shared.caption });
+    }
   }
 
   // The skip link names #main; following it as a link would change the route.

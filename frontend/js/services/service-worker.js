@@ -4,8 +4,8 @@
  *
  * Registration waits for the page's load, so that it never competes with the page's own files;
  * and only where browsers allow workers at all: a secure context (HTTPS, or localhost during
- * development). The page then tells the new worker which of its files it loaded before the worker
- * existed, so that the next visit works offline too.
+ * development). A page loaded before the worker existed tells it which files it loaded, so that
+ * the next visit works offline too.
  */
 
 const SERVICE_WORKER_PATH = "/sw.js";
@@ -17,8 +17,11 @@ export function registerServiceWorker() {
 }
 
 async function register() {
+  // A page the worker already controls fetched its files through it, which kept them.
+  const loadedWithoutTheWorker = navigator.serviceWorker.controller === null;
   try {
     await navigator.serviceWorker.register(SERVICE_WORKER_PATH, { scope: "/" });
+    if (!loadedWithoutTheWorker) return;
     const ready = await navigator.serviceWorker.ready;
     ready.active?.postMessage({ type: "keep-shell-files", urls: filesThisPageLoaded() });
   } catch (error) {
