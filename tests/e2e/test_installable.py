@@ -97,6 +97,12 @@ def test_the_page_links_a_manifest_with_the_apps_name_icons_and_share_target(pag
         purposes.add((icon["sizes"], icon["purpose"]))
     assert purposes == {(f"{n}x{n}", p) for n in (192, 512) for p in ("any", "maskable")}
     assert page.request.get(page.locator("link[rel=apple-touch-icon]").get_attribute("href")).ok
+    # And Chromium, asked as its install prompt asks, finds nothing that stops installing it
+    # (but the test's own browser context, incognito as every Playwright context is)
+    devtools = page.context.new_cdp_session(page)
+    assert devtools.send("Page.getAppManifest")["errors"] == []
+    installability = devtools.send("Page.getInstallabilityErrors")["installabilityErrors"]
+    assert [error["errorId"] for error in installability] == ["in-incognito"]
     # And its share target takes every image type CloudGram takes, as a multipart POST
     share_target = manifest["share_target"]
     assert (share_target["action"], share_target["method"]) == ("/share-target", "POST")
