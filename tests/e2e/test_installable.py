@@ -17,8 +17,15 @@ from playwright.sync_api import Page, expect
 
 from chalicelib.shared.settings import ALLOWED_CONTENT_TYPES
 from tests.e2e.test_accessibility import axe_script, axe_violations, blocking_violations
-from tests.support.browser import new_user, share_photos_over_http, sign_in, sign_up_and_confirm
+from tests.support.browser import (
+    new_user,
+    screenshot,
+    share_photos_over_http,
+    sign_in,
+    sign_up_and_confirm,
+)
 from tests.support.images import scene_jpeg
+from tests.support.waiting import eventually
 
 __all__ = ["axe_script"]  # a fixture, used by name
 
@@ -53,12 +60,25 @@ SHARE_FROM_ANOTHER_APP_SCRIPT = """({ name, base64, text }) => {
 }"""
 
 
+# Whether the service worker keeps every script and stylesheet the page has loaded.
+SHELL_KEPT_SCRIPT = """async () => {
+  const loaded = performance
+    .getEntriesByType("resource")
+    .map((entry) => new URL(entry.name))
+    .filter((url) => url.origin === location.origin && /^\\/(js|css)\\//.test(url.pathname))
+    .map((url) => url.pathname);
+  const kept = await Promise.all(loaded.map((path) => caches.match(path)));
+  return loaded.length > 0 && kept.every(Boolean);
+}"""
+
+
 def open_with_the_service_worker(page: Page, path: str = "/") -> None:
     """Opens `path` and waits until the service worker controls the page and has kept the
     files the page loaded before it existed."""
     page.goto(path)
     page.wait_for_function("() => navigator.serviceWorker.controller !== null")
-    page.wait_for_function("async () => Boolean(await caches.match('/js/main.js'))")
+    # wait_for_function takes no promise for an answer: page.evaluate waits for it.
+    assert eventually(lambda: page.evaluate(SHELL_KEPT_SCRIPT), timeout=10)
 
 
 def share_from_another_app(page: Page, name: str, picture: bytes, text: str = "") -> None:
@@ -163,6 +183,7 @@ def test_opened_offline_the_app_shows_its_shell_or_else_the_offline_page(page: P
     page.reload()
     expect(page.get_by_role("heading", name="You're offline")).to_be_visible()
     expect(page.get_by_role("link", name="Try again")).to_have_attribute("href", "/")
+    screenshot(page, "offline-page")
 
 
 def test_a_photo_shared_from_another_app_opens_the_composer_and_reaches_the_feed(
@@ -182,6 +203,7 @@ def test_a_photo_shared_from_another_app_opens_the_composer_and_reaches_the_feed
     expect(page.get_by_role("button", name="Share", exact=True)).to_be_focused()
     # And the worker has let the file go
     assert page.evaluate("() => caches.has('cloudgram-shared-files')") is False
+    screenshot(page, "shared-photo-in-the-composer")
 
     # And when they share it, it becomes a photo in the feed
     page.get_by_role("button", name="Share", exact=True).click()
