@@ -9,9 +9,10 @@
 const SHARED_FILES_CACHE = "cloudgram-shared-files";
 const CAPTION_PATH = "/shared-files/caption";
 
-let taking = null;
+// Set while one call of takeSharedFiles() reads them.
+let taking = false;
 
-/** Whether photos shared to CloudGram are waiting for the composer. */
+/** How many photos shared to CloudGram are waiting for the composer. */
 export async function sharedFilesWaiting() {
   if (!("caches" in window) || !(await caches.has(SHARED_FILES_CACHE))) return 0;
   const cache = await caches.open(SHARED_FILES_CACHE);
@@ -19,13 +20,16 @@ export async function sharedFilesWaiting() {
   return keys.filter((request) => !request.url.endsWith(CAPTION_PATH)).length;
 }
 
-/** Resolves to {files, caption} and forgets them, or to null when none are waiting. Two calls
- * at once get them once. */
-export function takeSharedFiles() {
-  taking ??= readAndForget().finally(() => {
-    taking = null;
-  });
-  return taking;
+/** Resolves to {files, caption} and forgets them, or to null when none are waiting. A call
+ * made while another is reading them gets null, so they reach the composer once. */
+export async function takeSharedFiles() {
+  if (taking) return null;
+  taking = true;
+  try {
+    return await readAndForget();
+  } finally {
+    taking = false;
+  }
 }
 
 async function readAndForget() {
