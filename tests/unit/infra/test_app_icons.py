@@ -42,6 +42,8 @@ def test_given_a_maskable_icon_then_every_white_pixel_lies_in_the_safe_zone(size
 
 
 def test_given_an_icon_for_any_purpose_then_its_corners_are_transparent_as_the_favicons():
+    # Given the icon shown as it is (not cut by a mask)
     image = app_icons.icon(192, maskable=False)
+    # Then its corner is see-through, and the square's edge is purple
     assert image.getpixel((0, 0))[3] == 0
     assert image.getpixel((96, 2)) == app_icons.BRAND_PURPLE
