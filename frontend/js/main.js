@@ -12,7 +12,8 @@
  * tests/unit/test_frontend_modules.py keeps this map and the files in step).
  *   main.js      this file: builds the services and views below and wires them together.
  *   services/    what talks to the outside world: config.js (settings) -> cognito.js (user pool
- *                API) -> session.js (tokens) -> api.js (the CloudGram API).
+ *                API) -> session.js (tokens) -> api.js (the CloudGram API); service-worker.js
+ *                registers the service worker, which lets the installed app open offline.
  *   views/       one place or panel each: feed-view.js, profile-view.js, people-view.js,
  *                photo-page-view.js, notifications-view.js, settings-view.js and
  *                not-found-view.js; the side
@@ -39,7 +40,7 @@
  *                file; upload.js takes one photo from file to READY, avatar-upload.js a
  *                profile picture the same way; file-type.js tells what a file is;
  *                uploads-here.js tells other places what this page is uploading and shares a
- *                file again.
+ *                file again; shared-files.js hands over photos shared from another app.
  *   helpers/     small modules the others share: router.js (the places and their addresses),
  *                dom.js, format.js, counted-field.js (a text field with its counter),
  *                mentions.js (@names as links to profiles),
@@ -64,7 +65,9 @@ import { createPeopleSearch } from "./components/people-search.js";
 import { createApiClient } from "./services/api.js";
 import { createCognitoClient } from "./services/cognito.js";
 import { loadConfig } from "./services/config.js";
+import { registerServiceWorker } from "./services/service-worker.js";
 import { createSession } from "./services/session.js";
+import { sharedFilesWaiting, takeSharedFiles } from "./uploads/shared-files.js";
 import { createAccountBar } from "./views/account-bar.js";
 import { createAuthView } from "./views/auth-view.js";
 import { createComposerView } from "./views/composer-view.js";
@@ -204,6 +207,7 @@ async function start() {
     if (user) {
       returnToPlaceBeforeSignIn(user);
       showSignedIn(user, { focus: currentRoute().name === "feed" });
+      openSharedFiles();
     } else {
       forgetPlace();
       showSignedOut(note, { focus: true });
@@ -223,6 +227,22 @@ async function start() {
     window.scrollTo(0, 0);
   }
 
+  // Photos shared from another app (uploads/shared-files.js) go to the composer, which is for
+  // people signed in: someone signed out is asked to sign in first, and gets them after.
+  async function openSharedFiles() {
+    if (!session.isSignedIn()) {
+      const waiting = await sharedFilesWaiting();
+      if (waiting === 0) return;
+      const photos = waiting === 1 ? "the photo" : `the ${waiting} photos`;
+      auth.show(`Sign in to share ${photos} you sent to CloudGram.`, { focus: true });
+      return;
+    }
+    const shared = await takeSharedFiles();
+    if (shared?.files.length > 0) {
+      await composer.addFiles(shared.files, { caption: shared.caption });
+    }
+  }
+
   // The skip link names #main; following it as a link would change the route.
   byId("skip-link").addEventListener("click", (event) => {
     event.preventDefault();
@@ -233,6 +253,8 @@ async function start() {
   else showSignedOut(null, { focus: false });
   views.feed.start();
   router.start();
+  openSharedFiles();
+  registerServiceWorker();
 }
 
 start();

@@ -10,7 +10,10 @@
     /media/*     -> objects of the media bucket (renditions only; uploads are never served)
     /*           -> the static frontend/ folder; or, with `--built-site`, the deploy's build of it
                     (infra/deploy/site_build.py: hashed names), from memory, each file with the
-                    deploy's Content-Type and Cache-Control, as CloudFront serves the site bucket
+                    deploy's Content-Type and Cache-Control, as CloudFront serves the site bucket.
+                    GET and HEAD only: a POST to the web manifest's share target (/share-target)
+                    is answered by the installed app's service worker, and reaches the gateway
+                    only without one, which refuses it (405; CloudFront refuses it with 403)
 
 What it serves itself (not the API's answers) is compressed as CloudFront's `Compress: true`
 compresses it: Brotli or gzip, as the browser's `Accept-Encoding` allows
@@ -60,6 +63,8 @@ API_PAYLOAD_LIMIT_BYTES = 10 * 1024 * 1024
 # The page and its settings must be fetched fresh; everything else may be cached briefly.
 NO_CACHE = "no-cache"
 mimetypes.add_type("text/javascript", ".js")
+# The web manifest's own type, as the deploy gives it (infra/deploy/site.py).
+mimetypes.add_type("application/manifest+json", ".webmanifest")
 
 
 class SiteContent:

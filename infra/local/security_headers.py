@@ -18,6 +18,10 @@ CONTENT_SECURITY_POLICY = (
     "base-uri 'self'",
     "form-action 'self'",
     "frame-ancestors 'none'",
+    # The installable app's web manifest and service worker (/sw.js): default-src already allows
+    # them from the site alone, and these say so where it can be read.
+    "manifest-src 'self'",
+    "worker-src 'self'",
 )
 CONNECT_SOURCES_OF_THE_SITE = "'self'"
 STRICT_TRANSPORT_SECURITY = "max-age=63072000; includeSubDomains"

@@ -46,7 +46,16 @@ def browser_type_launch_args(browser_type_launch_args):
 
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args, local_stack):
-    return {**browser_context_args, "base_url": local_stack.site_url, "viewport": VIEWPORT}
+    """The site at the viewport the tests expect, without its service worker: requests a worker
+    answers never reach `page.route`, so a test that watches or fakes the network would see less
+    than the page does. The tests of the installable app itself allow it
+    (`@pytest.mark.browser_context_args(service_workers="allow")`)."""
+    return {
+        **browser_context_args,
+        "base_url": local_stack.site_url,
+        "viewport": VIEWPORT,
+        "service_workers": "block",
+    }
 
 
 @pytest.fixture

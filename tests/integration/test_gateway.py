@@ -128,3 +128,34 @@ def test_given_the_sites_script_then_it_is_compressed_as_cloudfront_would(
     assert response.content == (FRONTEND_DIR / "js" / "main.js").read_bytes()
     if encoding:
         assert int(response.headers["Content-Length"]) < len(response.content) / 2
+
+
+@pytest.mark.parametrize(
+    ("path", "content_type"),
+    [
+        ("/manifest.webmanifest", "application/manifest+json"),
+        ("/sw.js", "text/javascript"),
+        ("/offline.html", "text/html"),
+    ],
+)
+def test_given_the_installable_apps_files_then_each_has_its_type_and_is_revalidated(
+    client, path, content_type
+):
+    # Given a file the installed app needs
+    response = client.http.get(client.site_url + path, timeout=5)
+
+    # Then it is served with its own type, and revalidated: the browser checks the service worker
+    # and the manifest for updates, and must see a new deploy's
+    assert response.status_code == 200
+    assert response.headers["Content-Type"] == content_type
+    assert response.headers["Cache-Control"] == "no-cache"
+
+
+def test_given_a_share_without_the_service_worker_then_the_gateway_refuses_it(client):
+    # Given a browser without the installed app's service worker, sharing to its share target
+    response = client.http.post(
+        client.site_url + "/share-target", files={"photos": ("photo.jpg", phone_photo(64, 48))}
+    )
+
+    # Then the gateway refuses it as it refuses any POST outside /api/ (CloudFront with 403)
+    assert response.status_code == 405

@@ -44,13 +44,14 @@ export function createComposerView({ api, limits }) {
     "each. You can also drop photos here.";
   updateButtons();
 
-  /** Checks each file in turn (in the order chosen) and lists those CloudGram can take. */
-  async function choose(files) {
+  /** Checks each file in turn (in the order chosen) and lists those CloudGram can take, with
+   * `caption` (if any) already written in each. */
+  async function choose(files, { caption } = {}) {
     hideMessage(refusals);
     const refused = [];
     for (const file of files) {
       try {
-        queue.add(file, await checkFile(file, limits));
+        queue.add(file, await checkFile(file, limits), { caption });
       } catch (error) {
         refused.push(error.message);
       }
@@ -109,6 +110,13 @@ export function createComposerView({ api, limits }) {
 
     focus() {
       fileInput.focus();
+    },
+
+    /** Puts files in the list as if the person had chosen them (photos shared from another app:
+     * uploads/shared-files.js); the focus goes to Share, the photos being ready to share. */
+    async addFiles(files, { caption } = {}) {
+      await choose(files, { caption });
+      (shareButton.hidden ? fileInput : shareButton).focus();
     },
 
     /** Before signing out: resolves to false if the person would rather let their photos
