@@ -78,8 +78,7 @@ def count_visits(site_url: str) -> VisitCounts:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
         try:
-            # The HTTP/2 front's certificate is a throwaway one (bench/http2_edge.py).
-            context = browser.new_context(viewport=PHONE_VIEWPORT, ignore_https_errors=True)
+            context = browser.new_context(viewport=PHONE_VIEWPORT)
             first = _own_files_before_first_photo(context, site_url)
             repeat = _own_files_before_first_photo(context, site_url)
         finally:

@@ -251,7 +251,6 @@ async function start() {
 
   if (session.isSignedIn()) showSignedIn({ username: session.username }, { focus: false });
   else showSignedOut(null, { focus: false });
-  views.feed.start();
   router.start();
   openSharedFiles();
   registerServiceWorker();

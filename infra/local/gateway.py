@@ -105,12 +105,15 @@ class CloudFrontLikeHandler(ChaliceRequestHandler):
         self.site = site
         self.origin_secret = origin_secret
         self.local_gateway = VerifyingLocalGateway(app_object, config, verifier)
+        # Set for each request of the connection by `route`.
+        self._compress_the_answer = False
         # Skip ChaliceRequestHandler.__init__, which would build a non-verifying LocalGateway;
         # BaseHTTPRequestHandler.__init__ handles the request straight away.
         BaseHTTPRequestHandler.__init__(self, request, client_address, server)
 
     def route(self) -> None:
         path = urlsplit(self.path).path
+        self._compress_the_answer = False
         if not is_loopback_host(self.headers.get("Host")):
             self._send_plain(
                 HTTPStatus.FORBIDDEN,
@@ -134,7 +137,9 @@ class CloudFrontLikeHandler(ChaliceRequestHandler):
             self._send_plain(HTTPStatus.METHOD_NOT_ALLOWED, "Only GET and HEAD are allowed here.")
         elif path.startswith(PHOTO_PAGE_PREFIX):
             # CloudFront's /p/* behaviour reaches the same stage with the origin path /api
-            # before it: the app sees the path as it came.
+            # before it: the app sees the path as it came. Its cache policy lets CloudFront
+            # compress the page (PhotoPageCachePolicy); /api/*'s, which caches nothing, does not.
+            self._compress_the_answer = True
             self._send_to_the_api(self.path)
         elif path == "/config.json":
             self._send(HTTPStatus.OK, self.site.config_json, "application/json", NO_CACHE)
@@ -158,6 +163,21 @@ class CloudFrontLikeHandler(ChaliceRequestHandler):
         self._add_origin_secret()
         self.path = path_in_stage
         self._generic_handle()
+
+    def _send_http_response_with_body(self, code: int, headers: dict, body) -> None:
+        """Chalice's local handler writes the app's answer here; a photo's page is compressed on
+        its way, as CloudFront compresses it (infra/local/compression.py)."""
+        if not self._compress_the_answer:
+            super()._send_http_response_with_body(code, headers, body)
+            return
+        body = body if isinstance(body, bytes) else body.encode("utf-8")
+        content_type = headers.pop("Content-Type", "application/json")
+        body, encoding = compressed(body, content_type, self.headers.get("Accept-Encoding"))
+        headers["Content-Type"] = content_type
+        headers["Vary"] = "Accept-Encoding"
+        if encoding:
+            headers["Content-Encoding"] = encoding
+        super()._send_http_response_with_body(code, headers, body)
 
     def _add_origin_secret(self) -> None:
         """CloudFront's `OriginCustomHeaders`: the secret goes with every request to the API,

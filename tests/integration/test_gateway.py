@@ -130,6 +130,28 @@ def test_given_the_sites_script_then_it_is_compressed_as_cloudfront_would(
         assert int(response.headers["Content-Length"]) < len(response.content) / 2
 
 
+def test_given_a_photos_page_then_it_is_compressed_and_the_apis_answers_are_not(client, user):
+    # Given a photo, its page (CloudFront's /p/* behaviour, whose cache policy allows
+    # compression) and a page of the feed (/api/*, whose policy caches nothing, so CloudFront
+    # passes the API's answer on as it is)
+    photo = client.upload_photo(user, phone_photo(64, 48))
+    brotli_first = {"Accept-Encoding": "br, gzip"}
+
+    # When a browser asks for both
+    page = client.http.get(f"{client.site_url}/p/{photo['id']}", headers=brotli_first, timeout=5)
+    feed = client.http.get(f"{client.site_url}/api/feed", headers=brotli_first, timeout=5)
+
+    # Then the page comes in Brotli and decodes to the page, with its link preview
+    assert page.status_code == 200
+    assert page.headers["Content-Encoding"] == "br"
+    assert page.headers["Vary"] == "Accept-Encoding"
+    assert int(page.headers["Content-Length"]) < len(page.content) / 2
+    assert 'property="og:image"' in page.text
+    # And the feed's JSON as the API wrote it
+    assert "Content-Encoding" not in feed.headers
+    assert feed.json()["items"]
+
+
 @pytest.mark.parametrize(
     ("path", "content_type"),
     [

@@ -109,20 +109,27 @@ export function createFeedView({ api, session, cardContext, storage = window.loc
     }
   });
 
+  // The feed loads its first page when it is first shown, not when the page starts: someone who
+  // opens a profile or a photo's page fetches and draws no feed they do not see.
+  let started = false;
+
+  /** Shows the tab the person chose last (Following at first), or Everyone signed out. */
+  function start() {
+    started = true;
+    tabs.setShown(session.isSignedIn());
+    tabs.select(chosenTab());
+  }
+
   return {
     section,
 
-    /** Shows the tab the person chose last (Following at first), or Everyone signed out. */
-    start() {
-      tabs.setShown(session.isSignedIn());
-      tabs.select(chosenTab());
-    },
-
-    /** Throws both lists away (someone signed in or out) and loads the chosen tab again. */
+    /** Throws both lists away (someone signed in or out) and, if the feed has been shown, loads
+     * the chosen tab again. */
     restart() {
       unfollowed.clear();
       suggestions.clear();
       for (const list of Object.values(lists)) list.clear();
+      if (!started) return;
       tabs.setShown(session.isSignedIn());
       const name = chosenTab();
       tabs.select(name);
@@ -131,8 +138,9 @@ export function createFeedView({ api, session, cardContext, storage = window.loc
       lists[name].start();
     },
 
-    /** The feed is always ready to show: it keeps its lists between visits. */
+    /** The feed keeps its lists between visits; the first visit starts it. */
     async show() {
+      if (!started) start();
       section.hidden = false;
       return { title: "Latest photos", heading };
     },
