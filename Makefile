@@ -11,7 +11,7 @@ CHROMIUM ?= /usr/bin/chromium
 # chalice 1.34 packages wheels with pip and supports pip below 26.3.
 PIP_PIN := pip==26.2.1
 
-.PHONY: dev test test-unit test-integration test-e2e bench cost load lighthouse lint check-infra package deploy destroy browser axe clean
+.PHONY: dev test test-unit test-integration test-e2e bench cost load lighthouse lint check-infra package deploy destroy browser axe esbuild clean
 
 # The virtualenv is rebuilt whenever a requirements file changes.
 $(VENV)/.installed: requirements.txt image_worker/requirements.txt requirements-dev.txt
@@ -54,17 +54,35 @@ $(AXE_STAMP):
 	npm install --prefix $(AXE_DIR) --no-save --no-audit --no-fund axe-core@$(AXE_CORE_VERSION)
 	touch $@
 
+## The deploy bundles the page's modules into one script with esbuild (infra/deploy/site_build.py),
+## pinned, from the npm registry into build/ (git-ignored), as axe-core is. Development needs no
+## bundle; the deploy, `python -m infra.local --built-site` and the tests of that build do.
+ESBUILD_VERSION := 0.28.2
+ESBUILD_DIR := build/esbuild
+ESBUILD_STAMP := $(ESBUILD_DIR)/.installed-$(ESBUILD_VERSION)
+
+esbuild: $(ESBUILD_STAMP)
+
+$(ESBUILD_STAMP):
+	@command -v npm >/dev/null || { \
+	  echo "Installing Debian's npm for esbuild..."; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq npm >/dev/null; }
+	rm -rf $(ESBUILD_DIR)
+	npm install --prefix $(ESBUILD_DIR) --no-save --no-audit --no-fund esbuild@$(ESBUILD_VERSION)
+	touch $@
+
 ## The whole suite: unit, integration (local stack over HTTP) and e2e (real browser)
-test: $(VENV)/.installed browser axe
+test: $(VENV)/.installed browser axe esbuild
 	$(PY) -m pytest
 
-test-unit: $(VENV)/.installed
+test-unit: $(VENV)/.installed esbuild
 	$(PY) -m pytest tests/unit
 
-test-integration: $(VENV)/.installed
+test-integration: $(VENV)/.installed esbuild
 	$(PY) -m pytest tests/integration
 
-test-e2e: $(VENV)/.installed browser axe
+test-e2e: $(VENV)/.installed browser axe esbuild
 	$(PY) -m pytest tests/e2e
 
 ## Benchmarks against named baselines, in one run; prints ratios
@@ -87,7 +105,7 @@ LIGHTHOUSE_VERSION := 12.8.2
 LIGHTHOUSE_DIR := build/lighthouse
 LIGHTHOUSE_STAMP := $(LIGHTHOUSE_DIR)/.installed-$(LIGHTHOUSE_VERSION)
 
-lighthouse: $(VENV)/.installed browser $(LIGHTHOUSE_STAMP)
+lighthouse: $(VENV)/.installed browser esbuild $(LIGHTHOUSE_STAMP)
 	@test -x /usr/sbin/nginx || { \
 	  echo "Installing Debian's nginx-light, the HTTP/2 front Lighthouse measures through..."; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
@@ -112,7 +130,7 @@ check-infra: $(VENV)/.installed $(INFRA_VENV)/.installed
 	$(PY) -m infra.check --infra-venv $(INFRA_VENV)
 
 ## DRY_RUN=1 prints the plan (each step and what it creates) without AWS or credentials
-deploy: $(VENV)/.installed
+deploy: $(VENV)/.installed esbuild
 	$(PY) -m infra.deploy deploy --stage $(STAGE) $(if $(DRY_RUN),--dry-run)
 
 destroy: $(VENV)/.installed

@@ -1,16 +1,14 @@
 """The site's ES module graph, read from the files alone: which modules each module imports.
 
-Two places need it. index.html announces every module reachable from frontend/js/main.js up front
-(`<link rel="modulepreload">`), so the browser fetches the whole graph at once instead of one
-level of imports per round trip; a unit test holds that list equal to `preload_order`. And the
-deploy (infra/deploy/site_build.py) names each module after its content, which must cover the names
-of what it imports: it hashes modules in `dependencies_first` order and rewrites their import
-specifiers with `rewrite_specifiers`.
+index.html announces every module reachable from frontend/js/main.js up front
+(`<link rel="modulepreload">`), so that during development the browser fetches the whole graph
+at once instead of one level of imports per round trip; a unit test holds that list equal to
+`preload_order`. (The deploy bundles the graph into one file with esbuild instead:
+infra/deploy/site_build.py.)
 
 Only static imports are read: `import ... from "x"`, `import "x"` and `export ... from "x"`,
 whose braces may span lines. Comments and template literals are blanked out first, so an import
-quoted in either is not taken for one. The site has no dynamic `import("x")`; `has_dynamic_import`
-lets the deploy refuse a module that adds one rather than publish a name it did not rewrite.
+quoted in either is not taken for one. The site has no dynamic `import("x")`.
 
 Paths are the site's, from its root, without the leading slash of its URL: /js/main.js is
 ENTRY_MODULE.
@@ -18,7 +16,6 @@ ENTRY_MODULE.
 
 import posixpath
 import re
-from collections.abc import Callable
 from pathlib import Path
 
 ENTRY_MODULE = "js/main.js"
@@ -29,11 +26,6 @@ STATIC_IMPORT = re.compile(
     r"""^[ \t]*(?:import|export)\b(?:[^;"'`()]*?\bfrom)?\s*(["'])(?P<specifier>[^"'\n]+)\1""",
     re.MULTILINE,
 )
-DYNAMIC_IMPORT = re.compile(r"\bimport\s*\(")
-
-
-class ImportCycleError(ValueError):
-    """Modules that import each other: no order names each after what it imports."""
 
 
 def blank_comments_and_templates(source: str) -> str:
@@ -77,20 +69,6 @@ def _end_of_string(source: str, start: int) -> int:
 def import_specifiers(source: str) -> list[str]:
     """The specifiers of a module's static imports and re-exports, in the order they appear."""
     return [match.group("specifier") for match in _import_matches(source)]
-
-
-def has_dynamic_import(source: str) -> bool:
-    return bool(DYNAMIC_IMPORT.search(blank_comments_and_templates(source)))
-
-
-def rewrite_specifiers(source: str, new_specifier: Callable[[str], str]) -> str:
-    """`source` with each static import's specifier replaced by `new_specifier(specifier)`."""
-    pieces, copied_up_to = [], 0
-    for match in _import_matches(source):
-        start, end = match.span("specifier")
-        pieces += [source[copied_up_to:start], new_specifier(match.group("specifier"))]
-        copied_up_to = end
-    return "".join(pieces) + source[copied_up_to:]
 
 
 def _import_matches(source: str) -> list[re.Match]:
@@ -138,23 +116,3 @@ def preload_order(graph: dict[str, list[str]], entry: str = ENTRY_MODULE) -> lis
             order.append(module)
             waiting += reversed(graph[module])
     return order
-
-
-def dependencies_first(graph: dict[str, list[str]]) -> list[str]:
-    """Every module of `graph` after all the modules it imports (its keys and what they import);
-    raises ImportCycleError, naming the cycle, if modules import each other."""
-    order: list[str] = []
-    for module in sorted(graph):
-        _visit(module, graph, order, path=[])
-    return order
-
-
-def _visit(module: str, graph: dict[str, list[str]], order: list[str], path: list[str]) -> None:
-    if module in order:
-        return
-    if module in path:
-        cycle = [*path[path.index(module) :], module]
-        raise ImportCycleError("modules import each other: " + " -> ".join(cycle))
-    for imported in graph.get(module, []):
-        _visit(imported, graph, order, [*path, module])
-    order.append(module)

@@ -1,17 +1,22 @@
-"""The site as the deploy publishes it: frontend/ with every file under js/ and css/ named after
-its content, so that browsers and CloudFront may keep those files for a year.
+"""The site as the deploy publishes it: frontend/ with its scripts bundled into one file, and that
+file and the stylesheets named after their content, so that browsers and CloudFront may keep
+them for a year.
 
-A hashed name is `<stem>.<first 12 hex digits of sha256>.<ext>`: /js/main.js becomes, say,
-/js/main.3f2a9c1b7d4e.js. A changed file is a new name, never a new version of an old one, so
-nothing cached can be stale, and a repeat visit revalidates only the files that keep their
-names (index.html, config.json and the few others infra/deploy/site.py lists).
+Why one script: during development the browser loads js/main.js and its sixty-odd imports, each
+a file of its own (index.html announces them all up front, so they arrive together). A phone
+still pays for every module it fetches, compiles and links: measured with Lighthouse's 4x slower
+CPU, loading the modules took about a second of the page's start, most of it in long tasks. So
+the deploy hands the module graph to esbuild (pinned; `make esbuild` installs it into build/),
+which writes it as one minified ES module, as a bundler is made to. The development files stay
+as they are: no build step between an edit and a reload.
 
-A module's name must change when a module it imports changes, or browsers would keep the old
-importer, asking for the old import. So modules are hashed after what they import
-(infra/site_modules.py), each with its import specifiers rewritten to the hashed names first:
-the hash covers them. A cycle of imports has no such order, and stops the build. The files
-that keep their names (index.html's stylesheets, preloads and script; anything the service
-worker or the offline page names) get every quoted "/js/..." or "/css/..." rewritten as well.
+A hashed name is `<stem>.<first 12 hex digits of sha256>.<ext>`: the bundle of /js/main.js is,
+say, /js/main.3f2a9c1b7d4e.js. A changed file is a new name, never a new version of an old one,
+so nothing cached can be stale, and a repeat visit revalidates only the files that keep their
+names (index.html, config.json and the few others infra/deploy/site.py lists). The pages that
+name them (index.html's stylesheets, preloads and script; anything the service worker or the
+offline page names) get every quoted "/js/..." or "/css/..." rewritten; index.html's preloads of
+the modules now inside the bundle are dropped.
 
 Locally, `python -m infra.local --built-site` serves this same build (infra/local/gateway.py).
 """
@@ -19,11 +24,15 @@ Locally, `python -m infra.local --built-site` serves this same build (infra/loca
 import hashlib
 import posixpath
 import re
+import subprocess
 from pathlib import Path
 
-from infra import site_modules
-
-FRONTEND_DIR = Path(__file__).resolve().parents[2] / "frontend"
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+FRONTEND_DIR = PROJECT_ROOT / "frontend"
+ESBUILD = PROJECT_ROOT / "build" / "esbuild" / "node_modules" / ".bin" / "esbuild"
+ENTRY_MODULE = "js/main.js"
+# The bundle runs in the browsers the page is written for: those with ES modules, `?.` and `??`.
+BUNDLE_TARGET = "es2022"
 HASHED_FOLDERS = ("js/", "css/")
 HASH_DIGITS = 12
 # Files that keep their names but may name hashed ones: the page, the offline page, the
@@ -31,6 +40,8 @@ HASH_DIGITS = 12
 REWRITTEN_SUFFIXES = (".html", ".js", ".webmanifest")
 # A root-relative address of a file under js/ or css/, in quotes.
 ROOTED_SITE_FILE = re.compile(r"""(["'])/((?:js|css)/[^"'\s]+)\1""")
+# index.html's announcement of a module, one a line.
+MODULE_PRELOAD = re.compile(r'\n[ \t]*<link rel="modulepreload" href="/(js/[^"]+)">')
 
 
 def is_hashed(key: str) -> bool:
@@ -44,22 +55,59 @@ def hashed_name(key: str, body: bytes) -> str:
 
 
 def built_site(frontend_dir: Path = FRONTEND_DIR) -> dict[str, bytes]:
-    """Every file of `frontend_dir`, by the key it is published under, with its content as
-    published (hashed names, and the names in it rewritten to them)."""
+    """Every file the deploy publishes, by its key, with its content as published: the bundle
+    in place of the modules, hashed names, and the names in the pages rewritten to them."""
     sources = _folder_files(frontend_dir)
-    hashed_names = _hash_modules(sources)
-    for key in sorted(sources):
-        if is_hashed(key) and key not in hashed_names:
-            hashed_names[key] = hashed_name(key, sources[key])
-    built = {}
+    bundle = bundled_modules(frontend_dir)
+    hashed_names = {ENTRY_MODULE: hashed_name(ENTRY_MODULE, bundle)}
+    built = {hashed_names[ENTRY_MODULE]: bundle}
+    for key, body in sources.items():
+        if key.startswith("css/"):
+            hashed_names[key] = hashed_name(key, body)
+            built[hashed_names[key]] = body
     for key, body in sources.items():
         if is_hashed(key):
-            built[hashed_names[key]] = _module_body(key, body, hashed_names)
-        elif key.endswith(REWRITTEN_SUFFIXES):
-            built[key] = rewrite_rooted_names(body.decode("utf-8"), hashed_names).encode()
+            continue  # a module, now in the bundle, or a stylesheet, renamed above
+        if key.endswith(REWRITTEN_SUFFIXES):
+            text = without_bundled_preloads(body.decode("utf-8"))
+            built[key] = rewrite_rooted_names(text, hashed_names).encode()
         else:
             built[key] = body
     return built
+
+
+def bundled_modules(frontend_dir: Path) -> bytes:
+    """js/main.js and everything it imports, as one minified ES module (esbuild's output)."""
+    if not ESBUILD.exists():
+        raise SystemExit(f"esbuild is not installed at {ESBUILD}; `make esbuild` installs it")
+    bundling = subprocess.run(
+        [
+            str(ESBUILD),
+            str(frontend_dir / ENTRY_MODULE),
+            "--bundle",
+            "--format=esm",
+            "--minify",
+            f"--target={BUNDLE_TARGET}",
+            "--charset=utf8",
+            "--log-level=warning",
+        ],
+        capture_output=True,
+        check=False,
+    )
+    if bundling.returncode != 0:
+        raise ValueError(
+            f"esbuild could not bundle the page's modules:\n{bundling.stderr.decode()}"
+        )
+    return bundling.stdout
+
+
+def without_bundled_preloads(text: str) -> str:
+    """A page without its preloads of the modules the bundle holds (the entry's stays)."""
+
+    def kept_if_entry(match: re.Match) -> str:
+        return match.group(0) if match.group(1) == ENTRY_MODULE else ""
+
+    return MODULE_PRELOAD.sub(kept_if_entry, text)
 
 
 def rewrite_rooted_names(text: str, hashed_names: dict[str, str]) -> str:
@@ -78,36 +126,3 @@ def _folder_files(frontend_dir: Path) -> dict[str, bytes]:
         for path in sorted(frontend_dir.rglob("*"))
         if path.is_file() and not path.name.startswith(".")
     }
-
-
-def _hash_modules(sources: dict[str, bytes]) -> dict[str, str]:
-    """The hashed name of every ES module under js/, each hashed after what it imports."""
-    graph = {}
-    for key, body in sources.items():
-        if key.startswith("js/") and key.endswith(".js"):
-            source = body.decode("utf-8")
-            if site_modules.has_dynamic_import(source):
-                raise ValueError(f"{key} has a dynamic import(), which the build cannot rename")
-            specifiers = site_modules.import_specifiers(source)
-            graph[key] = [site_modules.resolve(key, specifier) for specifier in specifiers]
-    missing = sorted({imported for imports in graph.values() for imported in imports} - set(graph))
-    if missing:
-        raise ValueError(f"modules import files that are not in the site: {missing}")
-    hashed_names: dict[str, str] = {}
-    for module in site_modules.dependencies_first(graph):
-        hashed_names[module] = hashed_name(
-            module, _module_body(module, sources[module], hashed_names)
-        )
-    return hashed_names
-
-
-def _module_body(key: str, body: bytes, hashed_names: dict[str, str]) -> bytes:
-    """A module's content with its imports naming the hashed files (other files as they are)."""
-    if not key.endswith(".js"):
-        return body
-
-    def hashed_specifier(specifier: str) -> str:
-        hashed = hashed_names[site_modules.resolve(key, specifier)]
-        return posixpath.join(posixpath.dirname(specifier), posixpath.basename(hashed))
-
-    return site_modules.rewrite_specifiers(body.decode("utf-8"), hashed_specifier).encode()

@@ -1,12 +1,11 @@
-"""The deploy names scripts and stylesheets after their content, bottom-up over the import graph,
-and rewrites every name that points at them."""
+"""The deploy bundles the page's modules into one script with esbuild, names it and the
+stylesheets after their content, and rewrites every name that points at them."""
 
 import hashlib
 import re
 
 import pytest
 
-from infra import site_modules
 from infra.deploy import site_build
 
 PAGE = """<!doctype html>
@@ -62,7 +61,6 @@ def test_given_a_site_when_built_then_scripts_and_styles_are_renamed_and_the_res
     renamed = sorted(key for key in built if key.startswith(("js/", "css/")))
     assert [re.sub(r"\.[0-9a-f]{12}\.", ".", key) for key in renamed] == [
         "css/base.css",
-        "js/helpers/dom.js",
         "js/main.js",
     ]
     assert {"index.html", "icons/icon-192.png"} <= set(built)
@@ -80,44 +78,34 @@ def test_given_a_site_when_built_then_each_name_equals_the_hash_of_the_published
             assert key == site_build.hashed_name(original, body)
 
 
-def test_given_a_site_when_built_then_modules_and_the_page_name_the_hashed_files(frontend):
+def test_given_a_site_when_built_then_one_script_holds_every_module_and_the_page_names_it(
+    frontend,
+):
     built = site_build.built_site(frontend)
 
-    main = built[key_starting(built, "js/main")].decode()
-    dom = key_starting(built, "js/helpers/dom")
-    assert site_modules.import_specifiers(main) == [f"./helpers/{dom.split('/')[-1]}"]
+    bundle_key = key_starting(built, "js/main")
+    bundle = built[bundle_key].decode()
+    # What the imported module does is in the bundle, and no import is left to fetch
+    assert "getElementById" in bundle
+    assert "import" not in bundle
     page_names = ROOTED_NAME.findall(built["index.html"].decode())
-    assert page_names == [
-        key_starting(built, "css/base"),
-        "config.json",
-        key_starting(built, "js/main"),
-        dom,
-        key_starting(built, "js/main"),
-    ]
+    assert page_names == [key_starting(built, "css/base"), "config.json", bundle_key, bundle_key]
 
 
-def test_given_an_imported_module_changes_when_built_then_its_importer_is_renamed_too(frontend):
+def test_given_an_imported_module_changes_when_built_then_the_bundle_is_renamed(frontend):
     before = site_build.built_site(frontend)
     write_site(frontend, {"js/helpers/dom.js": "export const byId = (id) => null;\n"})
 
     after = site_build.built_site(frontend)
 
-    assert key_starting(after, "js/helpers/dom") != key_starting(before, "js/helpers/dom")
     assert key_starting(after, "js/main") != key_starting(before, "js/main")
     assert key_starting(after, "css/base") == key_starting(before, "css/base")
 
 
-def test_given_modules_that_import_each_other_when_built_then_the_build_stops(frontend):
-    write_site(frontend, {"js/helpers/dom.js": 'import "../main.js";\nexport const byId = 1;\n'})
+def test_given_a_module_that_imports_a_missing_file_when_built_then_the_build_stops(frontend):
+    write_site(frontend, {"js/main.js": 'import { gone } from "./helpers/gone.js";\ngone();\n'})
 
-    with pytest.raises(site_modules.ImportCycleError, match=r"main\.js"):
-        site_build.built_site(frontend)
-
-
-def test_given_a_dynamic_import_when_built_then_the_build_stops(frontend):
-    write_site(frontend, {"js/main.js": 'const dom = await import("./helpers/dom.js");\n'})
-
-    with pytest.raises(ValueError, match="dynamic import"):
+    with pytest.raises(ValueError, match=r"gone\.js"):
         site_build.built_site(frontend)
 
 
@@ -127,7 +115,8 @@ def test_given_the_real_frontend_when_built_then_every_name_in_it_leads_to_a_bui
     page_names = ROOTED_NAME.findall(built["index.html"].decode())
     served_elsewhere = {"config.json"}
     assert [name for name in page_names if name not in built and name not in served_elsewhere] == []
-    for key, body in built.items():
-        if key.startswith("js/"):
-            imports = site_modules.import_specifiers(body.decode())
-            assert all(site_modules.resolve(key, specifier) in built for specifier in imports)
+    # And the one script is the only file under js/: every module is inside it
+    assert [key for key in built if key.startswith("js/")] == [key_starting(built, "js/main")]
+    for key in ("index.html", "offline.html"):
+        named = site_build.ROOTED_SITE_FILE.findall(built[key].decode())
+        assert [name for _, name in named if name not in built] == [], key

@@ -1,8 +1,6 @@
 """The site's module graph is read from the modules' source: their static imports and
 re-exports, not what comments or template literals merely quote."""
 
-import re
-
 import pytest
 
 from infra import site_modules
@@ -41,20 +39,6 @@ def test_given_a_module_when_its_imports_are_read_then_only_real_ones_come_in_or
     ]
 
 
-def test_given_a_module_when_its_specifiers_are_rewritten_then_nothing_else_changes():
-    rewritten = site_modules.rewrite_specifiers(A_MODULE, lambda specifier: specifier + "?v=2")
-
-    assert site_modules.import_specifiers(rewritten) == [
-        specifier + "?v=2" for specifier in site_modules.import_specifiers(A_MODULE)
-    ]
-    assert rewritten.replace("?v=2", "") == A_MODULE
-
-
-def test_given_a_dynamic_import_when_checked_then_it_is_found_but_not_in_a_comment():
-    assert site_modules.has_dynamic_import('const page = await import("./page.js");')
-    assert not site_modules.has_dynamic_import('// await import("./page.js")\nexport {};')
-
-
 @pytest.mark.parametrize(
     ("importer", "specifier", "path"),
     [
@@ -89,23 +73,6 @@ def test_given_a_graph_when_ordered_for_preloading_then_depth_first_in_import_or
         "js/b.js",
         "js/d.js",
     ]
-
-
-def test_given_a_graph_when_ordered_for_hashing_then_every_module_follows_its_imports():
-    order = site_modules.dependencies_first(GRAPH)
-
-    assert sorted(order) == sorted(GRAPH)
-    for module, imports in GRAPH.items():
-        assert all(order.index(imported) < order.index(module) for imported in imports)
-
-
-def test_given_modules_that_import_each_other_when_ordered_then_the_cycle_is_named():
-    graph = {"js/a.js": ["js/b.js"], "js/b.js": ["js/c.js"], "js/c.js": ["js/a.js"]}
-
-    with pytest.raises(
-        site_modules.ImportCycleError, match=re.escape("js/a.js -> js/b.js -> js/c.js -> js/a.js")
-    ):
-        site_modules.dependencies_first(graph)
 
 
 def test_given_a_folder_of_modules_when_its_graph_is_read_then_imports_are_followed(tmp_path):
