@@ -2,13 +2,13 @@
 file and the stylesheets named after their content, so that browsers and CloudFront may keep
 them for a year.
 
-Why one script: during development the browser loads js/main.js and its sixty-odd imports, each
-a file of its own (index.html announces them all up front, so they arrive together). A phone
-still pays for every module it fetches, compiles and links: measured with Lighthouse's 4x slower
-CPU, loading the modules took about a second of the page's start, most of it in long tasks. So
-the deploy hands the module graph to esbuild (pinned; `make esbuild` installs it into build/),
-which writes it as one minified ES module, as a bundler is made to. The development files stay
-as they are: no build step between an edit and a reload.
+Why one script: during development the browser loads frontend/js/main.js and its sixty-odd
+imports, each a file of its own (index.html announces them all up front, so they arrive
+together). A phone still pays for every module it fetches, compiles and links: measured with
+Lighthouse's 4x slower CPU, loading the modules took about a second of the page's start, most of
+it in long tasks. So the deploy hands the module graph to esbuild (pinned; `make esbuild`
+installs it into build/), which writes it as one minified ES module, as a bundler is made to.
+The development files stay as they are: no build step between an edit and a reload.
 
 A hashed name is `<stem>.<first 12 hex digits of sha256>.<ext>`: the bundle of /js/main.js is,
 say, /js/main.3f2a9c1b7d4e.js. A changed file is a new name, never a new version of an old one,
@@ -77,7 +77,8 @@ def built_site(frontend_dir: Path = FRONTEND_DIR) -> dict[str, bytes]:
 
 
 def bundled_modules(frontend_dir: Path) -> bytes:
-    """js/main.js and everything it imports, as one minified ES module (esbuild's output)."""
+    """frontend/js/main.js and everything it imports, as one minified ES module (esbuild's
+    output)."""
     if not ESBUILD.exists():
         raise SystemExit(f"esbuild is not installed at {ESBUILD}; `make esbuild` installs it")
     bundling = subprocess.run(
