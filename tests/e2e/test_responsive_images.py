@@ -120,7 +120,7 @@ def test_given_a_wide_photo_when_its_page_is_shown_then_it_is_the_rendition_it_n
     # Then the picture is the smallest rendition that covers it, fetched early
     source, expected, needed = fetched_for_width(picture, photo)
     assert source == expected, f"{needed:.0f} device pixels wide"
-    # And nothing else: the feed, loaded behind the page, fetches no picture while hidden
+    # And nothing else: the feed, not shown, fetches no picture
     assert paths(media_requests) == {expected}
     assert picture.get_attribute("loading") == "eager"
     assert picture.get_attribute("fetchpriority") == "high"
@@ -145,7 +145,7 @@ def test_given_wide_photos_when_a_profile_is_shown_then_each_tile_is_the_renditi
         source, expected, needed = fetched_for_width(tile, photo, names, square=True)
         assert source == expected, f"{needed:.0f} device pixels wide"
         fetched.add(expected)
-    # And nothing else: the feed, loaded behind the profile, fetches no picture while hidden
+    # And nothing else: the feed, not shown, fetches no picture
     assert paths(media_requests) == fetched
     # And the first row is fetched at once, only the very first tile at high priority
     assert tiles.first.get_attribute("loading") == "eager"

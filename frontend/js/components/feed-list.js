@@ -92,8 +92,8 @@ export function createFeedList({
     list.insertBefore(card, nextCard);
   }
 
-  /** Whether the list is on the screen: the feed loads its first page whatever the address, so
-   * on a profile or a photo page it is hidden. */
+  /** Whether the list is on the screen: a page of the feed may arrive after the person has moved
+   * on to a profile or a photo's page, which hides the feed. */
   function isInSight() {
     return !panel.closest("[hidden]");
   }
