@@ -4,15 +4,14 @@ a fresh Chromium profile each run (Lighthouse's own default), the JSON report ke
 """
 
 import json
-import os
 import subprocess
 from pathlib import Path
 
 from bench.http2_edge import CHROMIUM_FLAG as CERTIFICATE_FLAG
+from tests.support.chromium import CHROMIUM_PATH, LOOPBACK_ONLY_HOST_RULES
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 LIGHTHOUSE = PROJECT_ROOT / "build" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
-CHROMIUM_PATH = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 RUN_TIMEOUT_SECONDS = 180
 CHROMIUM_FLAGS = [
     "--headless=new",
@@ -23,10 +22,9 @@ CHROMIUM_FLAGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
-    # Any host name but the loopback ones fails to resolve, as in the browser tests
-    # (tests/e2e/conftest.py): Chromium never reaches the internet, so nothing outside the
-    # local stack lands in the figures.
-    '--host-resolver-rules="MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1"',
+    # Loopback names only, as in the browser tests (tests/support/chromium.py); quoted, as
+    # Lighthouse splits its --chrome-flags at spaces.
+    f'--host-resolver-rules="{LOOPBACK_ONLY_HOST_RULES}"',
     # The HTTP/2 front's certificate is a throwaway one (bench/http2_edge.py).
     CERTIFICATE_FLAG,
 ]

@@ -15,18 +15,10 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import BrowserContext, Page, Request, sync_playwright
 
-from bench.lighthouse_cli import CHROMIUM_PATH
 from tests.support.browser import PHONE_VIEWPORT
+from tests.support.chromium import CHROMIUM_PATH, chromium_args
 
 FIRST_PHOTO_TIMEOUT_MS = 30_000
-# The browser tests' launch options (tests/e2e/conftest.py): no GPU, no QUIC, and no host name
-# but the loopback ones resolves, so nothing outside the local stack is ever asked for.
-CHROMIUM_ARGS = [
-    "--no-sandbox",  # Chromium will not start its sandbox as root (containers, CI)
-    "--disable-gpu",
-    "--disable-quic",
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
-]
 NOT_OWN_FILES = ("/api/", "/media/")
 FIRST_PHOTO_LOADED_SCRIPT = """() => {
   const image = document.querySelector(".photo-card .photo-frame__image");
@@ -76,7 +68,8 @@ class RequestLog:
 def count_visits(site_url: str) -> VisitCounts:
     """The feed opened twice in one browser context, each time until its first photo loaded."""
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
+        # As the browser tests start it (tests/support/chromium.py).
+        browser = playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=chromium_args())
         try:
             context = browser.new_context(viewport=PHONE_VIEWPORT)
             first = _own_files_before_first_photo(context, site_url)

@@ -8,7 +8,9 @@ it compresses (text, scripts, styles, JSON, SVG...), and the body is between 1,0
 already and are sent as they are. Without this the local page would load several times the bytes
 the deployed one does, and no measurement of it would mean much.
 
-The API's answers pass through Chalice's own local server and are not compressed here.
+It also compresses a photo's page (/p/<id>), which the API makes, as CloudFront's /p/* behaviour
+does; the API's own answers under /api/ are sent as they are, as that behaviour caches nothing
+and so cannot compress.
 """
 
 import functools

@@ -15,9 +15,10 @@
                     is answered by the installed app's service worker, and reaches the gateway
                     only without one, which refuses it (405; CloudFront refuses it with 403)
 
-What it serves itself (not the API's answers) is compressed as CloudFront's `Compress: true`
+What it serves itself, and a photo's page, is compressed as CloudFront's `Compress: true`
 compresses it: Brotli or gzip, as the browser's `Accept-Encoding` allows
-(infra/local/compression.py).
+(infra/local/compression.py). The API's answers under /api/ are not, as CloudFront's /api/*
+behaviour caches nothing and so cannot compress.
 
 Being one origin is what lets the page call the API without CORS, as it does behind CloudFront.
 Like CloudFront, which serves a distribution only under its own domain names, the gateway answers
@@ -171,13 +172,10 @@ class CloudFrontLikeHandler(ChaliceRequestHandler):
             super()._send_http_response_with_body(code, headers, body)
             return
         body = body if isinstance(body, bytes) else body.encode("utf-8")
-        content_type = headers.pop("Content-Type", "application/json")
-        body, encoding = compressed(body, content_type, self.headers.get("Accept-Encoding"))
-        headers["Content-Type"] = content_type
-        headers["Vary"] = "Accept-Encoding"
-        if encoding:
-            headers["Content-Encoding"] = encoding
-        super()._send_http_response_with_body(code, headers, body)
+        body, encoding_headers = self._compressed(
+            body, headers.get("Content-Type", "application/json")
+        )
+        super()._send_http_response_with_body(code, {**headers, **encoding_headers}, body)
 
     def _add_origin_secret(self) -> None:
         """CloudFront's `OriginCustomHeaders`: the secret goes with every request to the API,
@@ -220,19 +218,26 @@ class CloudFrontLikeHandler(ChaliceRequestHandler):
             return
         self._send(HTTPStatus.OK, file.body, file.content_type, file.cache_control)
 
+    def _compressed(self, body: bytes, content_type: str) -> tuple[bytes, dict[str, str]]:
+        """The body as CloudFront sends it, compressed as the browser allows
+        (infra/local/compression.py), and the headers that say how."""
+        body, encoding = compressed(body, content_type, self.headers.get("Accept-Encoding"))
+        headers = {"Vary": "Accept-Encoding"}
+        if encoding:
+            headers["Content-Encoding"] = encoding
+        return body, headers
+
     def _send_plain(self, status: HTTPStatus, message: str) -> None:
         self._send(status, message.encode(), "text/plain; charset=utf-8", NO_CACHE)
 
     def _send(self, status: HTTPStatus, body: bytes, content_type: str, cache: str) -> None:
-        # Compressed as CloudFront compresses the site's answers (infra/local/compression.py).
-        body, encoding = compressed(body, content_type, self.headers.get("Accept-Encoding"))
+        body, encoding_headers = self._compressed(body, content_type)
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", cache)
-        self.send_header("Vary", "Accept-Encoding")
-        if encoding:
-            self.send_header("Content-Encoding", encoding)
+        for name, value in encoding_headers.items():
+            self.send_header(name, value)
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)

@@ -10,26 +10,16 @@ The page declares a strict Content-Security-Policy (no inline script or style); 
 the page breaks it or throws an uncaught error.
 """
 
-import os
 import uuid
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import BrowserContext, Page
 
 from tests.support.browser import PASSWORD, VIEWPORT, Account, sign_up_and_confirm
 from tests.support.browser_like_client import BrowserLikeClient
+from tests.support.chromium import CHROMIUM_PATH, chromium_args
 from tests.support.skipping import fail_in_ci_else_skip
-
-CHROMIUM_PATH = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--disable-gpu",
-    "--disable-quic",
-    # Any host name but the loopback ones fails to resolve: the page cannot reach the internet,
-    # even by accident, and no test waits on a DNS look-up.
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
-]
 
 
 @pytest.fixture(scope="session")
@@ -38,10 +28,11 @@ def browser_type_launch_args(browser_type_launch_args):
         fail_in_ci_else_skip(
             f"the browser tests need Chromium at {CHROMIUM_PATH}; `make browser` installs it"
         )
-    args = list(CHROMIUM_ARGS)
-    if os.geteuid() == 0:
-        args.append("--no-sandbox")  # Chromium will not start its sandbox as root (containers, CI)
-    return {**browser_type_launch_args, "executable_path": str(CHROMIUM_PATH), "args": args}
+    return {
+        **browser_type_launch_args,
+        "executable_path": str(CHROMIUM_PATH),
+        "args": chromium_args(),
+    }
 
 
 @pytest.fixture(scope="session")

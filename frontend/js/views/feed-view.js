@@ -113,11 +113,14 @@ export function createFeedView({ api, session, cardContext, storage = window.loc
   // opens a profile or a photo's page fetches and draws no feed they do not see.
   let started = false;
 
-  /** Shows the tab the person chose last (Following at first), or Everyone signed out. */
+  /** Shows the tab the person chose last (Following at first), or Everyone signed out, and
+   * returns its name. */
   function start() {
     started = true;
     tabs.setShown(session.isSignedIn());
-    tabs.select(chosenTab());
+    const name = chosenTab();
+    tabs.select(name);
+    return name;
   }
 
   return {
@@ -130,9 +133,7 @@ export function createFeedView({ api, session, cardContext, storage = window.loc
       suggestions.clear();
       for (const list of Object.values(lists)) list.clear();
       if (!started) return;
-      tabs.setShown(session.isSignedIn());
-      const name = chosenTab();
-      tabs.select(name);
+      const name = start();
       scrollPositions.clear();
       // select() only starts a tab it switches to.
       lists[name].start();
